@@ -1,0 +1,34 @@
+/** Who is calling, once a bearer token has been validated. */
+import type { MemberRole } from '../../shared/types.js';
+
+export interface Principal {
+  /** Lower-case email (or UPN) of the user. */
+  email: string;
+  name: string | null;
+  /** The token's subject (oid for Entra). */
+  subject: string;
+  role: MemberRole;
+  /** The organisation a line manager writes for; null for PMG members and viewers without one. */
+  organisationId: string | null;
+  tokenKind: 'dev' | 'entra';
+}
+
+export interface Authenticator {
+  readonly mode: 'dev' | 'entra';
+  /** Validates a bearer token and maps it to a member of the catalogue; throws AuthError when it cannot. */
+  authenticate(token: string): Promise<Principal>;
+}
+
+/** Looks a user up in the current catalogue's members (by lower-case email). */
+export type MemberLookup = (email: string) => Promise<{ role: MemberRole; organisationId: string | null } | null>;
+
+export class AuthError extends Error {
+  constructor(
+    message: string,
+    /** 401: the token is missing or invalid; 403: valid, but the user is not a member. */
+    readonly status: 401 | 403 = 401,
+  ) {
+    super(message);
+    this.name = 'AuthError';
+  }
+}

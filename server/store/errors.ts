@@ -1,0 +1,20 @@
+/** Errors the store throws for conditions a caller must handle (the API maps them to 404/409/412). */
+export class VersionConflictError extends Error {
+  constructor(
+    readonly subject: string,
+    readonly expected: number | null,
+    readonly current: number | null,
+  ) {
+    super(
+      `${subject} is at version ${current ?? 'none'}, not ${expected ?? 'none'}: someone else saved a change first. Reload and try again.`,
+    );
+    this.name = 'VersionConflictError';
+  }
+}
+
+export class NotFoundError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotFoundError';
+  }
+}

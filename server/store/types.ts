@@ -1,0 +1,134 @@
+/**
+ * The store: everything the service and the CLI keep. Submissions are append-only and versioned per
+ * organisation; register versions are immutable; every change appends an audit event to a hash chain in the
+ * same transaction. One interface, two databases (SQLite embedded, PostgreSQL via DATABASE_URL).
+ */
+import type { Catalogue, Register, Submission } from '../../shared/types.js';
+import type { Issue } from '../../shared/issues.js';
+
+export type SubmissionSourceKind = 'addin' | 'upload' | 'cli' | 'api';
+
+export interface StoredSubmission {
+  organisationId: string;
+  version: number;
+  /** digestOf(submission) */
+  digest: string;
+  submission: Submission;
+  /** Warnings found when it was accepted. */
+  warnings: Issue[];
+  submittedBy: string;
+  /** ISO 8601 */
+  submittedAt: string;
+  source: SubmissionSourceKind;
+  /** Name of the uploaded or imported file, when there was one. */
+  fileName: string | null;
+}
+
+export interface StoredCatalogue {
+  version: number;
+  digest: string;
+  catalogue: Catalogue;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+export interface StoredRegister {
+  version: number;
+  digest: string;
+  createdBy: string;
+  createdAt: string;
+  register: Register;
+}
+
+export interface SignOff {
+  registerVersion: number;
+  organisationId: string;
+  registerDigest: string;
+  signedBy: string;
+  signedAt: string;
+}
+
+export type AuditAction = 'catalogue.put' | 'submission.create' | 'register.create' | 'signoff.create';
+
+export interface AuditEvent {
+  seq: number;
+  at: string;
+  actor: string;
+  action: AuditAction;
+  /** What changed, e.g. "submission:north-county-council" or "register:3". */
+  subject: string;
+  digestBefore: string | null;
+  digestAfter: string | null;
+  /** Hash of the previous event ("" for the first). */
+  prevHash: string;
+  /** sha256 hex of the canonical event without `hash`. */
+  hash: string;
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  checked: number;
+  /** The first event found wrong, and why: edited, inserted, deleted or reordered. */
+  problem?: { seq: number; reason: string };
+}
+
+export interface AppendSubmissionInput {
+  organisationId: string;
+  /** The version this write replaces: null when the organisation has none yet. */
+  baseVersion: number | null;
+  submission: Submission;
+  warnings: Issue[];
+  actor: string;
+  source: SubmissionSourceKind;
+  fileName?: string | null;
+}
+
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Brings the schema up to date (versioned migrations); safe to call on every start. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+  /** Database-level integrity check (SQLite: PRAGMA integrity_check; PostgreSQL: a query). */
+  checkIntegrity(): Promise<{ ok: boolean; detail: string }>;
+
+  getCatalogue(): Promise<StoredCatalogue | null>;
+  /** Replaces the catalogue. `expectedVersion` (when given) must be the current version, else VersionConflictError. */
+  putCatalogue(
+    catalogue: Catalogue,
+    opts: { actor: string; expectedVersion?: number | null },
+  ): Promise<StoredCatalogue>;
+
+  /** Appends version current+1; throws VersionConflictError when baseVersion is not the current version. */
+  appendSubmission(input: AppendSubmissionInput): Promise<StoredSubmission>;
+  latestSubmission(organisationId: string): Promise<StoredSubmission | null>;
+  getSubmission(organisationId: string, version: number): Promise<StoredSubmission | null>;
+  /** Every version of one organisation, newest first. */
+  submissionHistory(organisationId: string): Promise<StoredSubmission[]>;
+  /** The latest submission of every organisation that has one, in organisation id order. */
+  latestSubmissions(): Promise<StoredSubmission[]>;
+
+  /**
+   * Creates the next register version atomically: reads the latest submissions and the catalogue, calls
+   * `build` with the version number it will get, stores the result and its audit event.
+   */
+  createRegister(
+    build: (input: {
+      version: number;
+      catalogue: Catalogue;
+      sources: StoredSubmission[];
+      createdAt: string;
+    }) => Register,
+    opts: { actor: string },
+  ): Promise<StoredRegister>;
+  getRegister(version: number): Promise<StoredRegister | null>;
+  latestRegister(): Promise<StoredRegister | null>;
+  /** Register versions newest first, without their bodies' rows (register is still complete). */
+  listRegisters(): Promise<StoredRegister[]>;
+
+  /** Records that an organisation confirmed a register version; idempotent per (version, organisation). */
+  addSignOff(input: { registerVersion: number; organisationId: string; actor: string }): Promise<SignOff>;
+  listSignOffs(registerVersion: number): Promise<SignOff[]>;
+
+  listAudit(opts?: { afterSeq?: number; limit?: number }): Promise<AuditEvent[]>;
+  verifyAudit(): Promise<AuditVerification>;
+}

@@ -1,0 +1,155 @@
+/**
+ * Every problem the product reports is an Issue. Codes are stable: other programs read them, and
+ * docs/issue-codes.md documents them (generated from ISSUE_CODES; a test keeps the two in step).
+ */
+export type Severity = 'error' | 'warning';
+
+export const ISSUE_CODES = {
+  'table/missing': {
+    severity: 'error',
+    scope: 'workbook',
+    summary: 'A required table (sheet) is not in the workbook.',
+  },
+  'table/missing-column': { severity: 'error', scope: 'workbook', summary: 'A required column header is missing.' },
+  'table/extra-column': {
+    severity: 'warning',
+    scope: 'workbook',
+    summary: 'A column the contract does not know; it is ignored.',
+  },
+  'cell/required': { severity: 'error', scope: 'workbook', summary: 'A required cell is blank.' },
+  'cell/type': {
+    severity: 'error',
+    scope: 'workbook',
+    summary: 'A cell holds the wrong kind of value (text where a number or date is needed).',
+  },
+  'cell/enum': { severity: 'error', scope: 'workbook', summary: 'A value is not one of the allowed choices.' },
+  'cell/format': {
+    severity: 'error',
+    scope: 'workbook',
+    summary: 'A value is badly formed (an email address, a date).',
+  },
+  'cell/range': {
+    severity: 'error',
+    scope: 'workbook',
+    summary: 'A number is out of its allowed range (a quantity of 0 or less).',
+  },
+  'cell/too-long': { severity: 'error', scope: 'workbook', summary: 'A text is longer than allowed.' },
+  'row/duplicate': {
+    severity: 'error',
+    scope: 'workbook',
+    summary: 'A row repeats a key that must be unique (a Ref, an activity, an About field).',
+  },
+  'about/unknown-organisation': {
+    severity: 'error',
+    scope: 'workbook',
+    summary: 'The Organisation ID is not in the partnership catalogue.',
+  },
+  'about/organisation-not-yours': {
+    severity: 'error',
+    scope: 'workbook',
+    summary: 'The workbook is for another organisation than the one submitting it.',
+  },
+  'about/tier-required': {
+    severity: 'error',
+    scope: 'workbook',
+    summary: 'A governance-and-funding partner of a tiered partnership has no funding tier.',
+  },
+  'about/differs-from-catalogue': {
+    severity: 'warning',
+    scope: 'workbook',
+    summary: 'About repeats a value that differs from the catalogue; the catalogue wins.',
+  },
+  'contacts/no-primary': {
+    severity: 'error',
+    scope: 'workbook',
+    summary: 'No contact is the primary Point of contact.',
+  },
+  'contacts/multiple-primary': {
+    severity: 'error',
+    scope: 'workbook',
+    summary: 'More than one contact is the primary Point of contact.',
+  },
+  'commitment/unit-mismatch': {
+    severity: 'error',
+    scope: 'workbook',
+    summary: 'The unit does not fit the resource type.',
+  },
+  'commitment/end-before-start': {
+    severity: 'error',
+    scope: 'workbook',
+    summary: 'A commitment ends before it starts.',
+  },
+  'commitment/outside-mou-period': {
+    severity: 'warning',
+    scope: 'workbook',
+    summary: 'A commitment falls (partly) outside the MoU period.',
+  },
+  'roles/unknown-activity': {
+    severity: 'error',
+    scope: 'workbook',
+    summary: 'An activity that is not in the partnership catalogue.',
+  },
+  'register/no-accountable': {
+    severity: 'error',
+    scope: 'register',
+    summary: 'An activity has no accountable organisation.',
+  },
+  'register/multiple-accountable': {
+    severity: 'error',
+    scope: 'register',
+    summary: 'An activity has more than one accountable organisation.',
+  },
+  'register/no-responsible': {
+    severity: 'warning',
+    scope: 'register',
+    summary: 'No organisation is responsible or accountable for an activity.',
+  },
+  'register/missing-submission': {
+    severity: 'warning',
+    scope: 'register',
+    summary: 'A catalogue organisation has not submitted a workbook.',
+  },
+  'register/observer-lead': {
+    severity: 'warning',
+    scope: 'register',
+    summary: 'An observer is responsible or accountable for an activity.',
+  },
+  'register/no-pmg-member': {
+    severity: 'warning',
+    scope: 'register',
+    summary: 'A governing partner has no PMG member contact.',
+  },
+  'register/unsigned-mou': {
+    severity: 'warning',
+    scope: 'register',
+    summary: 'A governing partner has no MoU signed date.',
+  },
+} as const satisfies Record<string, { severity: Severity; scope: 'workbook' | 'register'; summary: string }>;
+
+export type IssueCode = keyof typeof ISSUE_CODES;
+
+export interface Issue {
+  severity: Severity;
+  code: IssueCode;
+  message: string;
+  organisationId?: string;
+  sheet?: string;
+  /** Excel row number (1-based). */
+  row?: number;
+  /** Column header as the contract names it. */
+  column?: string;
+  /** A1 address of the cell, e.g. "C7". */
+  cell?: string;
+}
+
+export function hasErrors(issues: readonly Issue[]): boolean {
+  return issues.some((i) => i.severity === 'error');
+}
+
+/** "Commitments!C7: message", or just the message when the issue has no place. */
+export function formatIssue(issue: Issue): string {
+  const place = issue.sheet
+    ? `${issue.sheet}${issue.cell ? `!${issue.cell}` : issue.row ? ` row ${issue.row}` : ''}`
+    : '';
+  return place ? `${place}: ${issue.message}` : issue.message;
+}

@@ -1,0 +1,191 @@
+/** Domain types shared by the add-in and the server. Pure data, no behaviour. */
+import type { Issue } from './issues.js';
+import type { TableName } from './contract.js';
+
+/** A cell value as a workbook reader hands it over: string, number, boolean, Date, null, or anything else. */
+export type CellValue = unknown;
+
+/**
+ * One table as read from a workbook, by Office.js or ExcelJS: `values[0]` is the header row and
+ * `topLeft` the A1 address of its first header cell, so `values[r][c]` lives at topLeft + (r, c).
+ */
+export interface RawTable {
+  sheet: string;
+  topLeft: string;
+  values: CellValue[][];
+}
+
+/** Tables by table name (any case; the parser matches names ignoring case). */
+export type RawTables = Record<string, RawTable>;
+
+export type GovernanceModel = 'horizontal' | 'tiered';
+export type Tier = 1 | 2 | 3;
+export type MemberRole = 'line-manager' | 'pmg' | 'viewer';
+
+export interface Partnership {
+  id: string;
+  name: string;
+  governanceModel: GovernanceModel;
+  /** yyyy-mm-dd */
+  mouStart: string;
+  /** yyyy-mm-dd */
+  mouEnd: string;
+  tierWeights?: { 1: number; 2: number; 3: number };
+  fullTimeHoursPerWeek?: number;
+  workingDaysPerMonth?: number;
+}
+
+export interface CatalogueOrganisation {
+  id: string;
+  name: string;
+  sector: string;
+  involvement: string;
+  tier?: Tier | null;
+}
+
+export interface Activity {
+  id: string;
+  name: string;
+  category?: string;
+}
+
+export interface Member {
+  email: string;
+  organisationId?: string;
+  role: MemberRole;
+}
+
+export interface Catalogue {
+  partnership: Partnership;
+  organisations: CatalogueOrganisation[];
+  activities: Activity[];
+  members: Member[];
+}
+
+/** About as submitted. Name, sector, involvement and tier are repeated for the reader; the catalogue wins. */
+export interface About {
+  organisationId: string;
+  organisationName: string;
+  sector: string | null;
+  involvement: string | null;
+  fundingTier: Tier | null;
+  signatory: string | null;
+  /** yyyy-mm-dd */
+  signedOn: string | null;
+}
+
+export interface Contact {
+  name: string;
+  jobTitle: string | null;
+  email: string;
+  phone: string | null;
+  contactRole: string;
+  primary: boolean;
+}
+
+export interface Commitment {
+  ref: string | null;
+  resourceType: string;
+  description: string;
+  quantity: number;
+  unit: string;
+  start: string;
+  end: string | null;
+  /** Blank in the workbook becomes DEFAULT_PROJECT. */
+  project: string;
+  status: string;
+  notes: string | null;
+}
+
+export interface RoleAssignment {
+  activityId: string;
+  /** The catalogue's activity name. */
+  activity: string;
+  role: string;
+  namedLead: string | null;
+  notes: string | null;
+}
+
+export interface Participation {
+  forum: string;
+  representative: string;
+  frequency: string | null;
+  channel: string | null;
+  notes: string | null;
+}
+
+/** A validated partner workbook. Rows keep workbook order. */
+export interface Submission {
+  organisationId: string;
+  about: About;
+  contacts: Contact[];
+  commitments: Commitment[];
+  roles: RoleAssignment[];
+  participation: Participation[];
+}
+
+export interface ParseResult {
+  /** Null when the workbook has errors: nothing may be stored. */
+  submission: Submission | null;
+  /** Every issue of the workbook, errors and warnings, in sheet then row order. */
+  issues: Issue[];
+}
+
+/** What consolidation needs of a stored submission. */
+export interface SubmissionSource {
+  organisationId: string;
+  version: number;
+  digest: string;
+  submission: Submission;
+  /** The warnings stored with it. */
+  warnings: Issue[];
+}
+
+export interface RegisterOrganisation {
+  id: string;
+  name: string;
+  sector: string;
+  involvement: string;
+  tier: Tier | null;
+  signatory: string | null;
+  signedOn: string | null;
+  stake: number;
+}
+
+export type RegisterContact = Contact & { organisationId: string };
+export type RegisterCommitment = Commitment & { organisationId: string };
+export type RegisterRole = RoleAssignment & { organisationId: string };
+export type RegisterParticipation = Participation & { organisationId: string };
+
+export interface OrganisationTotals {
+  organisationId: string;
+  analystFte: number;
+  fundingGbp: number;
+  fundingGbpPerYear: number;
+  datasets: number;
+}
+
+export const REGISTER_SCHEMA = 'oda-register/register@1';
+
+export interface Register {
+  schema: typeof REGISTER_SCHEMA;
+  partnership: Partnership;
+  version: number;
+  /** ISO 8601 timestamp. */
+  createdAt: string;
+  /** "sha256:<hex>" of the canonical register without version, createdAt and digest. */
+  digest: string;
+  sources: { organisationId: string; submissionVersion: number; digest: string }[];
+  organisations: RegisterOrganisation[];
+  contacts: RegisterContact[];
+  commitments: RegisterCommitment[];
+  roles: RegisterRole[];
+  participation: RegisterParticipation[];
+  totals: { byOrganisation: OrganisationTotals[] };
+  issues: Issue[];
+}
+
+/** The tables of a register that hold rows, for diffs and exports. */
+export type RegisterTableName = 'organisations' | 'contacts' | 'commitments' | 'roles' | 'participation';
+
+export type { TableName };
