@@ -1,0 +1,151 @@
+/**
+ * Cross-partner issues, found at consolidation (DESIGN.md "Issues"). Order is stable: by code in the order
+ * below, then by activity id and organisation id.
+ *
+ * - `register/no-accountable` (error): a catalogue activity with no accountable organisation, including an
+ *   activity no-one mentions (the catalogue lists it, so someone must be accountable).
+ * - `register/multiple-accountable` (error): more than one accountable organisation, all named.
+ * - `register/no-responsible` (warning): no organisation is responsible or accountable. It always comes with
+ *   `no-accountable`; it says more: nobody has taken the activity on at all.
+ * - `register/missing-submission` (warning): a catalogue organisation without a submission.
+ * - `register/observer-lead` (warning): an observer holds R or A.
+ * - `register/no-pmg-member`, `register/unsigned-mou` (warnings): a governing partner that submitted a workbook
+ *   without a PMG member contact, or without an MoU signed date. Not raised for a partner that has not
+ *   submitted: its `missing-submission` warning already says so.
+ */
+import { isGoverning } from './catalogue.js';
+import { ISSUE_CODES, type Issue, type IssueCode } from './issues.js';
+import type { Activity, RegisterContact, RegisterOrganisation, RegisterRole } from './types.js';
+
+/** An issue with the severity its code has in ISSUE_CODES. */
+export function makeIssue(
+  code: IssueCode,
+  message: string,
+  place: Omit<Issue, 'code' | 'message' | 'severity'> = {},
+): Issue {
+  return { severity: ISSUE_CODES[code].severity, code, message, ...place };
+}
+
+/** "A", "A and B", "A, B and C". */
+export function listNames(names: readonly string[]): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+export interface CrossPartnerInput {
+  /** In id order. */
+  organisations: readonly RegisterOrganisation[];
+  activities: readonly Activity[];
+  submitted: ReadonlySet<string>;
+  contacts: readonly RegisterContact[];
+  roles: readonly RegisterRole[];
+}
+
+export function crossPartnerIssues(input: CrossPartnerInput): Issue[] {
+  const orgs = new Map(input.organisations.map((o) => [o.id, o]));
+  const name = (id: string): string => orgs.get(id)?.name ?? id;
+  const activities = [...input.activities].sort(byId);
+  const holders = (activityId: string, role: string): string[] =>
+    input.roles
+      .filter((r) => r.activityId === activityId && r.role === role && orgs.has(r.organisationId))
+      .map((r) => r.organisationId);
+  const title = (a: Activity): string => `"${a.name}" (${a.id})`;
+
+  const noAccountable: Issue[] = [];
+  const multipleAccountable: Issue[] = [];
+  const noResponsible: Issue[] = [];
+  const observerLead: Issue[] = [];
+  for (const a of activities) {
+    const accountable = holders(a.id, 'accountable');
+    const responsible = holders(a.id, 'responsible');
+    if (accountable.length === 0) {
+      const who =
+        responsible.length > 0
+          ? ` ${listNames(responsible.map(name))} ${responsible.length === 1 ? 'is' : 'are'} responsible.`
+          : '';
+      noAccountable.push(
+        makeIssue(
+          'register/no-accountable',
+          `No organisation is accountable for ${title(a)}: exactly one partner must be.${who}`,
+        ),
+      );
+    } else if (accountable.length > 1) {
+      multipleAccountable.push(
+        makeIssue(
+          'register/multiple-accountable',
+          `${accountable.length} organisations are accountable for ${title(a)}: ${listNames(accountable.map(name))}. Exactly one partner must be.`,
+        ),
+      );
+    }
+    if (accountable.length === 0 && responsible.length === 0) {
+      noResponsible.push(
+        makeIssue(
+          'register/no-responsible',
+          `No organisation is responsible or accountable for ${title(a)}: no partner has taken it on.`,
+        ),
+      );
+    }
+    const leads = input.organisations.filter(
+      (o) => o.involvement === 'observer' && (accountable.includes(o.id) || responsible.includes(o.id)),
+    );
+    for (const o of leads) {
+      const role = accountable.includes(o.id) ? 'accountable' : 'responsible';
+      observerLead.push(
+        makeIssue(
+          'register/observer-lead',
+          `${o.name} is an observer but is ${role} for ${title(a)}; observers should not lead activities.`,
+          { organisationId: o.id, sheet: 'Roles' },
+        ),
+      );
+    }
+  }
+
+  const missing: Issue[] = [];
+  const noPmg: Issue[] = [];
+  const unsigned: Issue[] = [];
+  for (const o of input.organisations) {
+    if (!input.submitted.has(o.id)) {
+      missing.push(
+        makeIssue(
+          'register/missing-submission',
+          `${o.name} has not submitted its workbook: its contacts, commitments, roles and MoU signature are not in the register.`,
+          { organisationId: o.id },
+        ),
+      );
+      continue;
+    }
+    if (!isGoverning(o.involvement)) continue;
+    if (!input.contacts.some((c) => c.organisationId === o.id && c.contactRole === 'pmg-member')) {
+      noPmg.push(
+        makeIssue(
+          'register/no-pmg-member',
+          `${o.name} is a governing partner but lists no PMG member in its Contacts.`,
+          {
+            organisationId: o.id,
+            sheet: 'Contacts',
+          },
+        ),
+      );
+    }
+    if (o.signedOn === null) {
+      unsigned.push(
+        makeIssue(
+          'register/unsigned-mou',
+          `${o.name} is a governing partner but has not given the date it signed the MoU (About, "MoU signed on").`,
+          { organisationId: o.id, sheet: 'About' },
+        ),
+      );
+    }
+  }
+  return [
+    ...noAccountable,
+    ...multipleAccountable,
+    ...noResponsible,
+    ...missing,
+    ...observerLead,
+    ...noPmg,
+    ...unsigned,
+  ];
+}
