@@ -1,0 +1,18 @@
+/** What differs between SQLite and PostgreSQL under the one store implementation. */
+import type { Kysely } from 'kysely';
+import type { Database } from './schema.js';
+
+export interface Backend {
+  readonly kind: 'sqlite' | 'postgres';
+  readonly db: Kysely<Database>;
+  /**
+   * Runs `fn` in a transaction that holds the store's write lock, so writers (and the audit chain they
+   * extend) go one at a time, across processes too. `fn` must use the executor it is given, not `db`.
+   */
+  write<T>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
+  /** Whether an error is a unique or primary key violation. */
+  isUniqueViolation(error: unknown): boolean;
+  /** The database's own check, e.g. PRAGMA integrity_check. */
+  integrity(): Promise<{ ok: boolean; detail: string }>;
+  close(): Promise<void>;
+}

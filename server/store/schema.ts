@@ -1,0 +1,60 @@
+/**
+ * Table shapes as Kysely sees them. Both databases store the same column types: integers for versions and
+ * sequence numbers, text for everything else (ISO 8601 timestamps, digests, JSON bodies as text so the bytes
+ * stored are the bytes written).
+ */
+export interface CatalogueVersionsTable {
+  version: number;
+  digest: string;
+  body: string;
+  updated_by: string;
+  updated_at: string;
+}
+
+export interface SubmissionsTable {
+  organisation_id: string;
+  version: number;
+  digest: string;
+  body: string;
+  warnings: string;
+  submitted_by: string;
+  submitted_at: string;
+  source: string;
+  file_name: string | null;
+}
+
+export interface RegistersTable {
+  version: number;
+  digest: string;
+  body: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface SignOffsTable {
+  register_version: number;
+  organisation_id: string;
+  register_digest: string;
+  signed_by: string;
+  signed_at: string;
+}
+
+export interface AuditEventsTable {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  subject: string;
+  digest_before: string | null;
+  digest_after: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface Database {
+  catalogue_versions: CatalogueVersionsTable;
+  submissions: SubmissionsTable;
+  registers: RegistersTable;
+  sign_offs: SignOffsTable;
+  audit_events: AuditEventsTable;
+}
