@@ -1,0 +1,199 @@
+/**
+ * AUTH_MODE=entra: validates Microsoft Entra ID v2 access tokens with jose against the tenant's published
+ * keys (signature by RS256 only, issuer, audience, expiry and not-before with small skew, the required scope,
+ * a tenant allow-list), then maps the user to a member of the catalogue, or through Microsoft Graph group
+ * memberships and a groupMap when the user is not listed.
+ */
+import { createRemoteJWKSet, decodeJwt, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { systemClock, type Clock } from '../clock.js';
+import { DEFAULT_AUTHORITY_HOST, GraphDirectoryError, type GraphDirectory, type GraphUser } from './graph.js';
+import { checkGroupMap, mapGroups, type GroupMap } from './groupMap.js';
+import { IssuerKeysUnavailableError, toAuthError } from './tokenErrors.js';
+import { AuthError, type Authenticator, type MemberLookup, type Principal } from './types.js';
+
+export const ENTRA_ALGORITHM = 'RS256';
+export const DEFAULT_REQUIRED_SCOPE = 'access_as_user';
+export const DEFAULT_CLOCK_TOLERANCE_SECONDS = 60;
+/** How long a user's Graph group memberships are reused before Graph is asked again. */
+export const DEFAULT_GROUP_CACHE_SECONDS = 300;
+const GROUP_CACHE_MAX_USERS = 1000;
+const TENANT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface EntraAuthenticatorOptions {
+  /** Tenant ids (GUIDs) whose users may call the service. */
+  tenantIds: string[];
+  /** The API's app ID URI (api://...) and/or client id. */
+  audiences: string[];
+  requiredScope?: string;
+  /** Verification keys for every tenant (tests); by default each tenant's published key set. */
+  jwks?: JWTVerifyGetKey;
+  lookupMember: MemberLookup;
+  /** Consulted for users who are not in the catalogue's members, together with groupMap. */
+  graph?: GraphDirectory;
+  groupMap?: GroupMap;
+  clock?: Clock;
+  clockToleranceSeconds?: number;
+  /** Default https://login.microsoftonline.com (another host for national clouds). */
+  authorityHost?: string;
+  groupCacheSeconds?: number;
+}
+
+function firstString(payload: JWTPayload, names: readonly string[]): string | null {
+  for (const name of names) {
+    const value = payload[name];
+    if (typeof value === 'string' && value.trim() !== '') return value.trim();
+  }
+  return null;
+}
+
+function checkOptions(options: EntraAuthenticatorOptions): void {
+  if (options.tenantIds.length === 0) throw new Error('Entra authentication needs at least one allowed tenant id.');
+  for (const tid of options.tenantIds) {
+    if (!TENANT_ID.test(tid)) {
+      throw new Error(`"${tid}" is not a tenant id: give the directory (tenant) id GUID, not a domain name.`);
+    }
+  }
+  if (options.audiences.length === 0 || options.audiences.some((a) => a.trim() === '')) {
+    throw new Error("Entra authentication needs the API's app ID URI or client id as its audience.");
+  }
+  if (options.graph && !options.groupMap) throw new Error('A Graph directory is configured without a groupMap.');
+}
+
+export function createEntraAuthenticator(options: EntraAuthenticatorOptions): Authenticator {
+  checkOptions(options);
+  const {
+    audiences,
+    requiredScope = DEFAULT_REQUIRED_SCOPE,
+    lookupMember,
+    graph,
+    clock = systemClock,
+    clockToleranceSeconds = DEFAULT_CLOCK_TOLERANCE_SECONDS,
+    groupCacheSeconds = DEFAULT_GROUP_CACHE_SECONDS,
+  } = options;
+  const authorityHost = (options.authorityHost ?? DEFAULT_AUTHORITY_HOST).replace(/\/+$/, '');
+  const allowedTenants = new Set(options.tenantIds.map((t) => t.toLowerCase()));
+  const groupMap = checkGroupMap(options.groupMap ?? {});
+  const keySets = new Map<string, JWTVerifyGetKey>();
+  const groupCache = new Map<string, { until: number; user: GraphUser }>();
+
+  /** One remote key set per tenant, made on first use and reused (jose caches and refreshes the keys). */
+  function keysFor(tid: string): JWTVerifyGetKey {
+    if (options.jwks) return options.jwks;
+    let keys = keySets.get(tid);
+    if (!keys) {
+      const remote = createRemoteJWKSet(new URL(`${authorityHost}/${tid}/discovery/v2.0/keys`));
+      keys = async (header, token) => {
+        try {
+          return await remote(header, token);
+        } catch (err) {
+          if (err instanceof errors.JWKSNoMatchingKey || err instanceof errors.JWKSMultipleMatchingKeys) throw err;
+          throw new IssuerKeysUnavailableError();
+        }
+      };
+      keySets.set(tid, keys);
+    }
+    return keys;
+  }
+
+  async function verify(token: string): Promise<{ payload: JWTPayload; tid: string }> {
+    let unverified: JWTPayload;
+    try {
+      unverified = decodeJwt(token);
+    } catch {
+      throw new AuthError('The token is malformed: it is not a signed JSON Web Token.');
+    }
+    const claimedTid = typeof unverified.tid === 'string' ? unverified.tid.toLowerCase() : null;
+    if (claimedTid === null) {
+      throw new AuthError('The token names no tenant (tid): it is not a Microsoft Entra ID access token.');
+    }
+    if (!allowedTenants.has(claimedTid))
+      throw new AuthError(`Tenant ${claimedTid} is not allowed to use this service.`);
+    const issuer = `${authorityHost}/${claimedTid}/v2.0`;
+    try {
+      const { payload } = await jwtVerify(token, keysFor(claimedTid), {
+        issuer,
+        audience: audiences,
+        algorithms: [ENTRA_ALGORITHM],
+        currentDate: clock.now(),
+        clockTolerance: clockToleranceSeconds,
+        requiredClaims: ['exp'],
+      });
+      return { payload, tid: claimedTid };
+    } catch (err) {
+      const failure = toAuthError(err, token, { issuer, audiences, algorithm: ENTRA_ALGORITHM });
+      if (err instanceof errors.JWTClaimValidationFailed && err.claim === 'iss' && unverified.ver === '1.0') {
+        throw new AuthError(
+          `${failure.message} This is a v1.0 token: set accessTokenAcceptedVersion to 2 in the API's app registration manifest.`,
+        );
+      }
+      throw failure;
+    }
+  }
+
+  async function graphUser(token: string, subject: string, directory: GraphDirectory): Promise<GraphUser> {
+    const now = clock.now().getTime();
+    const cached = groupCache.get(subject);
+    if (cached && cached.until > now) return cached.user;
+    const user = await directory.lookupUser(token);
+    groupCache.delete(subject);
+    if (groupCache.size >= GROUP_CACHE_MAX_USERS) {
+      const oldest = groupCache.keys().next().value;
+      if (oldest !== undefined) groupCache.delete(oldest);
+    }
+    groupCache.set(subject, { until: now + groupCacheSeconds * 1000, user });
+    return user;
+  }
+
+  return {
+    mode: 'entra',
+    async authenticate(token: string): Promise<Principal> {
+      if (typeof token !== 'string' || token.trim() === '') throw new AuthError('No bearer token was given.');
+      const { payload, tid } = await verify(token);
+
+      const scopes = typeof payload.scp === 'string' ? payload.scp.split(' ') : [];
+      if (!scopes.includes(requiredScope)) {
+        throw new AuthError(
+          Array.isArray(payload.roles) && typeof payload.scp !== 'string'
+            ? `The token is an application token without the "${requiredScope}" scope; a user must sign in.`
+            : `The token lacks the "${requiredScope}" scope.`,
+        );
+      }
+      const found = firstString(payload, ['preferred_username', 'upn', 'email']);
+      if (found === null) throw new AuthError('The token names no user (preferred_username, upn or email).');
+      const email = found.toLowerCase();
+      const subject = firstString(payload, ['oid', 'sub']) ?? email;
+      const name = firstString(payload, ['name']);
+      const principal = { email, name, subject, tokenKind: 'entra' as const };
+
+      const member = await lookupMember(email);
+      if (member !== null) return { ...principal, role: member.role, organisationId: member.organisationId };
+
+      const notMember = `${email} is not a member of the partnership.`;
+      if (!graph || graph.tenantId.toLowerCase() !== tid) throw new AuthError(notMember, 403);
+      let user: GraphUser;
+      try {
+        user = await graphUser(token, `${tid}/${subject}`, graph);
+      } catch (err) {
+        const reason = err instanceof GraphDirectoryError ? ` ${err.message}` : '';
+        throw new AuthError(
+          `${notMember} Their group memberships could not be read from Microsoft Graph.${reason}`,
+          403,
+        );
+      }
+      const mapped = mapGroups(user.groupIds, groupMap);
+      if (mapped.kind === 'ambiguous') {
+        throw new AuthError(
+          `${email} belongs to groups of several organisations (${mapped.organisationIds.join(', ')}); the PMG must list them in the catalogue's members.`,
+          403,
+        );
+      }
+      if (mapped.kind === 'none') throw new AuthError(`${notMember} None of their groups is mapped to a role.`, 403);
+      return {
+        ...principal,
+        name: principal.name ?? user.profile.displayName,
+        role: mapped.role,
+        organisationId: mapped.organisationId,
+      };
+    },
+  };
+}
