@@ -228,13 +228,17 @@ function crossProblems(input: Record<string, unknown>): CatalogueProblem[] {
   for (const [i, a] of activities) {
     if (typeof a.name !== 'string') continue;
     const other = activityIds.get(lower(a.name));
-    if (other !== undefined && other !== i)
+    const otherName = other === undefined ? undefined : activities.find(([j]) => j === other)?.[1].name;
+    // A name equal to the other's name as well is already reported as a repeated name.
+    if (other !== undefined && other !== i && !(typeof otherName === 'string' && lower(otherName) === lower(a.name)))
       problems.push({
         path: `activities[${i}].name`,
         message: `${JSON.stringify(a.name)} is the id of activities[${other}], so a workbook naming it would be ambiguous`,
       });
   }
 
+  // Without a list of organisations there is nothing to check members against.
+  const orgsKnown = Array.isArray(input.organisations);
   const orgIds = new Set(organisations.map(([, o]) => o.id).filter((id): id is string => typeof id === 'string'));
   for (const [i, m] of members) {
     if (m.organisationId === undefined) {
@@ -243,7 +247,7 @@ function crossProblems(input: Record<string, unknown>): CatalogueProblem[] {
           path: `members[${i}].organisationId`,
           message: 'is required for a line-manager (the organisation whose workbook they keep)',
         });
-    } else if (typeof m.organisationId === 'string' && !orgIds.has(m.organisationId)) {
+    } else if (typeof m.organisationId === 'string' && orgsKnown && !orgIds.has(m.organisationId)) {
       problems.push({
         path: `members[${i}].organisationId`,
         message: `${JSON.stringify(m.organisationId)} is not the id of an organisation of the catalogue`,
