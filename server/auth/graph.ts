@@ -6,7 +6,15 @@
  */
 import { ConfidentialClientApplication, type INetworkModule } from '@azure/msal-node';
 
-export const GRAPH_SCOPES = ['https://graph.microsoft.com/.default'];
+/**
+ * The delegated Graph permissions asked for. Named, not `https://graph.microsoft.com/.default`: Entra answers a
+ * `.default` request with the granted scopes only, so msal-node's cache (which matches on the requested scopes)
+ * would never find the token again and every request would repeat the exchange.
+ */
+export const GRAPH_SCOPES = [
+  'https://graph.microsoft.com/User.Read',
+  'https://graph.microsoft.com/GroupMember.Read.All',
+];
 export const GRAPH_BASE_URL = 'https://graph.microsoft.com/v1.0';
 export const DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com';
 /** Pages of group memberships followed at most (999 groups a page). */
