@@ -1,0 +1,39 @@
+import type { Command } from 'commander';
+import { withStore, type GlobalOptions } from '../context.js';
+import { makeOutput, type CliIo } from '../io.js';
+
+export function registerAudit(program: Command, io: CliIo): void {
+  const audit = program.command('audit').description('the audit trail of every change');
+  audit
+    .command('verify')
+    .description('recompute the hash chain and report any edited, inserted or deleted event')
+    .action(async (_opts: unknown, cmd: Command) => {
+      const global = cmd.optsWithGlobals<GlobalOptions>();
+      const out = makeOutput(io, Boolean(global.json));
+      const result = await withStore(global, io, (store) => store.verifyAudit());
+      if (result.ok)
+        out.line(`Audit chain intact: ${result.checked} event${result.checked === 1 ? '' : 's'} verified.`);
+      else
+        out.line(
+          `Audit chain BROKEN at event ${result.problem?.seq}: ${result.problem?.reason} (${result.checked} events checked).`,
+        );
+      out.json(result);
+      if (!result.ok) process.exitCode = 1;
+    });
+  audit
+    .command('list')
+    .description('list audit events')
+    .option('--after <seq>', 'only events after this sequence number', '0')
+    .option('--limit <n>', 'at most this many events', '100')
+    .action(async (opts: { after: string; limit: string }, cmd: Command) => {
+      const global = cmd.optsWithGlobals<GlobalOptions>();
+      const out = makeOutput(io, Boolean(global.json));
+      const events = await withStore(global, io, (store) =>
+        store.listAudit({ afterSeq: Number(opts.after) || 0, limit: Number(opts.limit) || 100 }),
+      );
+      for (const e of events)
+        out.line(`${String(e.seq).padStart(5)}  ${e.at}  ${e.actor.padEnd(32)}  ${e.action.padEnd(18)}  ${e.subject}`);
+      if (events.length === 0) out.line('No audit events.');
+      out.json(events);
+    });
+}

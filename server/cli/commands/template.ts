@@ -1,0 +1,36 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { writePartnerTemplate } from '../../export/template.js';
+import { catalogueFor, type GlobalOptions } from '../context.js';
+import { UserError } from '../errors.js';
+import { makeOutput, type CliIo } from '../io.js';
+
+export function registerTemplate(program: Command, io: CliIo): void {
+  program
+    .command('template')
+    .description('write an empty partner workbook for one organisation')
+    .requiredOption('--org <id>', 'organisation id from the catalogue')
+    .requiredOption('--out <file>', 'where to write the .xlsx')
+    .option('--catalogue <file>', 'use this catalogue file instead of the database')
+    .action(async (opts: { org: string; out: string; catalogue?: string }, cmd: Command) => {
+      const global = cmd.optsWithGlobals<GlobalOptions & { catalogue?: string }>();
+      const out = makeOutput(io, Boolean(global.json));
+      const catalogue = await catalogueFor(global, io);
+      const organisation = catalogue.organisations.find((o) => o.id === opts.org);
+      if (!organisation) {
+        throw new UserError(
+          `No organisation "${opts.org}" in the catalogue. Known ids: ${catalogue.organisations.map((o) => o.id).join(', ')}.`,
+        );
+      }
+      const file = path.resolve(io.cwd, opts.out);
+      const buffer = await writePartnerTemplate(catalogue, organisation.id);
+      try {
+        await writeFile(file, buffer);
+      } catch (err) {
+        throw new UserError(`Cannot write ${opts.out}: ${(err as Error).message}`);
+      }
+      out.line(`Wrote the partner workbook for ${organisation.name} to ${opts.out}.`);
+      out.json({ organisationId: organisation.id, file });
+    });
+}

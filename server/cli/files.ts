@@ -1,0 +1,112 @@
+/** Reading partner workbook files for `import` and `validate`, one result per file, with a progress bar. */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import cliProgress from 'cli-progress';
+import { formatIssue, type Issue } from '../../shared/issues.js';
+import type { RawTables } from '../../shared/types.js';
+import { readWorkbook, WorkbookFileError } from '../import/readWorkbook.js';
+import type { CliIo, Output } from './io.js';
+
+export interface FileResult {
+  file: string;
+  ok: boolean;
+  organisationId: string | null;
+  /** The stored version (import only). */
+  version: number | null;
+  /** Why the file could not be read at all (not an xlsx, password-protected, missing). */
+  fileError: string | null;
+  issues: Issue[];
+}
+
+/** Reads one file into raw tables, or says in one sentence why it cannot. */
+export async function readTablesFromFile(file: string, io: CliIo): Promise<RawTables | string> {
+  const fileName = path.basename(file);
+  let data: Buffer;
+  try {
+    data = await readFile(path.resolve(io.cwd, file));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return `${file} does not exist.`;
+    if (code === 'EISDIR') return `${file} is a folder, not a workbook.`;
+    return `${file} cannot be read: ${(err as Error).message}`;
+  }
+  try {
+    return await readWorkbook(data, { fileName });
+  } catch (err) {
+    if (err instanceof WorkbookFileError) return err.message;
+    return `${fileName} could not be read as a workbook: ${(err as Error).message}`;
+  }
+}
+
+/** Runs `work` over every file in order, with a progress bar on a terminal when there are several. */
+export async function eachFile(
+  files: string[],
+  io: CliIo,
+  out: Output,
+  work: (file: string) => Promise<FileResult>,
+): Promise<FileResult[]> {
+  const bar =
+    files.length > 1 && io.stderr.isTTY && !out.jsonMode
+      ? new cliProgress.SingleBar(
+          {
+            stream: io.stderr,
+            format: ' {bar} {value}/{total} workbooks | {file}',
+            clearOnComplete: true,
+            hideCursor: true,
+          },
+          cliProgress.Presets.shades_classic,
+        )
+      : null;
+  bar?.start(files.length, 0, { file: '' });
+  const results: FileResult[] = [];
+  for (const file of files) {
+    bar?.update(results.length, { file: path.basename(file) });
+    results.push(await work(file));
+  }
+  bar?.update(files.length, { file: '' });
+  bar?.stop();
+  return results;
+}
+
+/** The human summary of one file: a line, then every issue as `Sheet!Cell: message`. */
+export function printFileResult(out: Output, r: FileResult, verb: 'stored' | 'valid'): void {
+  const errors = r.issues.filter((i) => i.severity === 'error');
+  const warnings = r.issues.filter((i) => i.severity === 'warning');
+  const name = path.basename(r.file);
+  if (r.fileError) {
+    out.line(`✖ ${name}: ${r.fileError}`);
+    return;
+  }
+  const counts = `${errors.length} error${errors.length === 1 ? '' : 's'}, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}`;
+  const who = r.organisationId ?? 'unknown organisation';
+  if (r.ok) {
+    out.line(`✔ ${name}: ${who}, ${verb === 'stored' ? `stored as version ${r.version}` : 'valid'} (${counts})`);
+  } else {
+    out.line(`✖ ${name}: ${who}, ${counts}; nothing was stored`);
+  }
+  for (const issue of [...errors, ...warnings]) {
+    out.line(`    ${issue.severity === 'error' ? 'error  ' : 'warning'} ${formatIssue(issue)}`);
+  }
+}
+
+export function summarise(out: Output, results: FileResult[], verb: 'stored' | 'valid'): void {
+  const good = results.filter((r) => r.ok).length;
+  if (results.length > 1) {
+    out.line();
+    out.line(
+      `${good} of ${results.length} workbooks ${verb === 'stored' ? 'stored' : 'valid'}; ${results.length - good} with errors.`,
+    );
+  }
+  out.json({
+    files: results.map((r) => ({
+      file: r.file,
+      ok: r.ok,
+      organisationId: r.organisationId,
+      version: r.version,
+      fileError: r.fileError,
+      errors: r.issues.filter((i) => i.severity === 'error').length,
+      warnings: r.issues.filter((i) => i.severity === 'warning').length,
+      issues: r.issues,
+    })),
+  });
+}
