@@ -1,0 +1,179 @@
+/**
+ * Checks a partner file before ExcelJS parses it, so every file that is not a readable .xlsx gets one
+ * sentence naming the file and saying what to do, and no file can exhaust memory or time:
+ * - empty or over WORKBOOK_LIMITS.maxFileBytes;
+ * - an OLE compound file (D0 CF 11 E0): a password-protected workbook holds an `EncryptedPackage` stream,
+ *   an Excel 97-2003 .xls a `Workbook` (or `Book`) stream; the stream names are found as UTF-16 text in the
+ *   file, which tells the two apart without a full compound-file parser;
+ * - a PDF, a text or CSV file, or anything else that is not a zip;
+ * - a zip that is cut off, damaged (every part is inflated with a size limit and its CRC checked), a zip
+ *   bomb (over WORKBOOK_LIMITS.maxUnpackedBytes), or a zip of something else (a Word document, an .ods,
+ *   an .xlsb, a zip of text files);
+ * - merged regions covering more cells than WORKBOOK_LIMITS.maxMergedCells.
+ */
+import { WORKBOOK_LIMITS, WorkbookFileError } from './workbookFileError.js';
+import { listZipEntries, readZipEntry, startsLikeZip, ZipFormatError, type ZipEntry } from './zipArchive.js';
+
+const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const SAVE_AS_XLSX = 'open it in Excel, save it as Excel Workbook (.xlsx) and send it again';
+
+function utf16(name: string): Buffer {
+  return Buffer.from(`${name}\0`, 'utf16le');
+}
+
+function megabytes(bytes: number): string {
+  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+}
+
+function looksLikeText(buf: Buffer): boolean {
+  if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) return true;
+  const sample = buf.subarray(0, Math.min(buf.length, 4096));
+  if (sample.includes(0)) return false;
+  let text: string;
+  try {
+    // Drop the last few bytes: the sample may end inside a multi-byte character.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(sample.length === 4096 ? sample.subarray(0, 4092) : sample);
+  } catch {
+    return false;
+  }
+  const controls = [...text].filter((ch) => ch < ' ' && !'\t\r\n\f'.includes(ch)).length;
+  return controls <= text.length / 100;
+}
+
+function vetOleFile(buf: Buffer, name: string): never {
+  if (buf.includes(utf16('EncryptedPackage'))) {
+    throw new WorkbookFileError(
+      'password-protected',
+      name,
+      `${name} is password-protected: remove the password in Excel (File > Info > Protect Workbook) and send it again.`,
+    );
+  }
+  if (buf.includes(utf16('Workbook')) || buf.includes(utf16('Book'))) {
+    throw new WorkbookFileError(
+      'old-format',
+      name,
+      `${name} is an old Excel 97-2003 workbook (.xls): ${SAVE_AS_XLSX}.`,
+    );
+  }
+  throw new WorkbookFileError(
+    'password-protected',
+    name,
+    `${name} is either password-protected or an old Excel 97-2003 file: remove any password in Excel (File > Info > Protect Workbook), save it as Excel Workbook (.xlsx) and send it again.`,
+  );
+}
+
+function vetZipKind(entries: readonly ZipEntry[], name: string, buf: Buffer): void {
+  const names = new Set(entries.map((e) => e.name));
+  if (names.has('xl/workbook.xml')) return;
+  const other = (what: string, advice: string): never => {
+    throw new WorkbookFileError('not-xlsx', name, `${name} is ${what}, not an Excel workbook: ${advice}.`);
+  };
+  if (names.has('xl/workbook.bin')) {
+    throw new WorkbookFileError('not-xlsx', name, `${name} is an Excel binary workbook (.xlsb): ${SAVE_AS_XLSX}.`);
+  }
+  const mimetype = entries.find((e) => e.name === 'mimetype');
+  if (mimetype && readZipEntry(buf, mimetype).toString('utf8').includes('opendocument.spreadsheet')) {
+    other('an OpenDocument spreadsheet (.ods)', SAVE_AS_XLSX);
+  }
+  if (names.has('word/document.xml')) other('a Word document', 'send the partner workbook as an .xlsx file');
+  if (names.has('ppt/presentation.xml')) other('a PowerPoint file', 'send the partner workbook as an .xlsx file');
+  other('a zip archive', 'send the .xlsx workbook itself rather than a zip of files');
+}
+
+const MERGE = /<(?:\w+:)?mergeCell\s[^>]*?ref="\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?"/g;
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+function mergedCells(xml: string): number {
+  let total = 0;
+  for (const m of xml.matchAll(MERGE)) {
+    if (m[3] === undefined || m[4] === undefined) continue;
+    const width = Math.abs(columnNumber(m[3]) - columnNumber(m[1] ?? 'A')) + 1;
+    const height = Math.abs(Number(m[4]) - Number(m[2])) + 1;
+    total += width * height;
+  }
+  return total;
+}
+
+/** Throws WorkbookFileError unless `buf` is an .xlsx that is safe to hand to ExcelJS. */
+export function vetWorkbookFile(buf: Buffer, name: string): void {
+  if (buf.length === 0) {
+    throw new WorkbookFileError(
+      'empty',
+      name,
+      `${name} is empty: attach the partner workbook (.xlsx) and send it again.`,
+    );
+  }
+  if (buf.length > WORKBOOK_LIMITS.maxFileBytes) {
+    throw new WorkbookFileError(
+      'too-large',
+      name,
+      `${name} is ${megabytes(buf.length)}, more than the ${megabytes(WORKBOOK_LIMITS.maxFileBytes)} allowed for a partner workbook: remove pictures and unused sheets and send it again.`,
+    );
+  }
+  if (buf.subarray(0, 8).equals(OLE_MAGIC)) vetOleFile(buf, name);
+  if (buf.subarray(0, 5).toString('latin1') === '%PDF-') {
+    throw new WorkbookFileError(
+      'not-xlsx',
+      name,
+      `${name} is a PDF, not an Excel workbook: send the partner workbook as an .xlsx file.`,
+    );
+  }
+  if (!startsLikeZip(buf)) {
+    if (looksLikeText(buf)) {
+      throw new WorkbookFileError(
+        'not-xlsx',
+        name,
+        `${name} is a text or CSV file, not an Excel workbook: ${SAVE_AS_XLSX}.`,
+      );
+    }
+    throw new WorkbookFileError(
+      'not-xlsx',
+      name,
+      `${name} is not an Excel workbook (.xlsx): send the partner workbook saved from Excel as an .xlsx file.`,
+    );
+  }
+  try {
+    const entries = listZipEntries(buf);
+    vetZipKind(entries, name, buf);
+    const declared = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
+    if (declared > WORKBOOK_LIMITS.maxUnpackedBytes) {
+      throw new WorkbookFileError(
+        'too-large',
+        name,
+        `${name} unpacks to ${megabytes(declared)}, more than the ${megabytes(WORKBOOK_LIMITS.maxUnpackedBytes)} allowed for a partner workbook: remove pictures and unused sheets and send it again.`,
+      );
+    }
+    let merged = 0;
+    for (const entry of entries) {
+      const data = readZipEntry(buf, entry);
+      if (/^xl\/worksheets\/[^/]+\.xml$/.test(entry.name)) merged += mergedCells(data.toString('utf8'));
+    }
+    if (merged > WORKBOOK_LIMITS.maxMergedCells) {
+      throw new WorkbookFileError(
+        'too-large',
+        name,
+        `${name} has merged cells covering ${merged} cells, more than the ${WORKBOOK_LIMITS.maxMergedCells} a partner workbook may have: unmerge whole rows or columns and send it again.`,
+      );
+    }
+  } catch (error) {
+    if (!(error instanceof ZipFormatError)) throw error;
+    if (error.kind === 'truncated') {
+      throw new WorkbookFileError(
+        'truncated',
+        name,
+        `${name} is incomplete (the file was cut off, perhaps during download or upload): send the whole file again.`,
+      );
+    }
+    const part = error.entryName ? ` (its part ${error.entryName} cannot be read)` : '';
+    throw new WorkbookFileError(
+      'damaged',
+      name,
+      `${name} is damaged${part}: open it in Excel, save a new copy and send that.`,
+    );
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * A partner file that cannot be read as a workbook at all. The message is one sentence that names the file
+ * and says what to do; `problem` lets the HTTP layer pick a status (413 for too-large, 400 otherwise).
+ */
+export type WorkbookFileProblem =
+  'empty' | 'too-large' | 'password-protected' | 'old-format' | 'not-xlsx' | 'truncated' | 'damaged';
+
+export class WorkbookFileError extends Error {
+  constructor(
+    readonly problem: WorkbookFileProblem,
+    readonly fileName: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'WorkbookFileError';
+  }
+}
+
+/** Limits that keep a hostile or runaway file from exhausting the service. */
+export const WORKBOOK_LIMITS = {
+  /** Size of the .xlsx file itself. */
+  maxFileBytes: 20 * 1024 * 1024,
+  /** Total size of all parts once unzipped (zip-bomb guard). */
+  maxUnpackedBytes: 100 * 1024 * 1024,
+  /** Rows holding cells on one sheet. */
+  maxRowsPerSheet: 100_000,
+  /** Cells in one row. */
+  maxCellsPerRow: 1_000,
+  /** Cells covered by merged regions in the whole workbook (ExcelJS materialises each one). */
+  maxMergedCells: 200_000,
+} as const;
