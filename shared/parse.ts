@@ -6,7 +6,7 @@
  *   with no commitments, roles or participation is legitimate. An empty Contacts table fails the
  *   one-primary-Point-of-contact rule; an empty About table lacks its required fields.
  * - Issues carry the Organisation ID of About once it is found in the catalogue, and come sorted by sheet
- *   (workbook order) then row; issues of one row keep their column order.
+ *   (workbook order) then row, issues about a whole sheet (no row) last; issues of one row keep their order.
  * - Linear in the number of rows: duplicate checks use maps.
  */
 import { ABOUT, COMMITMENTS, CONTACTS, PARTICIPATION, ROLES, TABLES } from './contract.js';
@@ -39,12 +39,12 @@ export function parseWorkbook(tables: RawTables, catalogue: Catalogue, opts: Par
   return { submission, issues: sorted };
 }
 
-/** Sheet in workbook order (contract tables first), then row; stable within a row. */
+/** Sheet in workbook order, then row (issues of a whole sheet after its rows); stable within a row. */
 function sortIssues(issues: readonly Issue[]): Issue[] {
   const order = new Map<string, number>(TABLES.map((t, i) => [t.name.toLowerCase(), i]));
   const rank = (i: Issue): number => (i.sheet === undefined ? -1 : (order.get(i.sheet.toLowerCase()) ?? TABLES.length));
   return issues
     .map((issue, n) => ({ issue, n }))
-    .sort((a, b) => rank(a.issue) - rank(b.issue) || (a.issue.row ?? 0) - (b.issue.row ?? 0) || a.n - b.n)
+    .sort((a, b) => rank(a.issue) - rank(b.issue) || (a.issue.row ?? Infinity) - (b.issue.row ?? Infinity) || a.n - b.n)
     .map((x) => x.issue);
 }

@@ -102,7 +102,7 @@ export function locateTable(tables: RawTables, def: TableDef, issues: IssueList)
   if (!Array.isArray(values) || !origin) {
     const why = !Array.isArray(values)
       ? 'holds no cell values'
-      : `has no valid position ("${String(isRecord(raw) ? raw.topLeft : '')}")`;
+      : `has no valid top-left cell address (${isRecord(raw) && typeof raw.topLeft === 'string' ? `"${raw.topLeft}"` : 'none'})`;
     issues.add('table/missing', `The ${def.name} table could not be read: it ${why}.`, { sheet });
     return null;
   }
@@ -227,23 +227,27 @@ export function readByType(col: ColumnDef, value: unknown): CellRead<CellData> {
 
 /**
  * Reads one cell of `col` (a column, or an About field read from `place`), reporting a bad value or a blank
- * required cell. `name` is what messages call it (the column header or the About field name).
+ * required cell. `place` may be a function, called only when there is an issue. `name` is what messages call it (the column header or the About field name).
  */
 export function readCellAt(
   col: ColumnDef,
   value: unknown,
-  place: Place,
+  place: Place | (() => Place),
   issues: IssueList,
   noun: string,
   name = col.header,
 ): CellData {
   const read = readByType(col, value);
   if (!read.ok) {
-    issues.add(read.problem.code, `${name} ${read.problem.message}.`, place);
+    issues.add(read.problem.code, `${name} ${read.problem.message}.`, typeof place === 'function' ? place() : place);
     return null;
   }
   if (read.value === null && col.required) {
-    issues.add('cell/required', `${name} is required for each ${noun}. ${col.help}`, place);
+    issues.add(
+      'cell/required',
+      `${name} is required for each ${noun}. ${col.help}`,
+      typeof place === 'function' ? place() : place,
+    );
   }
   return read.value;
 }
@@ -259,7 +263,7 @@ export function readRow(table: LocatedTable, row: DataRow, issues: IssueList): R
     out[col.key] = readCellAt(
       col,
       rawCell(table, row, col.key),
-      placeOf(table, row, col.key),
+      () => placeOf(table, row, col.key),
       issues,
       table.def.rowNoun,
     );

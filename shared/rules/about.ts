@@ -57,7 +57,7 @@ export function readAbout(
   if (!fieldCol || !valueCol) return { about: null, organisation: null };
 
   for (const row of dataRows(table)) {
-    const name = readCellAt(fieldCol, rawCell(table, row, 'field'), placeOf(table, row, 'field'), issues, 'field');
+    const name = readCellAt(fieldCol, rawCell(table, row, 'field'), placeOf(table, row, 'field'), issues, 'About row');
     if (typeof name !== 'string') continue;
     const field = FIELDS_BY_NAME.get(normaliseName(name));
     if (!field) {
