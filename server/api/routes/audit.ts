@@ -1,0 +1,41 @@
+/** The audit trail (a hash chain) and its verification. */
+import { defineRoute, type AnyRoute } from '../route.js';
+import type { ApiDeps } from '../deps.js';
+import { AUTHED, json, problems } from '../docs.js';
+import { auditListSchema, auditQuery, auditVerificationSchema } from '../schemas.js';
+
+const DEFAULT_LIMIT = 100;
+
+export function auditRoutes({ store }: ApiDeps): AnyRoute[] {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/audit',
+      tag: 'audit',
+      summary: 'Audit events in order; page with afterSeq and limit.',
+      access: 'oversight',
+      query: auditQuery,
+      responses: { 200: json('Events.', auditListSchema), ...problems(400, ...AUTHED) },
+      handler: async ({ query, res }) => {
+        const limit = query.limit ?? DEFAULT_LIMIT;
+        const events = await store.listAudit({
+          ...(query.afterSeq !== undefined ? { afterSeq: query.afterSeq } : {}),
+          limit,
+        });
+        const last = events[events.length - 1];
+        res.json({ events, nextAfterSeq: events.length === limit && last ? last.seq : null });
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/audit/verify',
+      tag: 'audit',
+      summary: 'Recompute the hash chain: finds any edited, inserted or deleted event.',
+      access: 'oversight',
+      responses: { 200: json('The verification result.', auditVerificationSchema), ...problems(...AUTHED) },
+      handler: async ({ res }) => {
+        res.json(await store.verifyAudit());
+      },
+    }),
+  ];
+}

@@ -1,0 +1,54 @@
+/** Sign-offs of a register version and whether it is ready for the MoU. */
+import { defineRoute, type AnyRoute } from '../route.js';
+import type { ApiDeps } from '../deps.js';
+import { AUTHED, json, problems } from '../docs.js';
+import { registerParams, signOffBody, signOffResultSchema, signOffStatusSchema } from '../schemas.js';
+import { invalidRequest } from '../../http/problem.js';
+import { signOff, signOffStatus } from '../../services/signOffs.js';
+
+export function signOffRoutes({ store }: ApiDeps): AnyRoute[] {
+  return [
+    defineRoute({
+      method: 'post',
+      path: '/registers/{version}/sign-offs',
+      tag: 'sign-offs',
+      summary:
+        'Confirm a register version for an organisation: a line manager for their own; a PMG member for any governing partner (organisationId in the body).',
+      access: 'member',
+      params: registerParams,
+      body: signOffBody,
+      responses: {
+        201: json('Recorded (or already recorded: the first record stands).', signOffResultSchema),
+        ...problems(400, ...AUTHED, 404, 409, 413, 415, 429),
+      },
+      handler: async ({ params, body, principal, res }) => {
+        const p = principal!;
+        const organisationId = body.organisationId ?? p.organisationId;
+        if (!organisationId) {
+          throw invalidRequest([
+            { pointer: '/body/organisationId', detail: 'name the organisation whose confirmation you record' },
+          ]);
+        }
+        const result = await signOff({
+          store,
+          registerVersion: params.version,
+          organisationId,
+          actor: { email: p.email, role: p.role, organisationId: p.organisationId },
+        });
+        res.status(201).set('Location', `/api/registers/${params.version}/sign-offs`).json(result);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/registers/{version}/sign-offs',
+      tag: 'sign-offs',
+      summary: 'Who confirmed this register version and when, which governing partners are missing, and readyForMou.',
+      access: 'member',
+      params: registerParams,
+      responses: { 200: json('The sign-off status.', signOffStatusSchema), ...problems(400, ...AUTHED, 404) },
+      handler: async ({ params, res }) => {
+        res.json(await signOffStatus({ store, registerVersion: params.version }));
+      },
+    }),
+  ];
+}

@@ -1,0 +1,206 @@
+/**
+ * An organisation's workbook: template download, current submission (ETag = version), history, one version,
+ * PUT of raw tables and upload of a file (If-Match rules of preconditions.ts), and a dry-run validate.
+ */
+import { defineRoute, type AnyRoute, type RouteInput } from '../route.js';
+import type { ApiDeps } from '../deps.js';
+import { AUTHED, json, problems } from '../docs.js';
+import {
+  ifMatchHeaders,
+  orgParams,
+  orgVersionParams,
+  storedSubmissionSchema,
+  submissionBody,
+  submissionHistorySchema,
+  uploadBody,
+  validateBody,
+  validationReportSchema,
+} from '../schemas.js';
+import { baseVersionFor, etagOf } from '../preconditions.js';
+import { requireOrganisation, submissionResource, submissionSummary } from '../resources.js';
+import { tablesFromUpload } from '../workbookFile.js';
+import { requireCatalogue } from '../../services/catalogue.js';
+import { submitTables, validateTables } from '../../services/submissions.js';
+import { writePartnerTemplate } from '../../export/template.js';
+import { ProblemError } from '../../http/problem.js';
+import type { RawTables } from '../../../shared/types.js';
+import type { StoredSubmission, SubmissionSourceKind } from '../../store/types.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function sendCreated(res: RouteInput<unknown, unknown, unknown>['res'], stored: StoredSubmission): void {
+  res
+    .status(201)
+    .set('ETag', etagOf(stored.version))
+    .set('Location', `/api/organisations/${encodeURIComponent(stored.organisationId)}/submissions/${stored.version}`)
+    .json(submissionResource(stored));
+}
+
+export function submissionRoutes({ store }: ApiDeps): AnyRoute[] {
+  async function submit(opts: {
+    id: string;
+    tables: RawTables;
+    actor: string;
+    source: SubmissionSourceKind;
+    fileName: string | null;
+    req: RouteInput<unknown, unknown, unknown>['req'];
+  }): Promise<StoredSubmission> {
+    const { catalogue } = await requireCatalogue(store);
+    requireOrganisation(catalogue, opts.id);
+    const current = await store.latestSubmission(opts.id);
+    const baseVersion = baseVersionFor(opts.req, current?.version ?? null, `The submission of ${opts.id}`);
+    return submitTables({
+      store,
+      catalogue,
+      tables: opts.tables,
+      actor: opts.actor,
+      baseVersion,
+      source: opts.source,
+      fileName: opts.fileName,
+      expectedOrganisationId: opts.id,
+    });
+  }
+
+  const writeProblems = problems(400, ...AUTHED, 404, 409, 412, 413, 415, 422, 428, 429);
+
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/organisations/{id}/template.xlsx',
+      tag: 'submissions',
+      summary: 'An empty partner workbook for this organisation (the five tables, dropdowns, About pre-filled).',
+      access: 'own-organisation',
+      params: orgParams,
+      responses: {
+        200: { description: 'The workbook.', contentType: XLSX, schema: uploadBody.shape.file },
+        ...problems(400, ...AUTHED, 404, 409),
+      },
+      handler: async ({ params, res }) => {
+        const { catalogue } = await requireCatalogue(store);
+        requireOrganisation(catalogue, params.id);
+        const buf = await writePartnerTemplate(catalogue, params.id);
+        res.status(200).type(XLSX).set('Content-Disposition', `attachment; filename="${params.id}.xlsx"`).send(buf);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/organisations/{id}/submission',
+      tag: 'submissions',
+      summary: 'The organisation’s current submission (ETag = its version).',
+      access: 'own-organisation',
+      params: orgParams,
+      responses: {
+        200: json('The latest accepted submission.', storedSubmissionSchema, { ETag: '"<version>"' }),
+        ...problems(400, ...AUTHED, 404),
+      },
+      handler: async ({ params, res }) => {
+        const latest = await store.latestSubmission(params.id);
+        if (!latest) throw new ProblemError('not-found', `${params.id} has not submitted a workbook yet.`);
+        res.set('ETag', etagOf(latest.version)).json(submissionResource(latest));
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/organisations/{id}/submissions',
+      tag: 'submissions',
+      summary: 'Every version the organisation submitted, newest first (without their rows).',
+      access: 'own-organisation',
+      params: orgParams,
+      responses: { 200: json('The history.', submissionHistorySchema), ...problems(400, ...AUTHED) },
+      handler: async ({ params, res }) => {
+        const history = await store.submissionHistory(params.id);
+        res.json({ organisationId: params.id, versions: history.map(submissionSummary) });
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/organisations/{id}/submissions/{version}',
+      tag: 'submissions',
+      summary: 'One version of the organisation’s submission.',
+      access: 'own-organisation',
+      params: orgVersionParams,
+      responses: {
+        200: json('That version.', storedSubmissionSchema, { ETag: '"<version>"' }),
+        ...problems(400, ...AUTHED, 404),
+      },
+      handler: async ({ params, res }) => {
+        const s = await store.getSubmission(params.id, params.version);
+        if (!s) throw new ProblemError('not-found', `${params.id} has no submission version ${params.version}.`);
+        res.set('ETag', etagOf(s.version)).json(submissionResource(s));
+      },
+    }),
+    defineRoute({
+      method: 'put',
+      path: '/organisations/{id}/submission',
+      tag: 'submissions',
+      summary:
+        'Submit the workbook as raw tables. If-Match: the version you edited (428 without it once a version exists, 412 when stale); 422 lists every issue and stores nothing.',
+      access: 'own-organisation',
+      params: orgParams,
+      headers: ifMatchHeaders,
+      body: submissionBody,
+      responses: {
+        201: json('Stored as the next version.', storedSubmissionSchema, { ETag: '"<version>"', Location: 'URL' }),
+        ...writeProblems,
+      },
+      handler: async ({ params, body, principal, req, res }) => {
+        const stored = await submit({
+          id: params.id,
+          tables: body.tables,
+          actor: principal!.email,
+          source: body.source ?? 'api',
+          fileName: body.fileName ?? null,
+          req,
+        });
+        sendCreated(res, stored);
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/organisations/{id}/submission/upload',
+      tag: 'submissions',
+      summary: 'Submit a workbook file (.xlsx, multipart field "file"); same rules as PUT.',
+      access: 'own-organisation',
+      params: orgParams,
+      headers: ifMatchHeaders,
+      upload: 'only',
+      responses: {
+        201: json('Stored as the next version.', storedSubmissionSchema, { ETag: '"<version>"', Location: 'URL' }),
+        ...writeProblems,
+      },
+      handler: async ({ params, file, principal, req, res }) => {
+        const tables = await tablesFromUpload(file!);
+        const stored = await submit({
+          id: params.id,
+          tables,
+          actor: principal!.email,
+          source: 'upload',
+          fileName: file!.originalname,
+          req,
+        });
+        sendCreated(res, stored);
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/organisations/{id}/validate',
+      tag: 'submissions',
+      summary:
+        'Dry run: validate raw tables (JSON) or a file (multipart "file") and report every issue; stores nothing.',
+      access: 'own-organisation',
+      params: orgParams,
+      body: validateBody,
+      upload: 'or-json',
+      responses: {
+        200: json('The validation report (valid or not).', validationReportSchema),
+        ...problems(400, ...AUTHED, 404, 409, 413, 415, 422, 429),
+      },
+      handler: async ({ params, body, file, res }) => {
+        const { catalogue } = await requireCatalogue(store);
+        requireOrganisation(catalogue, params.id);
+        const tables = file ? await tablesFromUpload(file) : body.tables;
+        res.json(validateTables({ catalogue, tables, expectedOrganisationId: params.id }));
+      },
+    }),
+  ];
+}

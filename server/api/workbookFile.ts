@@ -1,0 +1,17 @@
+/** Reads an uploaded workbook into raw tables; an unreadable file is a 422 problem with its one sentence. */
+import { readWorkbook } from '../import/readWorkbook.js';
+import { ProblemError } from '../http/problem.js';
+import type { RawTables } from '../../shared/types.js';
+
+export async function tablesFromUpload(file: { buffer: Buffer; originalname: string }): Promise<RawTables> {
+  try {
+    return await readWorkbook(file.buffer, { fileName: file.originalname });
+  } catch (err) {
+    if (err instanceof Error && err.name === 'WorkbookFileError') {
+      throw new ProblemError('unreadable-workbook', err.message, {
+        extensions: { errors: [{ pointer: '/body/file', detail: err.message }] },
+      });
+    }
+    throw err;
+  }
+}

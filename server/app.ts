@@ -1,0 +1,191 @@
+/**
+ * The sync service's Express app: security headers, CORS allow-list, request logs with a request id, body
+ * and upload limits, write rate limits, the /api routes (documented at /api/openapi.json), the add-in's
+ * static files when built, and problem+json for every error.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import cors from 'cors';
+import express, { type Express, type Request, type Response } from 'express';
+import { rateLimit, ipKeyGenerator } from 'express-rate-limit';
+import helmet from 'helmet';
+import multer from 'multer';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import type { Authenticator, Principal } from './auth/types.js';
+import type { Clock } from './clock.js';
+import type { Config } from './config.js';
+import type { Store } from './store/types.js';
+import { errorHandler } from './http/errorHandler.js';
+import { ProblemError, sendProblem } from './http/problem.js';
+import type { ApiDeps } from './api/deps.js';
+import { mountRoutes } from './api/mount.js';
+import { API_PREFIX, buildOpenApiDocument } from './api/openapi.js';
+import { defineRoute, type AnyRoute } from './api/route.js';
+import { z } from './api/schemas.js';
+import { healthRoutes } from './api/routes/health.js';
+import { meRoutes } from './api/routes/me.js';
+import { catalogueRoutes } from './api/routes/catalogue.js';
+import { submissionRoutes } from './api/routes/submissions.js';
+import { registerRoutes } from './api/routes/registers.js';
+import { signOffRoutes } from './api/routes/signOffs.js';
+import { auditRoutes } from './api/routes/audit.js';
+
+export interface AppOptions {
+  store: Store;
+  auth: Authenticator;
+  clock: Clock;
+  logger: Logger;
+  config: Config;
+  /** Version shown in the OpenAPI document. */
+  version?: string;
+}
+
+/** Hosts allowed to frame the task pane: Office on the web and desktop. */
+export const OFFICE_FRAME_ANCESTORS = [
+  "'self'",
+  'https://*.office.com',
+  'https://*.office365.com',
+  'https://*.microsoft.com',
+  'https://*.sharepoint.com',
+];
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Every route of the API, in matching order (`/registers/latest` before `/registers/{version}`). */
+export function apiRoutes(deps: ApiDeps, version: string): AnyRoute[] {
+  const routes: AnyRoute[] = [
+    ...healthRoutes(deps),
+    ...meRoutes(deps),
+    ...catalogueRoutes(deps),
+    ...submissionRoutes(deps),
+    ...registerRoutes(deps),
+    ...signOffRoutes(deps),
+    ...auditRoutes(deps),
+  ];
+  let document: unknown = null;
+  routes.push(
+    defineRoute({
+      method: 'get',
+      path: '/openapi.json',
+      tag: 'service',
+      summary: 'This OpenAPI 3.1 document.',
+      access: 'public',
+      responses: { 200: { description: 'The document.', schema: z.record(z.string(), z.unknown()) } },
+      handler: async ({ res }) => {
+        document ??= buildOpenApiDocument(routes, version);
+        res.json(document);
+      },
+    }),
+  );
+  return routes;
+}
+
+export function createApp(options: AppOptions): Express {
+  const { store, auth, clock, logger, config } = options;
+  const version = options.version ?? '0.1.0';
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      // Never log tokens or bodies: method, URL and request id are enough.
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
+    }),
+  );
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'", 'https://appsforoffice.microsoft.com'],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'", 'https://login.microsoftonline.com'],
+          frameAncestors: OFFICE_FRAME_ANCESTORS,
+          frameSrc: ["'self'", 'https://login.microsoftonline.com'],
+        },
+      },
+      // X-Frame-Options cannot allow-list hosts and would stop the task pane loading inside Office:
+      // frame-ancestors above does the job.
+      frameguard: false,
+      // Office loads the add-in's icons cross-origin.
+      crossOriginResourcePolicy: { policy: 'cross-origin' },
+    }),
+  );
+
+  const allowed = new Set(config.corsOrigins);
+  app.use(
+    cors({
+      origin: (origin, callback) => callback(null, origin !== undefined && allowed.has(origin)),
+      exposedHeaders: ['ETag', 'Location', 'X-Request-Id', 'Retry-After', 'RateLimit', 'RateLimit-Policy'],
+      allowedHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'X-Request-Id'],
+      methods: ['GET', 'HEAD', 'PUT', 'POST'],
+      maxAge: 600,
+    }),
+  );
+
+  app.use(API_PREFIX, express.json({ limit: config.jsonBodyLimit, type: ['application/json', 'application/*+json'] }));
+
+  const writeLimiter =
+    config.rateLimitWrites > 0
+      ? rateLimit({
+          windowMs: config.rateLimitWindowMs,
+          limit: config.rateLimitWrites,
+          standardHeaders: 'draft-8',
+          legacyHeaders: false,
+          keyGenerator: (req: Request, res: Response) => {
+            const principal = res.locals.principal as Principal | null | undefined;
+            return principal ? `user:${principal.email}` : `ip:${ipKeyGenerator(req.ip ?? '')}`;
+          },
+          handler: (req: Request, res: Response) => {
+            const reset = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
+            const seconds = reset ? Math.max(1, Math.ceil((reset.getTime() - clock.now().getTime()) / 1000)) : 60;
+            sendProblem(
+              res,
+              new ProblemError(
+                'too-many-requests',
+                `Too many changes in a short time (at most ${config.rateLimitWrites} per ${Math.round(config.rateLimitWindowMs / 1000)} s); try again in ${seconds} s.`,
+                { headers: { 'Retry-After': String(seconds) } },
+              ),
+              req.originalUrl.split('?')[0],
+              typeof req.id === 'string' ? req.id : undefined,
+            );
+          },
+        })
+      : null;
+
+  const upload = multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: config.uploadLimit, files: 1, fields: 20, parts: 25 },
+  }).single('file');
+
+  const router = express.Router();
+  const deps: ApiDeps = { store, auth, clock, logger, config };
+  mountRoutes(router, apiRoutes(deps, version), { auth, writeLimiter, upload });
+  app.use(API_PREFIX, router);
+
+  if (existsSync(config.addinDir)) {
+    app.use(express.static(config.addinDir, { index: ['taskpane.html', 'index.html'], fallthrough: true }));
+  }
+
+  app.use((req: Request) => {
+    throw new ProblemError('not-found', `There is nothing at ${req.method} ${req.originalUrl.split('?')[0]}.`);
+  });
+  app.use(errorHandler(logger, config));
+  return app;
+}

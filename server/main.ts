@@ -1,0 +1,126 @@
+/**
+ * `npm start`: configuration from the environment, the store (migrated), the demo partnership on first
+ * start, the authenticator, and the service on PORT (https with the Office dev certificates when present).
+ * SIGTERM/SIGINT stop accepting connections, let requests in flight finish, close the database and exit 0.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { pino } from 'pino';
+import { createApp } from './app.js';
+import { createAuthenticator } from './auth/index.js';
+import { systemClock } from './clock.js';
+import { authConfigOf, ConfigError, loadConfig, type Config } from './config.js';
+import { seedDemo } from './services/seedDemo.js';
+import { memberLookup } from './services/members.js';
+import { createStore } from './store/createStore.js';
+import type { Store } from './store/types.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** How long in-flight requests get to finish on shutdown. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+function officeDevCerts(): { cert: Buffer; key: Buffer } | null {
+  const dir = path.join(os.homedir(), '.office-addin-dev-certs');
+  const cert = path.join(dir, 'localhost.crt');
+  const key = path.join(dir, 'localhost.key');
+  if (!existsSync(cert) || !existsSync(key)) return null;
+  return { cert: readFileSync(cert), key: readFileSync(key) };
+}
+
+function nextSteps(config: Config, url: string, store: Store): string {
+  const db = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : config.sqlitePath;
+  const lines = [
+    `oda-register is serving ${url}/api (${store.kind}: ${db})`,
+    `  OpenAPI document:  ${url}/api/openapi.json`,
+  ];
+  if (config.authMode === 'dev') {
+    lines.push(
+      '  Development sign-in (AUTH_MODE=dev): mint a token for a catalogue member, e.g.',
+      `    TOKEN=$(npx oda-register token --email <member email>)`,
+      `    curl -H "Authorization: Bearer $TOKEN" ${url}/api/me`,
+    );
+  } else {
+    lines.push('  Sign-in: Microsoft Entra ID access tokens (AUTH_MODE=entra).');
+  }
+  if (existsSync(config.addinDir)) lines.push(`  Excel add-in task pane: ${url}/`);
+  return lines.join('\n');
+}
+
+export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`oda-register cannot start: ${err.problems.join('\n  ')}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const logger = pino({ level: config.logLevel, redact: ['req.headers.authorization'] });
+  const clock = systemClock;
+  const store = await createStore({
+    ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { sqlitePath: config.sqlitePath }),
+    clock,
+  });
+
+  const seed = await seedDemo({ store, examplesDir: path.join(ROOT, 'examples') });
+  if (seed.seeded) {
+    logger.info(
+      { imported: seed.imported.map((i) => i.file), rejected: seed.rejected.map((r) => `${r.file}: ${r.message}`) },
+      'loaded the demo partnership into the empty database',
+    );
+  }
+
+  const auth = await createAuthenticator(authConfigOf(config), { lookupMember: memberLookup(store), clock });
+  const app = createApp({ store, auth, clock, logger, config });
+
+  const certs = officeDevCerts();
+  const server = certs ? https.createServer(certs, app) : http.createServer(app);
+  const scheme = certs ? 'https' : 'http';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  process.stdout.write(`${nextSteps(config, `${scheme}://${shownHost}:${config.port}`, store)}\n`);
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing requests in flight');
+    const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+    force.unref();
+    server.close(() => {
+      clearTimeout(force);
+      store
+        .close()
+        .then(() => {
+          logger.info('stopped');
+          process.exit(0);
+        })
+        .catch((err: unknown) => {
+          logger.error({ err }, 'closing the database failed');
+          process.exit(1);
+        });
+    });
+    // Idle keep-alive connections would hold server.close() open.
+    server.closeIdleConnections();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+const invokedDirectly =
+  process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (invokedDirectly) {
+  main().catch((err: unknown) => {
+    process.stderr.write(`oda-register failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,42 @@
+/** Reading and replacing the partnership catalogue. */
+import { validateCatalogue } from '../../shared/catalogue.js';
+import type { Store, StoredCatalogue } from '../store/types.js';
+import { NotPossible } from './errors.js';
+
+/** The current catalogue; NotPossible('no-catalogue') when the PMG has not loaded one yet. */
+export async function requireCatalogue(store: Store): Promise<StoredCatalogue> {
+  const stored = await store.getCatalogue();
+  if (!stored) {
+    throw new NotPossible(
+      'There is no partnership catalogue yet: a PMG member must load one first (PUT /api/catalogue or `oda-register init`).',
+      'no-catalogue',
+    );
+  }
+  return stored;
+}
+
+/**
+ * Validates and stores a new catalogue. `expectedVersion` is the version the caller edited (null for the
+ * first); a stale one throws the store's VersionConflictError. Invalid input throws
+ * NotPossible('invalid-catalogue') carrying every problem, and stores nothing.
+ */
+export async function replaceCatalogue(opts: {
+  store: Store;
+  input: unknown;
+  actor: string;
+  expectedVersion?: number | null;
+}): Promise<StoredCatalogue> {
+  const result = validateCatalogue(opts.input);
+  if ('problems' in result) {
+    const n = result.problems.length;
+    throw new NotPossible(
+      `The catalogue has ${n} problem${n === 1 ? '' : 's'}; nothing was stored.`,
+      'invalid-catalogue',
+      result.problems,
+    );
+  }
+  return opts.store.putCatalogue(result.catalogue, {
+    actor: opts.actor,
+    ...(opts.expectedVersion !== undefined ? { expectedVersion: opts.expectedVersion } : {}),
+  });
+}

@@ -1,0 +1,91 @@
+/**
+ * Sign-offs: a governing partner confirms a register version. A register is "ready for the MoU" when every
+ * governing partner listed in it has confirmed that version.
+ */
+import { isGoverning } from '../../shared/catalogue.js';
+import type { MemberRole } from '../../shared/types.js';
+import { NotFoundError } from '../store/errors.js';
+import type { SignOff, Store, StoredRegister } from '../store/types.js';
+import { NotPermitted, NotPossible } from './errors.js';
+
+export interface SignOffActor {
+  email: string;
+  role: MemberRole;
+  organisationId: string | null;
+}
+
+export interface SignOffStatus {
+  registerVersion: number;
+  registerDigest: string;
+  /** Who confirmed what and when, in organisation id order. */
+  signOffs: SignOff[];
+  /** Every governing partner of the register (id and name), in id order. */
+  governingPartners: { id: string; name: string }[];
+  /** Governing partners that have not confirmed yet. */
+  missing: string[];
+  readyForMou: boolean;
+}
+
+async function requireRegister(store: Store, version: number): Promise<StoredRegister> {
+  const stored = await store.getRegister(version);
+  if (!stored) throw new NotFoundError(`There is no register version ${version}.`);
+  return stored;
+}
+
+function statusOf(stored: StoredRegister, signOffs: SignOff[]): SignOffStatus {
+  const governing = stored.register.organisations
+    .filter((o) => isGoverning(o.involvement))
+    .map((o) => ({ id: o.id, name: o.name }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const confirmed = new Set(signOffs.map((s) => s.organisationId));
+  const missing = governing.filter((g) => !confirmed.has(g.id)).map((g) => g.id);
+  return {
+    registerVersion: stored.version,
+    registerDigest: stored.digest,
+    signOffs: [...signOffs].sort((a, b) => (a.organisationId < b.organisationId ? -1 : 1)),
+    governingPartners: governing,
+    missing,
+    readyForMou: governing.length > 0 && missing.length === 0,
+  };
+}
+
+export async function signOffStatus(opts: { store: Store; registerVersion: number }): Promise<SignOffStatus> {
+  const stored = await requireRegister(opts.store, opts.registerVersion);
+  return statusOf(stored, await opts.store.listSignOffs(opts.registerVersion));
+}
+
+/**
+ * Records that `organisationId` confirms register `registerVersion`. A line manager confirms only for their
+ * own organisation; a PMG member may record the confirmation of any governing partner; viewers may not.
+ * Idempotent: confirming twice keeps the first record.
+ */
+export async function signOff(opts: {
+  store: Store;
+  registerVersion: number;
+  organisationId: string;
+  actor: SignOffActor;
+}): Promise<{ signOff: SignOff; status: SignOffStatus }> {
+  const { store, registerVersion, organisationId, actor } = opts;
+  if (actor.role === 'viewer') throw new NotPermitted('Viewers cannot sign off a register.');
+  if (actor.role === 'line-manager' && actor.organisationId !== organisationId) {
+    throw new NotPermitted(
+      `You can sign off only for your own organisation (${actor.organisationId ?? 'none'}), not ${organisationId}.`,
+    );
+  }
+  const stored = await requireRegister(store, registerVersion);
+  const org = stored.register.organisations.find((o) => o.id === organisationId);
+  if (!org) {
+    throw new NotPossible(
+      `${organisationId} is not an organisation of register version ${registerVersion}.`,
+      'unknown-organisation',
+    );
+  }
+  if (!isGoverning(org.involvement)) {
+    throw new NotPossible(
+      `${org.name} (${organisationId}) is not a governing partner, so it does not sign off the register.`,
+      'not-governing',
+    );
+  }
+  const record = await store.addSignOff({ registerVersion, organisationId, actor: actor.email });
+  return { signOff: record, status: statusOf(stored, await store.listSignOffs(registerVersion)) };
+}

@@ -1,0 +1,76 @@
+/** Submitting and dry-running partner workbooks (as raw tables), shared by the API and the CLI. */
+import { parseWorkbook } from '../../shared/parse.js';
+import { hasErrors, type Issue } from '../../shared/issues.js';
+import type { Catalogue, RawTables, Submission } from '../../shared/types.js';
+import type { Store, StoredSubmission, SubmissionSourceKind } from '../store/types.js';
+import { ValidationFailed } from './errors.js';
+
+export interface ValidationReport {
+  /** True when the workbook has no errors (warnings allowed). */
+  valid: boolean;
+  /** The organisation the workbook is for, when it could be read. */
+  organisationId: string | null;
+  errors: number;
+  warnings: number;
+  /** Every issue, errors and warnings, in sheet then row order. */
+  issues: Issue[];
+  submission: Submission | null;
+}
+
+/** Parses and validates without storing anything. */
+export function validateTables(opts: {
+  catalogue: Catalogue;
+  tables: RawTables;
+  expectedOrganisationId?: string;
+}): ValidationReport {
+  const result = parseWorkbook(
+    opts.tables,
+    opts.catalogue,
+    opts.expectedOrganisationId !== undefined ? { expectedOrganisationId: opts.expectedOrganisationId } : {},
+  );
+  const errors = result.issues.filter((i) => i.severity === 'error').length;
+  const valid = result.submission !== null && !hasErrors(result.issues);
+  return {
+    valid,
+    organisationId: result.submission?.organisationId ?? opts.expectedOrganisationId ?? null,
+    errors,
+    warnings: result.issues.length - errors,
+    issues: result.issues,
+    submission: valid ? result.submission : null,
+  };
+}
+
+export interface SubmitTablesInput {
+  store: Store;
+  catalogue: Catalogue;
+  tables: RawTables;
+  /** Email of whoever submits. */
+  actor: string;
+  /** The version this replaces: null for an organisation's first submission. */
+  baseVersion: number | null;
+  source: SubmissionSourceKind;
+  fileName?: string | null;
+  /** When set, a workbook for another organisation is the error `about/organisation-not-yours`. */
+  expectedOrganisationId?: string;
+}
+
+/**
+ * Validates and stores a workbook as the organisation's next version, with its warnings. Errors throw
+ * ValidationFailed carrying every issue, and nothing is stored; a stale baseVersion throws the store's
+ * VersionConflictError.
+ */
+export async function submitTables(input: SubmitTablesInput): Promise<StoredSubmission> {
+  const report = validateTables(input);
+  if (!report.valid || report.submission === null) {
+    throw new ValidationFailed(report.issues, report.organisationId);
+  }
+  return input.store.appendSubmission({
+    organisationId: report.submission.organisationId,
+    baseVersion: input.baseVersion,
+    submission: report.submission,
+    warnings: report.issues.filter((i) => i.severity === 'warning'),
+    actor: input.actor,
+    source: input.source,
+    fileName: input.fileName ?? null,
+  });
+}

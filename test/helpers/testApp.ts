@@ -1,0 +1,97 @@
+/**
+ * A real app for API tests: a SQLite file store and a development issuer in a fresh temp folder, the test
+ * catalogue loaded, silent logs. `tokenFor(email)` mints a token for a catalogue member.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Express } from 'express';
+import { pino } from 'pino';
+import { createApp } from '../../server/app.js';
+import { createDevAuthenticator, loadOrCreateDevIssuer, type DevIssuer } from '../../server/auth/devIssuer.js';
+import type { Clock } from '../../server/clock.js';
+import { loadConfig, type Config } from '../../server/config.js';
+import { memberLookup } from '../../server/services/members.js';
+import { createStore } from '../../server/store/createStore.js';
+import type { Store } from '../../server/store/types.js';
+import type { Catalogue, RawTables } from '../../shared/types.js';
+import { testCatalogue } from './catalogue.js';
+
+export interface TestApp {
+  app: Express;
+  store: Store;
+  config: Config;
+  issuer: DevIssuer;
+  /** The temp folder holding the database and the issuer's keys. */
+  dir: string;
+  /** A token for a member of the current catalogue. */
+  tokenFor(email: string, opts?: { ttlSeconds?: number }): Promise<string>;
+  /** `Bearer <token>` for a member. */
+  bearer(email: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  /** The catalogue to load; null for an empty database. Default: testCatalogue(). */
+  catalogue?: Catalogue | null;
+  /** Environment variables for loadConfig (e.g. { RATE_LIMIT_WRITES: '3' }). */
+  env?: Record<string, string>;
+  clock?: Clock;
+}
+
+export async function makeTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'oda-api-'));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: dir,
+    RATE_LIMIT_WRITES: '0',
+    ADDIN_DIR: path.join(dir, 'no-addin'),
+    ...opts.env,
+  });
+  const clock = opts.clock ?? { now: () => new Date() };
+  const store = await createStore({ sqlitePath: config.sqlitePath, clock });
+  const catalogue = opts.catalogue === undefined ? testCatalogue() : opts.catalogue;
+  if (catalogue) await store.putCatalogue(catalogue, { actor: 'setup@test', expectedVersion: null });
+  const lookupMember = memberLookup(store);
+  const issuer = await loadOrCreateDevIssuer(dir, { clock });
+  const auth = createDevAuthenticator({ issuer, lookupMember, clock });
+  const app = createApp({ store, auth, clock, logger: pino({ level: 'silent' }), config });
+  const tokenFor = (email: string, o: { ttlSeconds?: number } = {}) =>
+    issuer.mint({ email, lookupMember, ...(o.ttlSeconds !== undefined ? { ttlSeconds: o.ttlSeconds } : {}) });
+  return {
+    app,
+    store,
+    config,
+    issuer,
+    dir,
+    tokenFor,
+    bearer: async (email) => `Bearer ${await tokenFor(email)}`,
+    close: async () => {
+      await store.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Raw tables as a JSON client sends them: Dates become yyyy-mm-dd text (the add-in sends serials or text). */
+export function jsonTables(tables: RawTables): RawTables {
+  const out: RawTables = {};
+  for (const [name, t] of Object.entries(tables)) {
+    out[name] = {
+      ...t,
+      values: t.values.map((row) => row.map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))),
+    };
+  }
+  return out;
+}
+
+/** Member emails of testCatalogue(). */
+export const MEMBERS = {
+  leeds: 'manager@leeds.gov.uk',
+  police: 'manager@westyorkshire.police.uk',
+  university: 'manager@leeds.ac.uk',
+  nhs: 'manager@wy.nhs.uk',
+  voluntary: 'manager@val.org.uk',
+  pmg: 'chair@wy-oda.org.uk',
+  viewer: 'viewer@wy-oda.org.uk',
+} as const;
