@@ -176,7 +176,8 @@ describe('readWorkbook: cell values', () => {
     sheet.getRow(3).values = [
       { formula: 'CONCAT("C","2")', result: 'C2' },
       { text: 'Funding (see link)', hyperlink: 'https://example.org/budget' },
-      { formula: '2*3', result: 6, shareType: 'shared', ref: 'C3:C4' },
+      // The master of a shared formula (ExcelJS writes shareType and ref but leaves them out of its typings).
+      { formula: '2*3', result: 6, shareType: 'shared', ref: 'C3:C4' } as ExcelJS.CellFormulaValue,
       '01/04/2025',
       { formula: 'D2+365', result: 46113 },
       null,
