@@ -203,7 +203,17 @@ function fillRowTable(
   });
 }
 
-/** About's Field/Value rows: every field, pre-filled from the catalogue, then the caller's values. */
+/** The About field a Field cell names (case and surrounding spaces ignored). */
+function aboutField(field: CellValue): ColumnDef | undefined {
+  if (typeof field !== 'string') return undefined;
+  return ABOUT.fields.find((f) => f.header.toLowerCase() === field.trim().toLowerCase());
+}
+
+/**
+ * About's Field/Value rows: every field, pre-filled from the catalogue (name, sector and involvement labels,
+ * tier). A given pair replaces the value of its field, except that a null value keeps the pre-filled one (''
+ * blanks it); a pair naming no field is added below.
+ */
 function aboutRows(org: CatalogueOrganisation, given: readonly CellValue[][]): CellValue[][] {
   const prefilled: Record<string, CellValue> = {
     organisationId: org.id,
@@ -218,12 +228,9 @@ function aboutRows(org: CatalogueOrganisation, given: readonly CellValue[][]): C
       throw new RangeError(`About row ${i + 1} must be a [Field, Value] pair.`);
     }
     const [field, value] = pair;
-    const existing =
-      typeof field === 'string'
-        ? rows.find((r) => String(r[0]).toLowerCase() === field.trim().toLowerCase())
-        : undefined;
+    const def = aboutField(field);
+    const existing = def && rows.find((r) => r[0] === def.header);
     if (!existing) rows.push([field ?? null, value ?? null]);
-    // A null value keeps the catalogue's pre-filled value; '' blanks it.
     else if (value !== null && value !== undefined) existing[1] = value;
   });
   return rows;
@@ -237,17 +244,13 @@ function fillAbout(
   lists: Lists,
 ): void {
   const rows = aboutRows(org, given);
-  const data = rows.map(([field, value]) => {
-    const def = ABOUT.fields.find(
-      (f) => typeof field === 'string' && f.header.toLowerCase() === field.trim().toLowerCase(),
-    );
-    return [cellValue(undefined, field ?? null), cellValue(def, value ?? null)];
-  });
-  addTable(sheet, ABOUT, data);
-  data.forEach(([field], i) => {
-    const def = ABOUT.fields.find(
-      (f) => typeof field === 'string' && f.header.toLowerCase() === field.trim().toLowerCase(),
-    );
+  addTable(
+    sheet,
+    ABOUT,
+    rows.map(([field, value]) => [cellValue(undefined, field), cellValue(aboutField(field), value)]),
+  );
+  rows.forEach(([field], i) => {
+    const def = aboutField(field);
     if (!def) return;
     const address = `B${i + 2}`;
     if (def.numFmt) sheet.getCell(address).numFmt = def.numFmt;
