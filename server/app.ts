@@ -118,6 +118,8 @@ export function createApp(options: AppOptions): Express {
           connectSrc: ["'self'", 'https://login.microsoftonline.com'],
           frameAncestors: OFFICE_FRAME_ANCESTORS,
           frameSrc: ["'self'", 'https://login.microsoftonline.com'],
+          // Plain http is served when there are no dev certificates: do not force https sub-resources.
+          upgradeInsecureRequests: null,
         },
       },
       // X-Frame-Options cannot allow-list hosts and would stop the task pane loading inside Office:

@@ -3,7 +3,7 @@ import { defineRoute, type AnyRoute } from '../route.js';
 import type { ApiDeps } from '../deps.js';
 import { AUTHED, json, problems } from '../docs.js';
 import { registerParams, signOffBody, signOffResultSchema, signOffStatusSchema } from '../schemas.js';
-import { invalidRequest } from '../../http/problem.js';
+import { invalidRequest, ProblemError } from '../../http/problem.js';
 import { signOff, signOffStatus } from '../../services/signOffs.js';
 
 export function signOffRoutes({ store }: ApiDeps): AnyRoute[] {
@@ -23,6 +23,7 @@ export function signOffRoutes({ store }: ApiDeps): AnyRoute[] {
       },
       handler: async ({ params, body, principal, res }) => {
         const p = principal!;
+        if (p.role === 'viewer') throw new ProblemError('forbidden', 'Viewers cannot sign off a register.');
         const organisationId = body.organisationId ?? p.organisationId;
         if (!organisationId) {
           throw invalidRequest([

@@ -1,0 +1,66 @@
+/** Configuration from the environment: defaults, and a message naming each wrong variable. */
+import path from 'node:path';
+import { authConfigOf, ConfigError, loadConfig } from '../../server/config.js';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  return [];
+}
+
+test('defaults: port 3000, dev sign-in, ./data, SQLite there', () => {
+  const c = loadConfig({});
+  expect(c).toMatchObject({ port: 3000, authMode: 'dev', nodeEnv: 'development', databaseUrl: null, corsOrigins: [] });
+  expect(c.dataDir).toBe(path.resolve('data'));
+  expect(c.sqlitePath).toBe(path.resolve('data/oda-register.db'));
+  expect(authConfigOf(c)).toEqual({ mode: 'dev', dataDir: c.dataDir });
+});
+
+test('a wrong value names the variable and what it got', () => {
+  expect(problemsOf({ PORT: 'abc' })).toEqual(['PORT must be a number between 1 and 65535, got "abc"']);
+  expect(problemsOf({ PORT: '70000', AUTH_MODE: 'magic' })).toEqual([
+    'PORT must be a number between 1 and 65535, got "70000"',
+    'AUTH_MODE must be one of dev, entra, got "magic"',
+  ]);
+  expect(problemsOf({ JSON_BODY_LIMIT: 'huge' })[0]).toMatch(/^JSON_BODY_LIMIT must be a size/);
+  expect(problemsOf({ CORS_ORIGINS: 'https://ok.example, not a url' })[0]).toMatch(/^CORS_ORIGINS .*"not a url"/);
+  expect(problemsOf({ DATABASE_URL: 'mysql://x' })[0]).toMatch(/^DATABASE_URL/);
+});
+
+test('the development issuer is refused in production', () => {
+  expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
+    'AUTH_MODE must be entra when NODE_ENV=production (the development issuer is refused there)',
+  ]);
+});
+
+test('entra mode needs tenants and a client id, and maps to the authenticator config', () => {
+  expect(problemsOf({ AUTH_MODE: 'entra' })).toEqual([
+    'ENTRA_TENANT_IDS must list at least one tenant id when AUTH_MODE=entra',
+    'ENTRA_CLIENT_ID must be set when AUTH_MODE=entra',
+  ]);
+  const c = loadConfig({
+    NODE_ENV: 'production',
+    AUTH_MODE: 'entra',
+    ENTRA_TENANT_IDS: 't1,t2',
+    ENTRA_CLIENT_ID: 'cid',
+    ENTRA_CLIENT_SECRET: 's',
+    ENTRA_GROUP_MAP: '{"g1":{"role":"pmg"}}',
+    UPLOAD_LIMIT: '5mb',
+  });
+  expect(c.uploadLimit).toBe(5 * 1024 * 1024);
+  expect(c.host).toBe('0.0.0.0');
+  expect(authConfigOf(c)).toEqual({
+    mode: 'entra',
+    tenantIds: ['t1', 't2'],
+    audiences: ['cid', 'api://cid'],
+    requiredScope: 'access_as_user',
+    graph: { clientId: 'cid', clientSecret: 's', tenantId: 't1', groupMap: { g1: { role: 'pmg' } } },
+  });
+  expect(
+    problemsOf({ AUTH_MODE: 'entra', ENTRA_TENANT_IDS: 't', ENTRA_CLIENT_ID: 'c', ENTRA_GROUP_MAP: '[' })[0],
+  ).toMatch(/^ENTRA_GROUP_MAP must be JSON/);
+});

@@ -1,0 +1,81 @@
+/** The service operations the API and CLI share, against a real SQLite store. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createStore } from '../../server/store/createStore.js';
+import type { Store } from '../../server/store/types.js';
+import { seedDemo } from '../../server/services/seedDemo.js';
+import { consolidateNow } from '../../server/services/registers.js';
+import { submitTables } from '../../server/services/submissions.js';
+import { NotPossible, ValidationFailed } from '../../server/services/errors.js';
+import { toProblem } from '../../server/http/errorHandler.js';
+import { goodRawTables, setCell } from '../helpers/rawTables.js';
+import { LEEDS, testCatalogue } from '../helpers/catalogue.js';
+
+const EXAMPLES = path.resolve('examples');
+let dir: string;
+let store: Store;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'oda-services-'));
+  store = await createStore({ sqlitePath: path.join(dir, 'db.sqlite') });
+});
+afterEach(async () => {
+  await store.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const LIMITS = { jsonBodyLimit: 1024, uploadLimit: 1024 };
+
+test('seedDemo loads the demo catalogue and every valid demo workbook, once', async () => {
+  const first = await seedDemo({ store, examplesDir: EXAMPLES });
+  expect(first.seeded).toBe(true);
+  expect(first.rejected.map((r) => r.file)).toEqual(['eastvale-district-council.xlsx']);
+  expect(first.rejected[0]!.issues.map((i) => i.code).sort()).toEqual([
+    'commitment/end-before-start',
+    'commitment/unit-mismatch',
+  ]);
+  expect(first.imported).toHaveLength(7);
+  expect((await store.latestSubmissions()).map((s) => s.organisationId)).toEqual(
+    first.imported.map((i) => i.organisationId).sort(),
+  );
+  const police = first.imported.find((i) => i.organisationId === 'northshire-police');
+  expect(police?.warnings).toBe(1);
+
+  const again = await seedDemo({ store, examplesDir: EXAMPLES });
+  expect(again).toEqual({ seeded: false, imported: [], rejected: [] });
+  expect((await store.getCatalogue())?.version).toBe(1);
+  expect((await store.submissionHistory('northshire-police')).length).toBe(1);
+});
+
+test('consolidating without a catalogue is refused as a 409 problem', async () => {
+  const err = await consolidateNow({ store, actor: 'chair@x' }).catch((e: unknown) => e);
+  expect(err).toBeInstanceOf(NotPossible);
+  expect(toProblem(err, LIMITS)?.status).toBe(409);
+  expect(await store.latestRegister()).toBeNull();
+});
+
+test('submitTables stores the warnings, and refuses errors with every issue', async () => {
+  const catalogue = testCatalogue();
+  await store.putCatalogue(catalogue, { actor: 'setup', expectedVersion: null });
+  const tables = setCell(goodRawTables(catalogue, LEEDS), 'Commitments', 1, 'Quantity', 'lots');
+  const err = await submitTables({ store, catalogue, tables, actor: 'a@b', baseVersion: null, source: 'cli' }).catch(
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(ValidationFailed);
+  expect((err as ValidationFailed).issues.map((i) => `${i.code} ${i.cell}`)).toEqual([
+    expect.stringMatching(/^cell\/type [A-Z]+2$/),
+  ]);
+  expect(toProblem(err, LIMITS)).toMatchObject({ status: 422 });
+  expect(await store.latestSubmission(LEEDS)).toBeNull();
+
+  const stored = await submitTables({
+    store,
+    catalogue,
+    tables: goodRawTables(catalogue, LEEDS),
+    actor: 'a@b',
+    baseVersion: null,
+    source: 'cli',
+    fileName: 'leeds.xlsx',
+  });
+  expect(stored).toMatchObject({ organisationId: LEEDS, version: 1, fileName: 'leeds.xlsx', source: 'cli' });
+});
