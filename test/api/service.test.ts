@@ -180,6 +180,16 @@ describe('problem+json for everything that goes wrong', () => {
     expectProblem(res, 415);
   });
 
+  test('an unexpected failure is a 500 problem with the request id and no stack trace', async () => {
+    const auth = await t.bearer(MEMBERS.pmg);
+    await t.store.close();
+    const res = await request(t.app).get('/api/me').set('Authorization', auth).set('X-Request-Id', 'req-500');
+    expectProblem(res, 500);
+    expect(res.body.detail).toContain('req-500');
+    expect(res.body.requestId).toBe('req-500');
+    t.store = { close: async () => undefined } as unknown as TestApp['store'];
+  });
+
   test('a bad path parameter is a 400 problem pointing at it', async () => {
     const res = await request(t.app)
       .get('/api/registers/abc')
