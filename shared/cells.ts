@@ -98,9 +98,38 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
 
+/**
+ * Excel's error values as Office.js and the file reader hand them over: text such as "#N/A". A cell showing one
+ * holds no value, whatever its column.
+ */
+const EXCEL_ERRORS = new Set([
+  '#NULL!',
+  '#DIV/0!',
+  '#VALUE!',
+  '#REF!',
+  '#NAME?',
+  '#NUM!',
+  '#N/A',
+  '#GETTING_DATA',
+  '#SPILL!',
+  '#CALC!',
+  '#FIELD!',
+  '#BLOCKED!',
+  '#CONNECT!',
+  '#BUSY!',
+  '#UNKNOWN!',
+]);
+
+function excelErrorProblem(code: string): CellRead<never> {
+  return problem('cell/type', `holds the Excel error ${code}; correct the formula or type a value`);
+}
+
 /** Reduces ExcelJS cell objects (rich text, hyperlink, formula, error) to a plain value. */
 function unwrap(value: unknown, depth = 0): CellRead<Plain> {
   if (value === undefined || value === null) return { ok: true, value: null };
+  if (typeof value === 'string' && EXCEL_ERRORS.has(value.trim().toUpperCase())) {
+    return excelErrorProblem(value.trim().toUpperCase());
+  }
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
     return { ok: true, value };
   }
@@ -110,8 +139,7 @@ function unwrap(value: unknown, depth = 0): CellRead<Plain> {
     return problem('cell/type', 'holds something that is not text, a number or a date');
   }
   if ('error' in value) {
-    const code = typeof value.error === 'string' ? value.error : '#VALUE!';
-    return problem('cell/type', `holds the Excel error ${code}; correct the formula or type a value`);
+    return excelErrorProblem(typeof value.error === 'string' ? value.error : '#VALUE!');
   }
   if (Array.isArray(value.richText)) {
     const parts = value.richText.map((part: unknown) =>

@@ -139,7 +139,7 @@ export const CONTACTS: RowTableDef = {
   columns: [
     { key: 'name', header: 'Name', type: 'text', required: true, width: 24, help: 'Full name.' },
     { key: 'jobTitle', header: 'Job title', type: 'text', required: false, width: 28, help: 'Job title.' },
-    { key: 'email', header: 'Email', type: 'email', required: true, width: 32, help: 'A valid email address.' },
+    { key: 'email', header: 'Email', type: 'email', required: true, width: 42, help: 'A valid email address.' },
     { key: 'phone', header: 'Phone', type: 'text', required: false, width: 16, help: 'Phone number.' },
     {
       key: 'contactRole',
@@ -199,7 +199,6 @@ export const COMMITMENTS: RowTableDef = {
       type: 'number',
       required: true,
       width: 10,
-      numFmt: '0.##',
       help: 'How much, as a number greater than 0.',
     },
     {

@@ -34,9 +34,11 @@ export function parseWorkbook(tables: RawTables, catalogue: Catalogue, opts: Par
 
   const organisationId = about.organisation?.id;
   const sorted = sortIssues(issues.items).map((i): Issue => (organisationId ? { ...i, organisationId } : i));
-  if (hasErrors(sorted) || !about.about || !organisationId) return { submission: null, issues: sorted };
+  if (hasErrors(sorted) || !about.about || !organisationId) {
+    return { organisationId: organisationId ?? null, submission: null, issues: sorted };
+  }
   const submission: Submission = { organisationId, about: about.about, contacts, commitments, roles, participation };
-  return { submission, issues: sorted };
+  return { organisationId, submission, issues: sorted };
 }
 
 /** Sheet in workbook order, then row (issues of a whole sheet after its rows); stable within a row. */

@@ -125,6 +125,8 @@ export interface Submission {
 }
 
 export interface ParseResult {
+  /** The catalogue organisation named in About, when it is one; known even when the workbook has errors. */
+  organisationId: string | null;
   /** Null when the workbook has errors: nothing may be stored. */
   submission: Submission | null;
   /** Every issue of the workbook, errors and warnings, in sheet then row order. */

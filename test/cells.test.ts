@@ -106,6 +106,19 @@ describe('readText', () => {
     }
   });
 
+  it('reports Excel error text as Office.js and the file reader hand it over, in any column', () => {
+    expect(readText('#N/A')).toMatchObject({
+      ok: false,
+      problem: { code: 'cell/type', message: expect.stringContaining('#N/A') },
+    });
+    expect(readNumber(' #div/0! ')).toMatchObject({
+      ok: false,
+      problem: { message: expect.stringContaining('#DIV/0!') },
+    });
+    expect(readDate('#REF!')).toMatchObject({ ok: false, problem: { code: 'cell/type' } });
+    expect(readText('#N/A is not our answer')).toEqual({ ok: true, value: '#N/A is not our answer' });
+  });
+
   it('knows blank cells', () => {
     expect(isBlank('   ')).toBe(true);
     expect(isBlank({ richText: [{ text: ' ' }] })).toBe(true);

@@ -121,7 +121,7 @@ describe('a good workbook', () => {
         },
       ],
     };
-    expect(result).toEqual({ submission: expected, issues: [] });
+    expect(result).toEqual({ organisationId: LEEDS, submission: expected, issues: [] });
   });
 
   it.each([POLICE, UNIVERSITY, NHS, VOLUNTARY])('is valid for %s too', (id) => {
@@ -457,6 +457,14 @@ const cases: Case[] = [
 ];
 
 describe('issues', () => {
+  it('name the organisation of a refused workbook, so its line manager can be told', () => {
+    const tables = goodRawTables(catalogue, POLICE);
+    setCell(tables, 'Commitments', 1, 'Quantity', 0);
+    const result = parse(tables);
+    expect(result.submission).toBeNull();
+    expect(result.organisationId).toBe(POLICE);
+  });
+
   it.each(cases.map((c) => [c.code, c.title, c] as const))('%s: %s', (_code, _title, c) => {
     const tables = goodRawTables(catalogue);
     c.change(tables);

@@ -13,6 +13,8 @@ export interface FileResult {
   organisationId: string | null;
   /** The stored version (import only). */
   version: number | null;
+  /** Import only: the workbook equals the organisation's current version, so nothing new was stored. */
+  unchanged?: boolean;
   /** Why the file could not be read at all (not an xlsx, password-protected, missing). */
   fileError: string | null;
   issues: Issue[];
@@ -80,7 +82,9 @@ export function printFileResult(out: Output, r: FileResult, verb: 'stored' | 'va
   const counts = `${errors.length} error${errors.length === 1 ? '' : 's'}, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}`;
   const who = r.organisationId ?? 'unknown organisation';
   if (r.ok) {
-    out.line(`✔ ${name}: ${who}, ${verb === 'stored' ? `stored as version ${r.version}` : 'valid'} (${counts})`);
+    out.line(
+      `✔ ${name}: ${who}, ${verb === 'valid' ? 'valid' : r.unchanged ? `unchanged since version ${r.version}, not stored again` : `stored as version ${r.version}`} (${counts})`,
+    );
   } else {
     out.line(`✖ ${name}: ${who}, ${counts}; nothing was stored`);
   }
@@ -103,6 +107,7 @@ export function summarise(out: Output, results: FileResult[], verb: 'stored' | '
       ok: r.ok,
       organisationId: r.organisationId,
       version: r.version,
+      unchanged: r.unchanged ?? false,
       fileError: r.fileError,
       errors: r.issues.filter((i) => i.severity === 'error').length,
       warnings: r.issues.filter((i) => i.severity === 'warning').length,

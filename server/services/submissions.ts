@@ -1,5 +1,6 @@
 /** Submitting and dry-running partner workbooks (as raw tables), shared by the API and the CLI. */
 import { parseWorkbook } from '../../shared/parse.js';
+import { digestOf } from '../../shared/digest.js';
 import { hasErrors, type Issue } from '../../shared/issues.js';
 import type { Catalogue, RawTables, Submission } from '../../shared/types.js';
 import type { Store, StoredSubmission, SubmissionSourceKind } from '../store/types.js';
@@ -32,7 +33,7 @@ export function validateTables(opts: {
   const valid = result.submission !== null && !hasErrors(result.issues);
   return {
     valid,
-    organisationId: result.submission?.organisationId ?? opts.expectedOrganisationId ?? null,
+    organisationId: result.organisationId ?? opts.expectedOrganisationId ?? null,
     errors,
     warnings: result.issues.length - errors,
     issues: result.issues,
@@ -60,13 +61,40 @@ export interface SubmitTablesInput {
  * VersionConflictError.
  */
 export async function submitTables(input: SubmitTablesInput): Promise<StoredSubmission> {
+  const report = validOrThrow(input);
+  return append(input, report, input.baseVersion);
+}
+
+/**
+ * The CLI's import of a workbook file the PMG holds: validated like any submission, then stored on top of
+ * whatever the organisation's current version is. A workbook identical to the current version is not stored
+ * again (`created: false`), so importing the same folder twice adds nothing.
+ */
+export async function importTables(
+  input: Omit<SubmitTablesInput, 'baseVersion'>,
+): Promise<{ stored: StoredSubmission; created: boolean }> {
+  const report = validOrThrow(input);
+  const current = await input.store.latestSubmission(report.submission.organisationId);
+  if (current && current.digest === digestOf(report.submission)) return { stored: current, created: false };
+  return { stored: await append(input, report, current?.version ?? null), created: true };
+}
+
+type ValidReport = ValidationReport & { submission: Submission };
+
+function validOrThrow(input: Omit<SubmitTablesInput, 'baseVersion'>): ValidReport {
   const report = validateTables(input);
-  if (!report.valid || report.submission === null) {
-    throw new ValidationFailed(report.issues, report.organisationId);
-  }
+  if (!report.valid || report.submission === null) throw new ValidationFailed(report.issues, report.organisationId);
+  return report as ValidReport;
+}
+
+function append(
+  input: Omit<SubmitTablesInput, 'baseVersion'>,
+  report: ValidReport,
+  baseVersion: number | null,
+): Promise<StoredSubmission> {
   return input.store.appendSubmission({
     organisationId: report.submission.organisationId,
-    baseVersion: input.baseVersion,
+    baseVersion,
     submission: report.submission,
     warnings: report.issues.filter((i) => i.severity === 'warning'),
     actor: input.actor,

@@ -1,5 +1,6 @@
+import path from 'node:path';
 import type { Command } from 'commander';
-import { submitTables, validateTables } from '../../services/submissions.js';
+import { importTables, validateTables } from '../../services/submissions.js';
 import { ValidationFailed } from '../../services/errors.js';
 import { requireCatalogue } from '../../services/catalogue.js';
 import { catalogueFor, cliActor, withStore, type GlobalOptions } from '../context.js';
@@ -21,21 +22,27 @@ export function registerImport(program: Command, io: CliIo): void {
           const tables = await readTablesFromFile(file, io);
           const base = { file, version: null, fileError: null, issues: [] };
           if (typeof tables === 'string') return { ...base, ok: false, organisationId: null, fileError: tables };
-          const organisationId = validateTables({ catalogue, tables }).organisationId;
           try {
-            const latest = organisationId ? await store.latestSubmission(organisationId) : null;
-            const stored = await submitTables({
+            const { stored, created } = await importTables({
               store,
               catalogue,
               tables,
               actor: cliActor(io),
-              baseVersion: latest?.version ?? null,
               source: 'cli',
-              fileName: file,
+              fileName: path.basename(file),
             });
-            return { ...base, ok: true, organisationId, version: stored.version, issues: stored.warnings };
+            return {
+              ...base,
+              ok: true,
+              organisationId: stored.organisationId,
+              version: stored.version,
+              unchanged: !created,
+              issues: stored.warnings,
+            };
           } catch (err) {
-            if (err instanceof ValidationFailed) return { ...base, ok: false, organisationId, issues: err.issues };
+            if (err instanceof ValidationFailed) {
+              return { ...base, ok: false, organisationId: err.organisationId, issues: err.issues };
+            }
             throw err;
           }
         });
