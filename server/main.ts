@@ -31,7 +31,7 @@ function officeDevCerts(): { cert: Buffer; key: Buffer } | null {
   return { cert: readFileSync(cert), key: readFileSync(key) };
 }
 
-function nextSteps(config: Config, url: string, store: Store): string {
+function nextSteps(config: Config, url: string, store: Store, pmgEmail: string | null): string {
   const db = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : config.sqlitePath;
   const lines = [
     `oda-register is serving ${url}/api (${store.kind}: ${db})`,
@@ -40,7 +40,7 @@ function nextSteps(config: Config, url: string, store: Store): string {
   if (config.authMode === 'dev') {
     lines.push(
       '  Development sign-in (AUTH_MODE=dev): mint a token for a catalogue member, e.g.',
-      `    TOKEN=$(npx oda-register token --email <member email>)`,
+      `    TOKEN=$(npx oda-register token --email ${pmgEmail ?? '<member email>'})`,
       `    curl -H "Authorization: Bearer $TOKEN" ${url}/api/me`,
     );
   } else {
@@ -87,7 +87,8 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     server.listen(config.port, config.host, () => resolve());
   });
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-  process.stdout.write(`${nextSteps(config, `${scheme}://${shownHost}:${config.port}`, store)}\n`);
+  const pmgEmail = (await store.getCatalogue())?.catalogue.members.find((m) => m.role === 'pmg')?.email ?? null;
+  process.stdout.write(`${nextSteps(config, `${scheme}://${shownHost}:${config.port}`, store, pmgEmail)}\n`);
 
   let stopping = false;
   const shutdown = (signal: string) => {
