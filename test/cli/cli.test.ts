@@ -1,0 +1,221 @@
+/**
+ * The `oda-register` command line over the demo partnership, run in-process as a user would see it (stdout,
+ * stderr, exit code), with a real SQLite file in a temp folder; one test runs the real bin.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { promisify } from 'node:util';
+import { runCli } from '../../server/cli/program.js';
+import { registerDigest } from '../../shared/consolidate.js';
+import type { Register } from '../../shared/types.js';
+import { readWorkbook } from '../../server/import/readWorkbook.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const CATALOGUE = path.join(ROOT, 'examples/catalogue.json');
+const WORKBOOKS = path.join(ROOT, 'examples/workbooks');
+const PARTNERS = [
+  'eastvale-district-council',
+  'northshire-county-council',
+  'northshire-cvs',
+  'northshire-fire-rescue',
+  'northshire-icb',
+  'northshire-ig-service',
+  'northshire-police',
+  'university-of-northshire',
+];
+const workbook = (id: string) => path.join(WORKBOOKS, `${id}.xlsx`);
+
+class Capture extends Writable {
+  text = '';
+  override _write(chunk: Buffer, _enc: string, done: () => void) {
+    this.text += chunk.toString();
+    done();
+  }
+}
+
+let dir: string;
+
+async function cli(...args: string[]) {
+  const stdout = new Capture();
+  const stderr = new Capture();
+  const code = await runCli(args, {
+    stdout,
+    stderr,
+    env: { DATA_DIR: path.join(dir, 'data'), USER: 'tester' },
+    cwd: dir,
+  });
+  return { code, out: stdout.text, err: stderr.text };
+}
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'oda-cli-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('the PMG’s whole job from the command line', () => {
+  it('init, import, consolidate, export, status and audit verify over the demo partnership', async () => {
+    const init = await cli('init', '--catalogue', CATALOGUE);
+    expect(init).toMatchObject({ code: 0, err: '' });
+    expect(init.out).toContain('Catalogue version 1 of Northshire Office of Data Analytics: 9 organisations');
+
+    const imported = await cli('import', ...PARTNERS.map(workbook));
+    expect(imported.code).toBe(1); // Eastvale's workbook has deliberate errors
+    expect(imported.out).toContain(
+      '✖ eastvale-district-council.xlsx: eastvale-district-council, 2 errors, 0 warnings; nothing was stored',
+    );
+    expect(imported.out).toMatch(/error {3}Commitments!E3: Unit "Licences" does not fit resource type "Data"/);
+    expect(imported.out).toContain(
+      '✔ northshire-police.xlsx: northshire-police, stored as version 1 (0 errors, 1 warning)',
+    );
+    expect(imported.out).toMatch(/warning About!B3: Organisation name is "Northshire Constabulary"/);
+    expect(imported.out).toContain('7 of 8 workbooks stored; 1 with errors.');
+
+    const again = await cli('import', workbook('northshire-police'));
+    expect(again.code).toBe(0);
+    expect(again.out).toContain('unchanged since version 1, not stored again');
+
+    const consolidated = await cli('consolidate');
+    expect(consolidated.code).toBe(0);
+    expect(consolidated.out).toContain('Register version 1 of Northshire Office of Data Analytics');
+    expect(consolidated.out).toMatch(/organisations {2}9 \(7 submitted\)/);
+    expect(consolidated.out).toMatch(/2 organisations are accountable for "Data sharing agreements"/);
+
+    const out = path.join(dir, 'register.json');
+    expect((await cli('export', '--format', 'json', '--out', out)).code).toBe(0);
+    const register = JSON.parse(await readFile(out, 'utf8')) as Register;
+    expect(register).toMatchObject({ schema: 'oda-register/register@1', version: 1 });
+    expect(register.digest).toBe(registerDigest(register));
+    expect(register.sources.map((s) => s.organisationId)).toEqual(PARTNERS.slice(1));
+    const governing = register.organisations.filter((o) => o.involvement.startsWith('governance'));
+    for (const o of governing) expect(o.stake).toBeCloseTo(1 / governing.length, 4);
+
+    const status = await cli('status');
+    expect(status.out).toMatch(/eastvale-district-council\s+missing/);
+    expect(status.out).toMatch(/northshire-police\s+version 1, .* by cli:tester, 1 warning/);
+    expect(status.out).toContain(
+      '7 of 9 partners have submitted; missing: Eastvale District Council, Harbourline Water Ltd.',
+    );
+
+    const verify = await cli('audit', 'verify');
+    // catalogue + 7 submissions + 1 register
+    expect(verify).toMatchObject({ code: 0, out: 'Audit chain intact: 9 events verified.\n' });
+  });
+
+  it('prints machine-readable results with --json', async () => {
+    await cli('init', '--catalogue', CATALOGUE);
+    const imported = await cli('--json', 'import', workbook('eastvale-district-council'), workbook('northshire-icb'));
+    const result = JSON.parse(imported.out) as {
+      files: { organisationId: string; ok: boolean; errors: number; version: number | null }[];
+    };
+    expect(result.files).toEqual([
+      expect.objectContaining({ organisationId: 'eastvale-district-council', ok: false, errors: 2, version: null }),
+      expect.objectContaining({ organisationId: 'northshire-icb', ok: true, errors: 0, version: 1 }),
+    ]);
+    const consolidated = JSON.parse((await cli('consolidate', '--json')).out) as {
+      version: number;
+      counts: { submitted: number };
+    };
+    expect(consolidated).toMatchObject({ version: 1, counts: { submitted: 1 } });
+    const status = JSON.parse((await cli('--json', 'status')).out) as { missing: string[] };
+    expect(status.missing).toHaveLength(8);
+  });
+
+  it('validates against a catalogue file with no database, storing nothing', async () => {
+    const result = await cli(
+      'validate',
+      '--catalogue',
+      CATALOGUE,
+      workbook('northshire-icb'),
+      workbook('eastvale-district-council'),
+    );
+    expect(result.code).toBe(1);
+    expect(result.out).toContain('✔ northshire-icb.xlsx: northshire-icb, valid (0 errors, 1 warning)');
+    expect(result.out).toContain('Commitments!G4: End 2025-03-31 is before Start 2026-04-01');
+    await expect(readFile(path.join(dir, 'data', 'oda-register.db'))).rejects.toThrow();
+  });
+
+  it('writes a template that reads back as a workbook for that organisation', async () => {
+    await cli('init', '--catalogue', CATALOGUE);
+    const file = path.join(dir, 'cvs.xlsx');
+    const result = await cli('template', '--org', 'northshire-cvs', '--out', file);
+    expect(result.out).toContain('Wrote the partner workbook for');
+    const tables = await readWorkbook(await readFile(file));
+    expect(tables.About?.values).toContainEqual(['Organisation ID', 'northshire-cvs']);
+    expect(Object.keys(tables).sort()).toEqual(['About', 'Commitments', 'Contacts', 'Participation', 'Roles']);
+  });
+
+  it('mints a development token only for a catalogue member', async () => {
+    await cli('init', '--catalogue', CATALOGUE);
+    const good = await cli('token', '--email', 'oda.chair@northshire.gov.uk.example');
+    expect(good.code).toBe(0);
+    expect(good.out.trim()).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    const stranger = await cli('token', '--email', 'someone@else.example');
+    expect(stranger.code).toBe(1);
+    expect(stranger.err).toContain('someone@else.example');
+  });
+});
+
+describe('mistakes get one clear line and change nothing', () => {
+  it.each([
+    [['import', 'x.xlsx'], /no partnership catalogue yet/],
+    [['consolidate'], /no partnership catalogue yet/],
+    [['init', '--catalogue', 'missing.json'], /Cannot read missing\.json: no such file/],
+    [['export', '--format', 'pdf', '--out', 'r.pdf'], /--format must be one of: json \(got "pdf"\)/],
+  ])('%j', async (args, message) => {
+    const result = await cli(...args);
+    expect(result.code).not.toBe(0);
+    expect(result.err).toMatch(message);
+    expect(result.err).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it('lists every problem of a bad catalogue with its place, and stores nothing', async () => {
+    const bad = JSON.parse(await readFile(CATALOGUE, 'utf8'));
+    bad.organisations[2].sector = 'council';
+    bad.partnership.governanceModel = 'flat';
+    await writeFile(path.join(dir, 'bad.json'), JSON.stringify(bad));
+    const result = await cli('init', '--catalogue', 'bad.json');
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/partnership\.governanceModel: /);
+    expect(result.err).toMatch(/organisations\[2\]\.sector: "council" is not one of/);
+    expect((await cli('status')).err).toMatch(/no partnership catalogue yet/);
+  });
+
+  it('names a file that is not a workbook, and goes on with the others', async () => {
+    await cli('init', '--catalogue', CATALOGUE);
+    await writeFile(path.join(dir, 'budget.xlsx'), 'Name,Email\nPat,pat@x.example\n');
+    const result = await cli('import', 'budget.xlsx', 'nowhere.xlsx', workbook('northshire-cvs'));
+    expect(result.code).toBe(1);
+    expect(result.out).toMatch(/✖ budget\.xlsx: budget\.xlsx is a text or CSV file, not an Excel workbook/);
+    expect(result.out).toMatch(/✖ nowhere\.xlsx: nowhere\.xlsx does not exist\./);
+    expect(result.out).toContain('✔ northshire-cvs.xlsx: northshire-cvs, stored as version 1');
+  });
+
+  it('says which register versions exist', async () => {
+    await cli('init', '--catalogue', CATALOGUE);
+    expect((await cli('export', '--format', 'json', '--out', '-')).err).toMatch(
+      /no register yet: run `oda-register consolidate` first/,
+    );
+    await cli('consolidate');
+    expect((await cli('export', '--format', 'json', '--out', '-', '--version', '7')).err).toMatch(
+      /no register version 7; the latest is 1/,
+    );
+  });
+});
+
+describe('the installed bin', () => {
+  it('runs through npx-style invocation and exits 2 on a usage error', async () => {
+    const run = promisify(execFile);
+    const bin = path.join(ROOT, 'bin/oda-register.js');
+    const help = await run(process.execPath, [bin, '--help'], { cwd: dir });
+    expect(help.stdout).toContain('consolidate');
+    await expect(run(process.execPath, [bin, 'frobnicate'], { cwd: dir })).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("unknown command 'frobnicate'"),
+    });
+  });
+});
