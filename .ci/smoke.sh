@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 work="$(mktemp -d)"
 server_pid=""
 cleanup() {
-  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then kill -TERM "$server_pid" || true; fi
+  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then kill -TERM -- "-$server_pid" || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -37,7 +37,8 @@ cli validate --catalogue examples/catalogue.json examples/workbooks/northshire-p
 
 echo "--- npm start"
 port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
-PORT=$port DATA_DIR="$work/server" npm start >"$work/server.log" 2>&1 &
+# In a process group of its own, so SIGTERM reaches npm, tsx and the service alike, as Ctrl-C would.
+PORT=$port DATA_DIR="$work/server" setsid npm start >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 120); do
   if curl -fsS "http://127.0.0.1:$port/api/health" >/dev/null 2>&1; then break; fi
@@ -55,7 +56,8 @@ status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/regi
 [ "$status" = 401 ] || fail "GET /api/registers without a token should be 401, got $status"
 curl -fsS -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/audit/verify"
 echo
-kill -TERM "$server_pid"
-wait "$server_pid" || fail "the service did not stop cleanly on SIGTERM"
+kill -TERM -- "-$server_pid"
+wait "$server_pid" || true
 server_pid=""
+grep -q '"msg":"stopped"' "$work/server.log" || { cat "$work/server.log"; fail "the service did not stop cleanly on SIGTERM"; }
 echo "smoke passed"
