@@ -116,7 +116,8 @@ export function consolidate(
 ): Register {
   const settings = partnershipSettings(catalogue.partnership);
   const catalogueOrgs = [...catalogue.organisations].sort((a, b) => compareIds(a.id, b.id));
-  const inCatalogue = new Set(catalogueOrgs.map((o) => o.id));
+  const nameById = new Map(catalogueOrgs.map((o) => [o.id, o.name]));
+  const inCatalogue = new Set(nameById.keys());
   const activityNames = new Map(catalogue.activities.map((a) => [a.id, a.name]));
 
   const bySource = new Map<string, SubmissionSource>();
@@ -151,21 +152,23 @@ export function consolidate(
   const commitments: RegisterCommitment[] = [];
   const roles: RegisterRole[] = [];
   const participation: RegisterParticipation[] = [];
+  const commitmentsByOrg = new Map<string, RegisterCommitment[]>();
   const storedWarnings: Issue[] = [];
   const sourceIssues: Issue[] = [];
   for (const source of used) {
     const id = source.organisationId;
     const rows = rowsOf(id, source.submission);
-    contacts.push(...rows.contacts);
-    commitments.push(...rows.commitments);
-    participation.push(...rows.participation);
+    for (const c of rows.contacts) contacts.push(c);
+    for (const c of rows.commitments) commitments.push(c);
+    commitmentsByOrg.set(id, rows.commitments);
+    for (const p of rows.participation) participation.push(p);
     for (const role of rows.roles) {
+      roles.push(role);
       const current = activityNames.get(role.activityId);
       if (current !== undefined) {
-        roles.push({ ...role, activity: current });
+        role.activity = current;
       } else {
-        roles.push(role);
-        const orgName = catalogueOrgs.find((o) => o.id === id)?.name ?? id;
+        const orgName = nameById.get(id) ?? id;
         sourceIssues.push(
           makeIssue(
             'roles/unknown-activity',
@@ -187,10 +190,6 @@ export function consolidate(
       ),
     );
   }
-
-  const commitmentsByOrg = new Map<string, RegisterCommitment[]>();
-  for (const c of commitments)
-    commitmentsByOrg.set(c.organisationId, [...(commitmentsByOrg.get(c.organisationId) ?? []), c]);
 
   const content: Omit<Register, 'version' | 'createdAt' | 'digest'> = {
     schema: REGISTER_SCHEMA,

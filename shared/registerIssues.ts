@@ -47,10 +47,18 @@ export function crossPartnerIssues(input: CrossPartnerInput): Issue[] {
   const orgs = new Map(input.organisations.map((o) => [o.id, o]));
   const name = (id: string): string => orgs.get(id)?.name ?? id;
   const activities = [...input.activities].sort(byId);
-  const holders = (activityId: string, role: string): string[] =>
-    input.roles
-      .filter((r) => r.activityId === activityId && r.role === role && orgs.has(r.organisationId))
-      .map((r) => r.organisationId);
+  // The organisations accountable for and responsible for each activity, in role order: one pass over the roles.
+  const holdersByActivity = new Map<string, { accountable: string[]; responsible: string[] }>();
+  for (const r of input.roles) {
+    if ((r.role !== 'accountable' && r.role !== 'responsible') || !orgs.has(r.organisationId)) continue;
+    let holders = holdersByActivity.get(r.activityId);
+    if (holders === undefined) {
+      holders = { accountable: [], responsible: [] };
+      holdersByActivity.set(r.activityId, holders);
+    }
+    (r.role === 'accountable' ? holders.accountable : holders.responsible).push(r.organisationId);
+  }
+  const observers = input.organisations.filter((o) => o.involvement === 'observer');
   const title = (a: Activity): string => `"${a.name}" (${a.id})`;
 
   const noAccountable: Issue[] = [];
@@ -58,8 +66,7 @@ export function crossPartnerIssues(input: CrossPartnerInput): Issue[] {
   const noResponsible: Issue[] = [];
   const observerLead: Issue[] = [];
   for (const a of activities) {
-    const accountable = holders(a.id, 'accountable');
-    const responsible = holders(a.id, 'responsible');
+    const { accountable, responsible } = holdersByActivity.get(a.id) ?? { accountable: [], responsible: [] };
     if (accountable.length === 0) {
       const who =
         responsible.length > 0
@@ -87,9 +94,8 @@ export function crossPartnerIssues(input: CrossPartnerInput): Issue[] {
         ),
       );
     }
-    const leads = input.organisations.filter(
-      (o) => o.involvement === 'observer' && (accountable.includes(o.id) || responsible.includes(o.id)),
-    );
+    const leading = observers.length > 0 ? new Set([...accountable, ...responsible]) : new Set<string>();
+    const leads = observers.filter((o) => leading.has(o.id));
     for (const o of leads) {
       const role = accountable.includes(o.id) ? 'accountable' : 'responsible';
       observerLead.push(
@@ -105,6 +111,9 @@ export function crossPartnerIssues(input: CrossPartnerInput): Issue[] {
   const missing: Issue[] = [];
   const noPmg: Issue[] = [];
   const unsigned: Issue[] = [];
+  const withPmgMember = new Set(
+    input.contacts.filter((c) => c.contactRole === 'pmg-member').map((c) => c.organisationId),
+  );
   for (const o of input.organisations) {
     if (!input.submitted.has(o.id)) {
       missing.push(
@@ -117,7 +126,7 @@ export function crossPartnerIssues(input: CrossPartnerInput): Issue[] {
       continue;
     }
     if (!isGoverning(o.involvement)) continue;
-    if (!input.contacts.some((c) => c.organisationId === o.id && c.contactRole === 'pmg-member')) {
+    if (!withPmgMember.has(o.id)) {
       noPmg.push(
         makeIssue(
           'register/no-pmg-member',
