@@ -62,7 +62,7 @@ const positiveSchema = z.number().positive({ error: 'must be greater than 0' });
 
 function enumIds<T extends string>(ids: readonly [T, ...T[]]) {
   return z.enum(ids, {
-    error: (iss) => `${JSON.stringify(iss.input)} is not one of ${ids.join(', ')}`,
+    error: (iss) => `${describe(iss.input)} is not one of ${ids.join(', ')}`,
   });
 }
 
@@ -73,7 +73,7 @@ function optionIds(options: readonly { id: string }[]): [string, ...string[]] {
 }
 
 const tierSchema = z.union([z.literal(1), z.literal(2), z.literal(3)], {
-  error: (iss) => `${JSON.stringify(iss.input)} is not a funding tier: use 1, 2, 3 or null`,
+  error: (iss) => `${describe(iss.input)} is not a funding tier: use 1, 2, 3 or null`,
 });
 
 export const partnershipSchema = z.strictObject({
@@ -102,7 +102,7 @@ export const activitySchema = z.strictObject({
 });
 
 export const memberSchema = z.strictObject({
-  email: z.email({ error: (iss) => `${JSON.stringify(iss.input)} is not a valid email address` }),
+  email: z.email({ error: (iss) => `${describe(iss.input)} is not a valid email address` }),
   organisationId: idSchema.optional(),
   role: enumIds(['line-manager', 'pmg', 'viewer']),
 });
