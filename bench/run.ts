@@ -1,15 +1,19 @@
 /**
  * `npm run bench [-- name...]`: the speed targets of the project, each measured against a baseline run in the
- * same process, printed as ratios. Names: consolidate, import (default: all). Exits 1 when a target is
+ * same process, printed as ratios. Names: consolidate, import, parse, api (default: all). Exits 1 when a target is
  * missed and --strict is given.
  */
+import { benchApi } from './api.js';
 import { benchConsolidate } from './consolidate.js';
 import { benchImport } from './importWorkbooks.js';
 import type { Verdict } from './measure.js';
+import { benchParse } from './parse.js';
 
 const benches: Record<string, () => Promise<Verdict>> = {
   consolidate: () => benchConsolidate(),
   import: () => benchImport(),
+  parse: () => benchParse(),
+  api: () => benchApi(),
 };
 
 const args = process.argv.slice(2);

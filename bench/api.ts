@@ -1,0 +1,195 @@
+/**
+ * The sync service under load (issue 3): PUT of a 50-commitment submission from 20 connections for 10 s
+ * (autocannon, loopback) against the real app, and the same body PUT to a bare Express 5 JSON echo route in
+ * the same run. Each connection writes its own organisation with If-Match of the version it was last
+ * answered, so every request is a real new version; a 412 or any other non-201 does not count as a success
+ * and is reported. The servers run in a child process (bench/apiServers.ts, logs at `warn`), so autocannon
+ * does not share their event loop. Targets: successful requests/s at least 0.3 x the echo route's, and
+ * p99 at most 50 ms.
+ */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { pathToFileURL } from 'node:url';
+import autocannon from 'autocannon';
+import type { RawTables } from '../shared/types.js';
+import { jsonTables } from '../test/helpers/testApp.js';
+import { addRow, goodRawTables } from '../test/helpers/rawTables.js';
+import { BENCH_LOG_LEVEL, benchCatalogue } from './apiServers.js';
+import type { Verdict } from './measure.js';
+
+const CONNECTIONS = 20;
+const DURATION_S = 10;
+const WARMUP_S = 2;
+const COMMITMENTS = 50;
+const TARGET_RATIO = 0.3;
+const TARGET_P99_MS = 50;
+
+/** A valid workbook for `organisationId` with exactly `commitments` commitment rows. */
+export function benchTables(organisationId: string, commitments = COMMITMENTS): RawTables {
+  const tables = goodRawTables(benchCatalogue(CONNECTIONS), organisationId);
+  const existing = (tables.Commitments?.values.length ?? 1) - 1;
+  for (let i = existing + 1; i <= commitments; i++) {
+    addRow(tables, 'Commitments', {
+      Ref: `B${i}`,
+      'Resource type': 'Analyst time',
+      Description: `Analyst support for project ${i}`,
+      Quantity: (i % 7) + 1,
+      Unit: 'Hours per week',
+      Start: '2025-04-01',
+      End: '2028-03-31',
+      Project: `Project ${i % 5}`,
+      Status: i % 3 === 0 ? 'Proposed' : 'Agreed',
+      Notes: null,
+    });
+  }
+  return jsonTables(tables);
+}
+
+interface Measured {
+  label: string;
+  /** Successful (2xx) requests per second. */
+  rps: number;
+  p99: number;
+  ok: number;
+  statuses: Record<string, number>;
+  errors: number;
+}
+
+function describe(m: Measured): string {
+  const others = Object.entries(m.statuses)
+    .filter(([s]) => !s.startsWith('2'))
+    .map(([s, n]) => `${n} x ${s}`);
+  return `${m.label}: ${m.rps.toFixed(0)} req/s, p99 ${m.p99} ms (${m.ok} ok${others.length ? `, ${others.join(', ')}` : ''}${m.errors ? `, ${m.errors} errors` : ''})`;
+}
+
+async function load(
+  label: string,
+  url: string,
+  duration: number,
+  request: Pick<autocannon.Request, 'setupRequest' | 'onResponse'> & {
+    headers?: Record<string, string>;
+    body?: string;
+  },
+): Promise<Measured> {
+  const statuses: Record<string, number> = {};
+  const onResponse = request.onResponse;
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    pipelining: 1,
+    duration,
+    method: 'PUT',
+    ...(request.headers ? { headers: request.headers } : {}),
+    ...(request.body !== undefined ? { body: request.body } : {}),
+    requests: [
+      {
+        ...(request.setupRequest ? { setupRequest: request.setupRequest } : {}),
+        onResponse: (status, body, context, headers) => {
+          statuses[status] = (statuses[status] ?? 0) + 1;
+          if (typeof onResponse === 'function') onResponse(status, body, context, headers);
+        },
+      },
+    ],
+  });
+  const ok = Object.entries(statuses)
+    .filter(([s]) => s.startsWith('2'))
+    .reduce((n, [, c]) => n + c, 0);
+  return { label, rps: ok / duration, p99: result.latency.p99, ok, statuses, errors: result.errors + result.timeouts };
+}
+
+/**
+ * Each organisation is written by one connection at a time with If-Match of its last answered version.
+ * autocannon gives each request a fresh context, so the organisation a request went to rides in it.
+ */
+function versionedPuts(token: string, organisations: string[]) {
+  const bodies = new Map(organisations.map((id) => [id, JSON.stringify({ tables: benchTables(id) })]));
+  const state = new Map(organisations.map((id) => [id, { version: null as string | null, busy: false }]));
+  let next = 0;
+  const setupRequest = (req: autocannon.Request, context: Record<string, unknown>) => {
+    let id = organisations[next++ % organisations.length]!;
+    for (let i = 0; i < organisations.length && state.get(id)!.busy; i++) {
+      id = organisations[next++ % organisations.length]!;
+    }
+    const org = state.get(id)!;
+    org.busy = true;
+    context.organisationId = id;
+    return {
+      ...req,
+      method: 'PUT' as const,
+      path: `/api/organisations/${id}/submission`,
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+        ...(org.version ? { 'if-match': org.version } : {}),
+      },
+      body: bodies.get(id)!,
+    };
+  };
+  const onResponse = (status: number, _body: string, context: Record<string, unknown>, headers?: object) => {
+    const org = state.get(String(context.organisationId));
+    if (!org) return;
+    org.busy = false;
+    const etag =
+      (headers as Record<string, string | string[]> | undefined)?.['ETag'] ??
+      (headers as Record<string, string> | undefined)?.['etag'];
+    if (typeof etag === 'string') org.version = etag;
+    void status;
+  };
+  /**
+   * Reads every organisation's current version: autocannon stops a run without answering the requests in
+   * flight, whose writes the service may still have stored.
+   */
+  const resync = async (base: string) => {
+    for (const [id, org] of state) {
+      const res = await fetch(`${base}/api/organisations/${id}/submission`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      await res.arrayBuffer();
+      org.version = res.headers.get('etag');
+      org.busy = false;
+    }
+  };
+  const request = { setupRequest, onResponse } as unknown as Pick<autocannon.Request, 'setupRequest' | 'onResponse'>;
+  return { request, resync };
+}
+
+export async function benchApi(): Promise<Verdict> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/apiServers.ts', String(CONNECTIONS)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  try {
+    const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
+    const servers = JSON.parse(line) as { app: string; echo: string; token: string; organisations: string[] };
+    const echoBody = JSON.stringify({ tables: benchTables(servers.organisations[0]!) });
+    const echo = { headers: { 'content-type': 'application/json' }, body: echoBody };
+
+    // Warm both up (JIT, SQLite pages), then measure each in turn.
+    await load('warm-up', `${servers.echo}/echo`, WARMUP_S, echo);
+    // One set of versions for both runs: the warm-up's writes are the versions the measured run replaces.
+    const puts = versionedPuts(servers.token, servers.organisations);
+    await load('warm-up', servers.app, WARMUP_S, puts.request);
+    await puts.resync(servers.app);
+    const baseline = await load('Express JSON echo', `${servers.echo}/echo`, DURATION_S, echo);
+    const measured = await load('PUT submission', servers.app, DURATION_S, puts.request);
+
+    const ratio = measured.rps / baseline.rps;
+    const ok = ratio >= TARGET_RATIO && measured.p99 <= TARGET_P99_MS && measured.ok > 0;
+    console.log(
+      `${ok ? 'PASS' : 'MISS'}  api: PUT of ${COMMITMENTS} commitments from ${CONNECTIONS} connections for ${DURATION_S} s (logs at ${BENCH_LOG_LEVEL})`,
+    );
+    console.log(`        ${describe(measured)}`);
+    console.log(`        ${describe(baseline)}`);
+    console.log(
+      `        ratio ${ratio.toFixed(2)} (target >= ${TARGET_RATIO}), p99 ${measured.p99} ms (target <= ${TARGET_P99_MS} ms)`,
+    );
+    return { name: 'api', ok };
+  } finally {
+    child.kill('SIGTERM');
+    if (child.exitCode === null) await once(child, 'exit');
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  await benchApi();
+}
