@@ -58,7 +58,8 @@ export interface DevIssuerOptions {
 }
 
 function refuseInProduction(): void {
-  if (process.env.NODE_ENV === 'production') throw new DevIssuerError(DEV_PRODUCTION_REFUSAL);
+  // Any spelling of production counts (the service's config reads NODE_ENV case-insensitively too).
+  if (process.env.NODE_ENV?.trim().toLowerCase() === 'production') throw new DevIssuerError(DEV_PRODUCTION_REFUSAL);
 }
 
 function errorCode(err: unknown): string | undefined {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createStore } from '../store/createStore.js';
 import type { Store } from '../store/types.js';
-import { validateCatalogue } from '../../shared/catalogue.js';
+import { formatProblem, validateCatalogue } from '../../shared/catalogue.js';
 import type { Catalogue } from '../../shared/types.js';
 import { requireCatalogue } from '../services/catalogue.js';
 import { UserError } from './errors.js';
@@ -28,7 +28,6 @@ export async function withStore<T>(opts: GlobalOptions, io: CliIo, work: (store:
   let store: Store;
   try {
     store = await createStore(target);
-    await store.migrate();
   } catch (err) {
     const where = target.databaseUrl ? 'the PostgreSQL database in DATABASE_URL' : target.sqlitePath;
     throw new UserError(`Cannot open ${where}: ${(err as Error).message}`);
@@ -59,7 +58,7 @@ export async function readCatalogueFile(file: string, io: CliIo): Promise<Catalo
   const result = validateCatalogue(json);
   if ('problems' in result) {
     throw new UserError(
-      `${file} is not a valid partnership catalogue:\n${result.problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`,
+      `${file} is not a valid partnership catalogue:\n${result.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`,
     );
   }
   return result.catalogue;

@@ -166,6 +166,7 @@ describe('mistakes get one clear line and change nothing', () => {
     [['consolidate'], /no partnership catalogue yet/],
     [['init', '--catalogue', 'missing.json'], /Cannot read missing\.json: no such file/],
     [['export', '--format', 'pdf', '--out', 'r.pdf'], /--format must be one of: json \(got "pdf"\)/],
+    [['audit', 'list', '--limit', '5000'], /--limit must be a whole number from 1 to 1000 \(got "5000"\)/],
   ])('%j', async (args, message) => {
     const result = await cli(...args);
     expect(result.code).not.toBe(0);

@@ -1,6 +1,18 @@
 import type { Command } from 'commander';
 import { withStore, type GlobalOptions } from '../context.js';
+import { AUDIT_PAGE_MAX } from '../../store/kyselyStore.js';
+import { UserError } from '../errors.js';
 import { makeOutput, type CliIo } from '../io.js';
+
+const MAX_LIMIT = AUDIT_PAGE_MAX;
+
+function wholeNumber(option: string, text: string, min: number, max: number): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new UserError(`${option} must be a whole number from ${min} to ${max} (got "${text}").`);
+  }
+  return n;
+}
 
 export function registerAudit(program: Command, io: CliIo): void {
   const audit = program.command('audit').description('the audit trail of every change');
@@ -24,13 +36,13 @@ export function registerAudit(program: Command, io: CliIo): void {
     .command('list')
     .description('list audit events')
     .option('--after <seq>', 'only events after this sequence number', '0')
-    .option('--limit <n>', 'at most this many events', '100')
+    .option('--limit <n>', `at most this many events (1 to ${MAX_LIMIT})`, '100')
     .action(async (opts: { after: string; limit: string }, cmd: Command) => {
       const global = cmd.optsWithGlobals<GlobalOptions>();
       const out = makeOutput(io, Boolean(global.json));
-      const events = await withStore(global, io, (store) =>
-        store.listAudit({ afterSeq: Number(opts.after) || 0, limit: Number(opts.limit) || 100 }),
-      );
+      const afterSeq = wholeNumber('--after', opts.after, 0, Number.MAX_SAFE_INTEGER);
+      const limit = wholeNumber('--limit', opts.limit, 1, MAX_LIMIT);
+      const events = await withStore(global, io, (store) => store.listAudit({ afterSeq, limit }));
       for (const e of events)
         out.line(`${String(e.seq).padStart(5)}  ${e.at}  ${e.actor.padEnd(32)}  ${e.action.padEnd(18)}  ${e.subject}`);
       if (events.length === 0) out.line('No audit events.');
