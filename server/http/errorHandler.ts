@@ -70,7 +70,8 @@ export function toProblem(err: unknown, limits: { jsonBodyLimit: number; uploadL
     }
   }
   if (err instanceof AuthError) {
-    const description = err.message.replace(/["\\]/g, "'");
+    // A header value must be visible ASCII; the message may quote token text (an alg, a tenant id).
+    const description = err.message.replace(/["\\]/g, "'").replace(/[^\x20-\x7e]/g, '?');
     return new ProblemError(err.status === 403 ? 'forbidden' : 'unauthorized', err.message, {
       headers:
         err.status === 401

@@ -126,7 +126,13 @@ export function pointerOf(base: string, path: readonly PropertyKey[]): string {
 }
 
 export function sendProblem(res: Response, problem: ProblemError, instance?: string, requestId?: string): void {
-  for (const [name, value] of Object.entries(problem.headers)) res.setHeader(name, value);
+  for (const [name, value] of Object.entries(problem.headers)) {
+    try {
+      res.setHeader(name, value);
+    } catch {
+      // A header Node refuses (a character it cannot send) is dropped: the problem body still says it all.
+    }
+  }
   res
     .status(problem.status)
     .type(PROBLEM_CONTENT_TYPE)

@@ -70,6 +70,17 @@ describe('service endpoints', () => {
     expectProblem(await request(t.app).get('/api/me').set('Authorization', 'Basic abc'), 401);
   });
 
+  test('a token whose header quotes characters a HTTP header cannot carry is still a 401 problem', async () => {
+    const b64 = (v: object) => Buffer.from(JSON.stringify(v)).toString('base64url');
+    for (const alg of ['HS256\u0100', 'RS256\r\nX-Evil: 1', 'ES256\u2028']) {
+      const token = `${b64({ alg, typ: 'JWT' })}.${b64({ sub: 'x' })}.c2ln`;
+      const res = await request(t.app).get('/api/me').set('Authorization', `Bearer ${token}`);
+      expectProblem(res, 401);
+      expect(res.headers['x-evil']).toBeUndefined();
+      expect(res.headers['www-authenticate'] ?? '').toMatch(/^(Bearer[\x20-\x7e]*)?$/);
+    }
+  });
+
   test('the request id is echoed, or made when absent', async () => {
     const given = await request(t.app).get('/api/health').set('X-Request-Id', 'abc-123');
     expect(given.headers['x-request-id']).toBe('abc-123');
