@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import fc from 'fast-check';
-import { canonicalJson, digestOf, sha256Hex } from '../shared/digest.js';
+import { canonicalJson, digestOf, hasLoneSurrogate, sha256Hex } from '../shared/digest.js';
 
 const fromHex = (hex: string): number => {
   const view = new DataView(new ArrayBuffer(8));
@@ -146,6 +146,69 @@ describe('canonicalJson follows RFC 8785', () => {
         expect(outcome(() => canonicalJson(v))).toEqual(outcome(() => canonicalize(v)));
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('canonicalJson of large tables (written in batches of rows)', () => {
+  /** A register-like value whose tables are longer than one batch, with rows of every kind. */
+  function bigValue(): Record<string, unknown> {
+    const rows = Array.from({ length: 2500 }, (_, i) => ({
+      organisationId: `org-${i % 7}`,
+      ref: i % 5 ? `C${i}` : null,
+      quantity: i / 3,
+      primary: i % 2 === 0,
+      description: i === 500 || i === 1700 ? 'Caf\u00e9 \ud83d\ude00 "quoted" \\ back' : `Row ${i}`,
+    }));
+    // Rows of another shape, a row with an undefined member, nested objects and integer-like keys, toJSON.
+    rows[1100] = { ...rows[1100]!, extra: 'x' } as (typeof rows)[number];
+    (rows[2100] as Record<string, unknown>).notes = undefined;
+    (rows[2200] as Record<string, unknown>).nested = { 10: 'ten', 9: 'nine', b: [1, { z: 1, a: 2 }] };
+    (rows[2300] as Record<string, unknown>).at = new Date(Date.UTC(2025, 0, 2));
+    return {
+      schema: 'test',
+      weights: { 3: 1, 1: 3, 2: 2 },
+      rows,
+      plain: Array.from({ length: 3000 }, (_, i) => ({ b: i, a: `a${i}` })),
+      numbers: Array.from({ length: 2100 }, (_, i) => (i % 3 === 0 ? null : i * 1.5)),
+      empty: {},
+      nothing: undefined,
+    };
+  }
+
+  it('is the text canonicalize gives, and digestOf hashes exactly that text', () => {
+    const value = bigValue();
+    const expected = canonicalize(value)!;
+    expect(canonicalJson(value)).toBe(expected);
+    expect(digestOf(value)).toBe(`sha256:${createHash('sha256').update(expected, 'utf8').digest('hex')}`);
+  });
+
+  it('refuses a NaN, an Infinity or a lone surrogate in rows of one shape and in mixed rows', () => {
+    for (const [row, bad, message] of [
+      [5, Number.NaN, 'NaN is not allowed'],
+      [10, 'x\udc00', 'Lone surrogate is not allowed'],
+      [1500, Number.NEGATIVE_INFINITY, 'Infinity is not allowed'],
+      [2499, 'x\udc00', 'Lone surrogate is not allowed'],
+    ] as const) {
+      const value = bigValue();
+      (value.rows as Record<string, unknown>[])[row]!.description = bad;
+      expect(() => digestOf(value)).toThrow(message);
+    }
+  });
+});
+
+describe('hasLoneSurrogate (used where the platform has no String.prototype.isWellFormed)', () => {
+  it('finds a high surrogate without its low one, and a low one alone, anywhere', () => {
+    expect(hasLoneSurrogate('plain text, é € \ud83d\ude00')).toBe(false);
+    expect(hasLoneSurrogate('end \ud83d')).toBe(true);
+    expect(hasLoneSurrogate('\ud83d then text')).toBe(true);
+    expect(hasLoneSurrogate('\ude00 first')).toBe(true);
+    expect(hasLoneSurrogate('\ude00\ud83d')).toBe(true);
+    fc.assert(
+      fc.property(fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)) }), (s) => {
+        expect(hasLoneSurrogate(s)).toBe(!(s as string & { isWellFormed(): boolean }).isWellFormed());
+      }),
+      { numRuns: 1000 },
     );
   });
 });
