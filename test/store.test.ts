@@ -334,6 +334,50 @@ describe.each(availableBackends())('store on $name', (backend) => {
         ['catalogue.put', digestOf(renamed), digestOf(catalogue)],
       ]);
     });
+    it('sees a catalogue another process put at once, and hands out one that cannot be changed by accident', async () => {
+      await store.putCatalogue(catalogue, { actor: ACTOR, expectedVersion: null });
+      const before = await store.getCatalogue();
+      expect(before?.version).toBe(1);
+      expect(Object.isFrozen(before?.catalogue.organisations[0])).toBe(true);
+      expect(() => before!.catalogue.members.push({ email: 'x@y.org', role: 'viewer' })).toThrow(TypeError);
+
+      const other = await openAnother();
+      const renamed = { ...catalogue, partnership: { ...catalogue.partnership, name: 'Renamed elsewhere' } };
+      await other.putCatalogue(renamed, { actor: ACTOR, expectedVersion: 1 });
+      const after = await store.getCatalogue();
+      expect(after).toMatchObject({ version: 2, digest: digestOf(renamed) });
+      expect(after?.catalogue.partnership.name).toBe('Renamed elsewhere');
+      expect((await store.getCatalogue())?.catalogue).toEqual(renamed);
+    });
+  });
+
+  describe('writes at the same time', () => {
+    it('commits concurrent writes to different organisations together, each with its own audit event', async () => {
+      const organisations = ['north-county-council', 'city-police', 'health-trust'];
+      await Promise.all(organisations.map((id) => append(id, null)));
+      const results = await Promise.allSettled([
+        ...organisations.map((id) => append(id, 1, `Second for ${id}`)),
+        append('north-county-council', 5, 'Stale'),
+        ...organisations.map((id) => append(id, 1, 'Too late')),
+      ]);
+      expect(results.map((r) => r.status)).toEqual([
+        'fulfilled',
+        'fulfilled',
+        'fulfilled',
+        'rejected',
+        'rejected',
+        'rejected',
+        'rejected',
+      ]);
+      for (const id of organisations) {
+        const latest = await store.latestSubmission(id);
+        expect(latest?.version).toBe(2);
+        expect(latest?.submission.contacts[0]?.name).toBe(`Second for ${id}`);
+        expect(await store.latestSubmissionVersion(id)).toBe(2);
+      }
+      expect(await store.latestSubmissionVersion('nobody')).toBeNull();
+      expect(await store.verifyAudit()).toEqual({ ok: true, checked: 6 });
+    });
   });
 
   describe('registers', () => {

@@ -2,14 +2,15 @@
  * The audit hash chain: each event's hash is the sha256 hex of the canonical JSON of the event without its
  * hash, and each event names the hash of the one before it. Verification streams through the events in pages.
  */
-import { canonicalJson, sha256Hex } from '../../shared/digest.js';
+import { canonicalJson } from '../../shared/digest.js';
+import { nativeSha256Hex } from './nativeDigest.js';
 import type { AuditEvent, AuditVerification } from './types.js';
 
 export type UnhashedAuditEvent = Omit<AuditEvent, 'hash'>;
 
 export function hashAuditEvent(event: UnhashedAuditEvent): string {
   const { seq, at, actor, action, subject, digestBefore, digestAfter, prevHash } = event;
-  return sha256Hex(canonicalJson({ seq, at, actor, action, subject, digestBefore, digestAfter, prevHash }));
+  return nativeSha256Hex(canonicalJson({ seq, at, actor, action, subject, digestBefore, digestAfter, prevHash }));
 }
 
 /** Reads up to `limit` events with seq > afterSeq, in seq order. */

@@ -4,13 +4,13 @@
  * runs in one transaction under the backend's write lock and appends its audit event in that transaction.
  */
 import type { Kysely } from 'kysely';
-import { digestOf } from '../../shared/digest.js';
 import type { Catalogue, Register } from '../../shared/types.js';
 import type { Clock } from '../clock.js';
 import { hashAuditEvent, verifyAuditChain } from './auditChain.js';
 import type { Backend } from './backend.js';
 import { NotFoundError, VersionConflictError } from './errors.js';
 import { migrateToLatest } from './migrations/index.js';
+import { nativeDigestOf } from './nativeDigest.js';
 import {
   byCodeUnits,
   fromAuditEvent,
@@ -54,6 +54,8 @@ export class KyselyStore implements Store {
   readonly #backend: Backend;
   readonly #db: Db;
   readonly #clock: Clock;
+  /** The newest catalogue version read, parsed (see getCatalogue). */
+  #catalogue: StoredCatalogue | null = null;
 
   constructor(backend: Backend, clock: Clock) {
     this.#backend = backend;
@@ -81,14 +83,30 @@ export class KyselyStore implements Store {
 
   // ---- catalogue -------------------------------------------------------------------------------------------
 
+  /**
+   * The current catalogue, parsed once per version: a cheap query for the newest version and digest (another
+   * process may have put a new one), and the body read and parsed only when that changed. The catalogue
+   * returned is frozen, as it is shared by every caller until the next version.
+   */
   async getCatalogue(): Promise<StoredCatalogue | null> {
-    const row = await this.#db
+    const head = await this.#db
       .selectFrom('catalogue_versions')
-      .selectAll()
+      .select(['version', 'digest'])
       .orderBy('version', 'desc')
       .limit(1)
       .executeTakeFirst();
-    return row ? toStoredCatalogue(row) : null;
+    if (!head) return null;
+    const cached = this.#catalogue;
+    if (cached && cached.version === head.version && cached.digest === head.digest) return cached;
+    const row = await this.#db
+      .selectFrom('catalogue_versions')
+      .selectAll()
+      .where('version', '=', head.version)
+      .executeTakeFirst();
+    if (!row) return this.getCatalogue();
+    const stored = deepFreeze(toStoredCatalogue(row));
+    this.#catalogue = stored;
+    return stored;
   }
 
   async putCatalogue(
@@ -111,7 +129,7 @@ export class KyselyStore implements Store {
         const at = this.#now();
         const stored: StoredCatalogue = {
           version: (currentVersion ?? 0) + 1,
-          digest: digestOf(catalogue),
+          digest: nativeDigestOf(catalogue),
           catalogue,
           updatedBy: opts.actor,
           updatedAt: at,
@@ -172,7 +190,7 @@ export class KyselyStore implements Store {
         const row = {
           organisation_id: organisationId,
           version: (currentVersion ?? 0) + 1,
-          digest: digestOf(input.submission),
+          digest: nativeDigestOf(input.submission),
           body: JSON.stringify(input.submission),
           warnings: JSON.stringify(input.warnings),
           submitted_by: input.actor,
@@ -189,7 +207,19 @@ export class KyselyStore implements Store {
           digestBefore: current?.digest ?? null,
           digestAfter: row.digest,
         });
-        return toStoredSubmission(row);
+        // What was just written, without parsing it back.
+        const stored: StoredSubmission = {
+          organisationId,
+          version: row.version,
+          digest: row.digest,
+          submission: input.submission,
+          warnings: input.warnings,
+          submittedBy: input.actor,
+          submittedAt: at,
+          source: input.source,
+          fileName: row.file_name,
+        };
+        return stored;
       });
     } catch (error) {
       if (!this.#backend.isUniqueViolation(error)) throw error;
@@ -207,6 +237,17 @@ export class KyselyStore implements Store {
       .limit(1)
       .executeTakeFirst();
     return row ? toStoredSubmission(row) : null;
+  }
+
+  async latestSubmissionVersion(organisationId: string): Promise<number | null> {
+    const row = await this.#db
+      .selectFrom('submissions')
+      .select('version')
+      .where('organisation_id', '=', organisationId)
+      .orderBy('version', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row?.version ?? null;
   }
 
   async getSubmission(organisationId: string, version: number): Promise<StoredSubmission | null> {
@@ -496,4 +537,13 @@ export class KyselyStore implements Store {
       audit: Number(row.audit),
     };
   }
+}
+
+/** Freezes a parsed JSON value and everything in it. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
 }

@@ -101,6 +101,8 @@ export interface Store {
   /** Appends version current+1; throws VersionConflictError when baseVersion is not the current version. */
   appendSubmission(input: AppendSubmissionInput): Promise<StoredSubmission>;
   latestSubmission(organisationId: string): Promise<StoredSubmission | null>;
+  /** The organisation's current version number (null when it has none), without reading the submission. */
+  latestSubmissionVersion(organisationId: string): Promise<number | null>;
   getSubmission(organisationId: string, version: number): Promise<StoredSubmission | null>;
   /** Every version of one organisation, newest first. */
   submissionHistory(organisationId: string): Promise<StoredSubmission[]>;
