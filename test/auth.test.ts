@@ -135,6 +135,25 @@ describe('development issuer', () => {
     expect(error.message).toBe('The token expired at 2026-03-02T10:10:00.000Z; sign in again.');
   });
 
+  test('a token accepted before is refused once it expires, and a changed signature is never taken for it', async () => {
+    const minted = new Date('2026-03-02T10:00:00Z');
+    let now = minted;
+    const issuer = await loadOrCreateDevIssuer(dataDir, { clock: { now: () => minted } });
+    const token = await issuer.mint({ email: 'alice@leeds.gov.uk', ttlSeconds: 600, lookupMember });
+    const auth = createDevAuthenticator({ issuer, lookupMember, clock: { now: () => now } });
+    await expect(auth.authenticate(token)).resolves.toMatchObject({ email: 'alice@leeds.gov.uk' });
+    await expect(auth.authenticate(token)).resolves.toMatchObject({ email: 'alice@leeds.gov.uk' });
+
+    const [head, body, signature] = token.split('.') as [string, string, string];
+    const flipped = `${signature.slice(0, 10)}${signature[10] === 'A' ? 'B' : 'A'}${signature.slice(11)}`;
+    const forged = await rejection(auth.authenticate(`${head}.${body}.${flipped}`));
+    expect((forged as AuthError).status).toBe(401);
+
+    now = new Date('2026-03-02T10:11:00Z');
+    const expired = await rejection(auth.authenticate(token));
+    expect(expired.message).toBe('The token expired at 2026-03-02T10:10:00.000Z; sign in again.');
+  });
+
   test('a token of another data folder’s issuer is refused as a bad signature', async () => {
     const ours = await loadOrCreateDevIssuer(join(dataDir, 'ours'));
     const theirs = await loadOrCreateDevIssuer(join(dataDir, 'theirs'));

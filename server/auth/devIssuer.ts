@@ -10,6 +10,7 @@ import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, jwtVerif
 import { systemClock, type Clock } from '../clock.js';
 import { toAuthError } from './tokenErrors.js';
 import { AuthError, type Authenticator, type MemberLookup, type Principal } from './types.js';
+import { verifiedTokens } from './verifiedTokens.js';
 
 export const DEV_ISSUER = 'oda-register-dev';
 export const DEV_AUDIENCE = 'oda-register';
@@ -224,22 +225,27 @@ export function createDevAuthenticator({
 }: DevAuthenticatorOptions): Authenticator {
   refuseInProduction();
   const expected = { issuer: DEV_ISSUER, audiences: [DEV_AUDIENCE], algorithm: DEV_ALGORITHM };
+  const verified = verifiedTokens({ toleranceSeconds: DEV_CLOCK_TOLERANCE_SECONDS });
   return {
     mode: 'dev',
     async authenticate(token: string): Promise<Principal> {
       if (typeof token !== 'string' || token.trim() === '') throw new AuthError('No bearer token was given.');
-      let payload;
-      try {
-        ({ payload } = await jwtVerify(token, issuer.verificationKey, {
-          issuer: DEV_ISSUER,
-          audience: DEV_AUDIENCE,
-          algorithms: [DEV_ALGORITHM],
-          currentDate: clock.now(),
-          clockTolerance: DEV_CLOCK_TOLERANCE_SECONDS,
-          requiredClaims: ['exp'],
-        }));
-      } catch (err) {
-        throw toAuthError(err, token, expected);
+      const now = clock.now();
+      let payload = verified.get(token, now);
+      if (payload === undefined) {
+        try {
+          ({ payload } = await jwtVerify(token, issuer.verificationKey, {
+            issuer: DEV_ISSUER,
+            audience: DEV_AUDIENCE,
+            algorithms: [DEV_ALGORITHM],
+            currentDate: now,
+            clockTolerance: DEV_CLOCK_TOLERANCE_SECONDS,
+            requiredClaims: ['exp'],
+          }));
+        } catch (err) {
+          throw toAuthError(err, token, expected);
+        }
+        verified.set(token, payload);
       }
       const email = typeof payload.email === 'string' ? payload.email.trim().toLowerCase() : '';
       if (email === '') throw new AuthError('The token names no user (email claim).');
