@@ -27,13 +27,20 @@ describe('PUT /organisations/:id/submission', () => {
     expect(res.headers.etag).toBe('"1"');
     expect(res.headers.location).toBe(`/api/organisations/${LEEDS}/submissions/1`);
     expect(res.body).toMatchObject({ organisationId: LEEDS, version: 1, submittedBy: MEMBERS.leeds, source: 'api' });
-    expect(res.body.submission.organisationId).toBe(LEEDS);
+    expect(res.body.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(Array.isArray(res.body.warnings)).toBe(true);
+    // The 201 does not echo the rows just sent; GET (at Location) returns them.
+    expect(res.body).not.toHaveProperty('submission');
     expect((await t.store.latestSubmission(LEEDS))?.version).toBe(1);
 
     const got = await request(t.app).get(url).set('Authorization', leeds);
     expect(got.status).toBe(200);
     expect(got.headers.etag).toBe('"1"');
     expect(got.body.digest).toBe(res.body.digest);
+    expect(got.body.submission.organisationId).toBe(LEEDS);
+    const atLocation = await request(t.app).get(res.headers.location!).set('Authorization', leeds);
+    expect(atLocation.status).toBe(200);
+    expect(atLocation.body).toMatchObject({ version: 1, digest: res.body.digest, submission: got.body.submission });
   });
 
   test('If-None-Match: * is accepted for the first and refused once a version exists', async () => {

@@ -12,6 +12,7 @@ import {
   storedSubmissionSchema,
   submissionBody,
   submissionHistorySchema,
+  submissionSummarySchema,
   uploadBody,
   validateBody,
   validationReportSchema,
@@ -28,12 +29,16 @@ import type { StoredSubmission, SubmissionSourceKind } from '../../store/types.j
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+/**
+ * 201 with what the writer did not already have: the new version (ETag), where it lives (Location), its
+ * digest, time and warnings. The rows are the ones just sent; GET on Location returns them.
+ */
 function sendCreated(res: RouteInput<unknown, unknown, unknown>['res'], stored: StoredSubmission): void {
   res
     .status(201)
     .set('ETag', etagOf(stored.version))
     .set('Location', `/api/organisations/${encodeURIComponent(stored.organisationId)}/submissions/${stored.version}`)
-    .json(submissionResource(stored));
+    .json(submissionSummary(stored));
 }
 
 export function submissionRoutes({ store }: ApiDeps): AnyRoute[] {
@@ -47,8 +52,8 @@ export function submissionRoutes({ store }: ApiDeps): AnyRoute[] {
   }): Promise<StoredSubmission> {
     const { catalogue } = await requireCatalogue(store);
     requireOrganisation(catalogue, opts.id);
-    const current = await store.latestSubmission(opts.id);
-    const baseVersion = baseVersionFor(opts.req, current?.version ?? null, `The submission of ${opts.id}`);
+    const current = await store.latestSubmissionVersion(opts.id);
+    const baseVersion = baseVersionFor(opts.req, current, `The submission of ${opts.id}`);
     return submitTables({
       store,
       catalogue,
@@ -140,7 +145,10 @@ export function submissionRoutes({ store }: ApiDeps): AnyRoute[] {
       headers: ifMatchHeaders,
       body: submissionBody,
       responses: {
-        201: json('Stored as the next version.', storedSubmissionSchema, { ETag: '"<version>"', Location: 'URL' }),
+        201: json('Stored as the next version (without its rows: GET Location for them).', submissionSummarySchema, {
+          ETag: '"<version>"',
+          Location: 'URL',
+        }),
         ...writeProblems,
       },
       handler: async ({ params, body, principal, req, res }) => {
@@ -165,7 +173,10 @@ export function submissionRoutes({ store }: ApiDeps): AnyRoute[] {
       headers: ifMatchHeaders,
       upload: 'only',
       responses: {
-        201: json('Stored as the next version.', storedSubmissionSchema, { ETag: '"<version>"', Location: 'URL' }),
+        201: json('Stored as the next version (without its rows: GET Location for them).', submissionSummarySchema, {
+          ETag: '"<version>"',
+          Location: 'URL',
+        }),
         ...writeProblems,
       },
       handler: async ({ params, file, principal, req, res }) => {
