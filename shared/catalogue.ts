@@ -3,10 +3,14 @@
  * name the place of each problem, and the defaulted partnership settings.
  *
  * Unknown keys are refused (a misspelt `tierWieghts` would otherwise silently fall back to the default).
- * Ids are letters, digits, '.', '_' and '-' because they appear in web addresses and file names.
+ * Ids are letters, digits, '.', '_' and '-' because they appear in web addresses and file names. Organisation ids
+ * are unique ignoring case, as About matches them. Text must be well-formed (no unpaired surrogate), or no
+ * register holding it could be digested or stored.
  */
 import * as z from 'zod';
 import { INVOLVEMENT, SECTOR } from './enums.js';
+import { BROKEN_TEXT, isRecord, isWellFormedText } from './guards.js';
+import { compareCodeUnits } from './order.js';
 import type { Catalogue, Partnership } from './types.js';
 
 export interface CatalogueProblem {
@@ -56,7 +60,8 @@ const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const idSchema = z
   .string()
   .regex(ID_PATTERN, { error: "must be letters, digits, '.', '_' or '-', starting with a letter or digit" });
-const nameSchema = z.string().refine((s) => s.trim() !== '', { error: 'must not be blank' });
+const textSchema = z.string().refine(isWellFormedText, { error: BROKEN_TEXT });
+const nameSchema = textSchema.refine((s) => s.trim() !== '', { error: 'must not be blank' });
 const dateSchema = z.string().refine(isIsoDate, { error: 'must be a date written yyyy-mm-dd' });
 const positiveSchema = z.number().positive({ error: 'must be greater than 0' });
 
@@ -98,7 +103,7 @@ export const catalogueOrganisationSchema = z.strictObject({
 export const activitySchema = z.strictObject({
   id: idSchema,
   name: nameSchema,
-  category: z.string().optional(),
+  category: textSchema.optional(),
 });
 
 export const memberSchema = z.strictObject({
@@ -167,10 +172,6 @@ function zodProblem(issue: z.core.$ZodIssue): CatalogueProblem[] {
   }
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 function entries(input: Record<string, unknown>, key: string): [number, Record<string, unknown>][] {
   const list = input[key];
   if (!Array.isArray(list)) return [];
@@ -191,12 +192,16 @@ function duplicates(
     const value = item[field];
     if (typeof value !== 'string') continue;
     const first = seen.get(norm(value));
-    if (first === undefined) seen.set(norm(value), i);
-    else
-      problems.push({
-        path: `${listName}[${i}].${field}`,
-        message: `${JSON.stringify(value)} repeats the ${what} of ${listName}[${first}]`,
-      });
+    if (first === undefined) {
+      seen.set(norm(value), i);
+      continue;
+    }
+    const firstValue = list.find(([j]) => j === first)?.[1][field];
+    const differently = firstValue === value ? '' : ` (${JSON.stringify(firstValue)})`;
+    problems.push({
+      path: `${listName}[${i}].${field}`,
+      message: `${JSON.stringify(value)} repeats the ${what} of ${listName}[${first}]${differently}`,
+    });
   }
   return problems;
 }
@@ -217,7 +222,8 @@ function crossProblems(input: Record<string, unknown>): CatalogueProblem[] {
   const organisations = entries(input, 'organisations');
   const activities = entries(input, 'activities');
   const members = entries(input, 'members');
-  problems.push(...duplicates('organisations', organisations, 'id', same, 'id'));
+  // About matches an Organisation ID ignoring case, so two ids differing only in case would be ambiguous.
+  problems.push(...duplicates('organisations', organisations, 'id', lower, 'id (ignoring case)'));
   problems.push(...duplicates('activities', activities, 'id', same, 'id'));
   problems.push(...duplicates('activities', activities, 'name', lower, 'name (ignoring case)'));
   problems.push(...duplicates('members', members, 'email', lower, 'email (ignoring case)'));
@@ -281,7 +287,7 @@ function sortProblems(problems: CatalogueProblem[]): CatalogueProblem[] {
       const nx = Number(x);
       const ny = Number(y);
       if (Number.isInteger(nx) && Number.isInteger(ny)) return nx - ny;
-      return TOP_ORDER.indexOf(x) - TOP_ORDER.indexOf(y) || (x < y ? -1 : 1);
+      return TOP_ORDER.indexOf(x) - TOP_ORDER.indexOf(y) || compareCodeUnits(x, y);
     }
     return pa.length - pb.length;
   };

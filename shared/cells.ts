@@ -19,8 +19,15 @@
  * - Email: "mailto:" and any "?subject=..." are stripped; a hyperlink whose text is a name and whose link is
  *   a mailto: address gives that address. The address is kept as written.
  * - Booleans: TRUE/FALSE, or Yes/No (Y/N, True/False) text.
+ * - Text that is not well-formed UTF-16 (an unpaired surrogate, which no digest or database can carry) is a
+ *   `cell/type` problem in every reader, so it never gets past the parser.
+ * - This file is the one place that unwraps cell values: the .xlsx reader (server/import/readWorkbook.ts)
+ *   hands ExcelJS values over as they are, so a hyperlink keeps both its displayed text and its target (an
+ *   Email cell reads the mailto: target when the text is a name; any other column reads the text) and a formula
+ *   without a cached result reaches the message below.
  */
 import { matchEnum, YES_NO, type EnumDef } from './enums.js';
+import { BROKEN_TEXT, isRecord, isWellFormedText } from './guards.js';
 import type { IssueCode } from './issues.js';
 
 /** Excel's sheet limits. */
@@ -94,10 +101,6 @@ function problem(code: IssueCode, message: string): { ok: false; problem: CellPr
   return { ok: false, problem: { code, message } };
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
-}
-
 /**
  * Excel's error values as Office.js and the file reader hand them over: text such as "#N/A". A cell showing one
  * holds no value, whatever its column.
@@ -127,10 +130,12 @@ function excelErrorProblem(code: string): CellRead<never> {
 /** Reduces ExcelJS cell objects (rich text, hyperlink, formula, error) to a plain value. */
 function unwrap(value: unknown, depth = 0): CellRead<Plain> {
   if (value === undefined || value === null) return { ok: true, value: null };
-  if (typeof value === 'string' && EXCEL_ERRORS.has(value.trim().toUpperCase())) {
-    return excelErrorProblem(value.trim().toUpperCase());
+  if (typeof value === 'string') {
+    if (!isWellFormedText(value)) return problem('cell/type', BROKEN_TEXT);
+    const marker = value.trim().toUpperCase();
+    return EXCEL_ERRORS.has(marker) ? excelErrorProblem(marker) : { ok: true, value };
   }
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+  if (typeof value === 'number' || typeof value === 'boolean') {
     return { ok: true, value };
   }
   if (typeof value === 'bigint') return { ok: true, value: Number(value) };
@@ -145,7 +150,7 @@ function unwrap(value: unknown, depth = 0): CellRead<Plain> {
     const parts = value.richText.map((part: unknown) =>
       isRecord(part) && typeof part.text === 'string' ? part.text : '',
     );
-    return { ok: true, value: parts.join('') };
+    return unwrap(parts.join(''), depth + 1);
   }
   if ('formula' in value || 'sharedFormula' in value || 'result' in value) {
     if (value.result === undefined) {
@@ -154,7 +159,7 @@ function unwrap(value: unknown, depth = 0): CellRead<Plain> {
     return unwrap(value.result, depth + 1);
   }
   if ('text' in value) return unwrap(value.text, depth + 1);
-  if (typeof value.hyperlink === 'string') return { ok: true, value: value.hyperlink };
+  if (typeof value.hyperlink === 'string') return unwrap(value.hyperlink, depth + 1);
   return problem('cell/type', 'holds something that is not text, a number or a date');
 }
 

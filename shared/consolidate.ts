@@ -21,6 +21,7 @@
 import { partnershipSettings } from './catalogue.js';
 import { digestOf } from './digest.js';
 import type { Issue } from './issues.js';
+import { compareCodeUnits } from './order.js';
 import { crossPartnerIssues, makeIssue } from './registerIssues.js';
 import { stakes } from './stake.js';
 import { organisationTotals } from './totals.js';
@@ -38,17 +39,10 @@ import {
   type SubmissionSource,
 } from './types.js';
 
-const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
 /** The digest a register must carry: of the register without version, createdAt and digest. */
 export function registerDigest(register: Register): string {
   const { version: _v, createdAt: _c, digest: _d, ...content } = register;
   return digestOf(content);
-}
-
-/** True when the register's digest matches its content. */
-export function verifyRegister(register: Register): boolean {
-  return register.digest === registerDigest(register);
 }
 
 function registerPartnership(p: Partnership): Partnership {
@@ -115,7 +109,7 @@ export function consolidate(
   opts: { version: number; createdAt: string },
 ): Register {
   const settings = partnershipSettings(catalogue.partnership);
-  const catalogueOrgs = [...catalogue.organisations].sort((a, b) => compareIds(a.id, b.id));
+  const catalogueOrgs = [...catalogue.organisations].sort((a, b) => compareCodeUnits(a.id, b.id));
   const nameById = new Map(catalogueOrgs.map((o) => [o.id, o.name]));
   const inCatalogue = new Set(nameById.keys());
   const activityNames = new Map(catalogue.activities.map((a) => [a.id, a.name]));
@@ -129,7 +123,7 @@ export function consolidate(
       );
     bySource.set(s.organisationId, s);
   }
-  const orderedSources = [...bySource.values()].sort((a, b) => compareIds(a.organisationId, b.organisationId));
+  const orderedSources = [...bySource.values()].sort((a, b) => compareCodeUnits(a.organisationId, b.organisationId));
   const used = orderedSources.filter((s) => inCatalogue.has(s.organisationId));
   const orphans = orderedSources.filter((s) => !inCatalogue.has(s.organisationId));
 

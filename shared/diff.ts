@@ -17,6 +17,7 @@ import type {
   RegisterRole,
   RegisterTableName,
 } from './types.js';
+import { compareCodeUnits } from './order.js';
 
 export interface FieldChange {
   field: string;
@@ -132,7 +133,7 @@ function valueChanges<T>(
 ): OrganisationValueChange<T>[] {
   const ma = new Map(a.map((x) => [x.id, x.value]));
   const mb = new Map(b.map((x) => [x.id, x.value]));
-  const ids = [...new Set([...ma.keys(), ...mb.keys()])].sort();
+  const ids = [...new Set([...ma.keys(), ...mb.keys()])].sort(compareCodeUnits);
   return ids
     .filter((id) => !same(ma.get(id), mb.get(id)))
     .map((id) => ({ organisationId: id, from: ma.get(id) ?? null, to: mb.get(id) ?? null }));

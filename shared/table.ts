@@ -17,6 +17,7 @@ import {
 } from './cells.js';
 import type { CellPosition, CellRead } from './cells.js';
 import type { ColumnDef, TableDef } from './contract.js';
+import { isRecord, isWellFormedText } from './guards.js';
 import { ISSUE_CODES, type Issue, type IssueCode } from './issues.js';
 import type { RawTables } from './types.js';
 
@@ -76,10 +77,6 @@ function findRaw(tables: RawTables, name: string): unknown {
   return undefined;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /**
  * Finds `def` in `tables` (name ignoring case) and matches its header row. Reports `table/missing` when the
  * table is absent or cannot be read, `table/missing-column` for each absent required column and
@@ -96,7 +93,11 @@ export function locateTable(tables: RawTables, def: TableDef, issues: IssueList)
     );
     return null;
   }
-  const sheet = isRecord(raw) && typeof raw.sheet === 'string' && raw.sheet.trim() !== '' ? raw.sheet : def.name;
+  // A sheet name issues can carry: a broken one (an unpaired surrogate) could not be stored with a warning.
+  const sheet =
+    isRecord(raw) && typeof raw.sheet === 'string' && raw.sheet.trim() !== '' && isWellFormedText(raw.sheet)
+      ? raw.sheet
+      : def.name;
   const values = isRecord(raw) ? raw.values : undefined;
   const origin = isRecord(raw) ? parseA1(raw.topLeft) : null;
   if (!Array.isArray(values) || !origin) {

@@ -5,6 +5,7 @@ import {
   validateCatalogue,
   type CatalogueProblem,
 } from '../shared/catalogue.js';
+import { hasLoneSurrogate } from '../shared/digest.js';
 import { deepFreeze, testCatalogue } from './helpers/registerFixtures.js';
 
 /** The problems of an invalid catalogue, as `path: message` lines. */
@@ -83,11 +84,48 @@ describe('validateCatalogue', () => {
       c.members.push({ email: 'LM@Police.example', organisationId: 'city-police', role: 'line-manager' });
     });
     expect(problemsOf(input)).toEqual([
-      'organisations[4].id: "city-police" repeats the id of organisations[0]',
+      'organisations[4].id: "city-police" repeats the id (ignoring case) of organisations[0]',
       'activities[3].id: "sharing" repeats the id of activities[0]',
-      'activities[4].name: " DASHBOARDS" repeats the name (ignoring case) of activities[1]',
-      'members[4].email: "LM@Police.example" repeats the email (ignoring case) of members[2]',
+      'activities[4].name: " DASHBOARDS" repeats the name (ignoring case) of activities[1] ("Dashboards")',
+      'members[4].email: "LM@Police.example" repeats the email (ignoring case) of members[2] ("lm@police.example")',
     ]);
+  });
+
+  it('refuses organisation ids equal ignoring case, as About matches them, naming both places', () => {
+    const input = edited((c) => {
+      c.organisations[4]!.id = 'City-Police';
+    });
+    expect(problemsOf(input)).toEqual([
+      'organisations[4].id: "City-Police" repeats the id (ignoring case) of organisations[0] ("city-police")',
+    ]);
+  });
+
+  it('refuses text with a broken character (an unpaired surrogate), which no register could digest or store', () => {
+    const broken = 'Data \ud800 team';
+    const input = edited((c) => {
+      c.partnership.name = broken;
+      c.organisations[1]!.name = broken;
+      c.activities[0]!.name = broken;
+      c.activities[1]!.category = '\udc00';
+      c.members[0]!.email = `pmg\ud800@acme.example`;
+      c.organisations[2]!.id = 'borough\ud800';
+    });
+    const problems = problemsOf(input);
+    const reason = 'contains a broken character (an unpaired surrogate); retype the text';
+    expect(problems).toEqual([
+      `partnership.name: ${reason}`,
+      `organisations[1].name: ${reason}`,
+      expect.stringMatching(/^organisations\[2\]\.id: must be letters, digits/),
+      `activities[0].name: ${reason}`,
+      `activities[1].category: ${reason}`,
+      expect.stringMatching(/^members\[0\]\.email: ".*" is not a valid email address$/),
+    ]);
+    // Every message can itself be digested and sent: the broken character is quoted escaped, if at all.
+    for (const p of problems) expect(hasLoneSurrogate(p)).toBe(false);
+    // A surrogate pair (an emoji) is well-formed text.
+    expect(validateCatalogue(edited((c) => (c.organisations[1]!.name = 'Acme Council \ud83d\ude00')))).toHaveProperty(
+      'catalogue',
+    );
   });
 
   it("refuses an activity name that is another activity's id (a workbook naming it would be ambiguous)", () => {

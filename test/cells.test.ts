@@ -256,3 +256,45 @@ describe('readEnum and readBoolean', () => {
     expect(readBoolean('Maybe')).toMatchObject({ ok: false, problem: { code: 'cell/enum' } });
   });
 });
+
+describe('text that is not well-formed (an unpaired surrogate)', () => {
+  const BROKEN = 'contains a broken character (an unpaired surrogate); retype the text';
+  it.each([
+    ['a lone high surrogate', 'Jo \ud800'],
+    ['a lone low surrogate', '\udc00 Bloggs'],
+    ['a pair in the wrong order', '\ude00\ud83d'],
+    ['rich text', { richText: [{ text: 'Jo' }, { text: '\ud83d' }] }],
+    ['a hyperlink', { text: 'Jo \udfff', hyperlink: 'https://example.org' }],
+    ['a formula result', { formula: 'A1', result: '\ud800' }],
+  ])('is a cell/type problem for every reader: %s', (_title, value) => {
+    const readers = [readText, readNumber, readDate, readEmail, readBoolean, (v: unknown) => readEnum(UNIT, v)];
+    for (const read of readers)
+      expect(read(value)).toEqual({ ok: false, problem: { code: 'cell/type', message: BROKEN } });
+    expect(isBlank(value)).toBe(false);
+  });
+
+  it('leaves surrogate pairs (an emoji) alone, also one split across two rich-text runs', () => {
+    expect(readText('Team \ud83d\ude00')).toEqual({ ok: true, value: 'Team \ud83d\ude00' });
+    expect(readText({ richText: [{ text: 'Team \ud83d' }, { text: '\ude00' }] })).toEqual({
+      ok: true,
+      value: 'Team \ud83d\ude00',
+    });
+  });
+});
+
+describe('hyperlinks', () => {
+  it('give the displayed text, except an Email cell that shows a name and links to a mailto: address', () => {
+    const link = { text: 'Jo Bloggs', hyperlink: 'mailto:jo.bloggs@leeds.gov.uk?subject=ODA' };
+    expect(readText(link)).toEqual({ ok: true, value: 'Jo Bloggs' });
+    expect(readEmail(link)).toEqual({ ok: true, value: 'jo.bloggs@leeds.gov.uk' });
+    // The displayed address wins over the link's.
+    expect(readEmail({ text: 'jo@leeds.gov.uk', hyperlink: 'mailto:other@leeds.gov.uk' })).toEqual({
+      ok: true,
+      value: 'jo@leeds.gov.uk',
+    });
+    expect(readEmail({ text: 'Jo Bloggs', hyperlink: 'https://leeds.gov.uk/jo' })).toMatchObject({
+      ok: false,
+      problem: { code: 'cell/format' },
+    });
+  });
+});

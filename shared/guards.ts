@@ -1,0 +1,20 @@
+/** Checks of values of unknown shape, used wherever shared/ reads input it did not make. */
+import { hasLoneSurrogate } from './digest.js';
+
+/** A plain object (not null, not an array): something whose fields can be read. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * True when `text` is well-formed UTF-16: no unpaired surrogate ("\ud800"), which no file, JSON digest or
+ * database text column can carry. String.prototype.isWellFormed (Node 20, current browsers) where the platform
+ * has it, else the digest's own scan.
+ */
+export const isWellFormedText: (text: string) => boolean =
+  typeof (String.prototype as { isWellFormed?: unknown }).isWellFormed === 'function'
+    ? (text) => (text as string & { isWellFormed(): boolean }).isWellFormed()
+    : (text) => !hasLoneSurrogate(text);
+
+/** The message for text that is not well-formed; the caller puts the place or column name first. */
+export const BROKEN_TEXT = 'contains a broken character (an unpaired surrogate); retype the text';
