@@ -4,7 +4,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { readWorkbook, WORKBOOK_LIMITS, WorkbookFileError } from '../server/import/readWorkbook.js';
 import { listZipEntries } from '../server/import/zipArchive.js';
+import { readText } from '../shared/cells.js';
+import { parseWorkbook } from '../shared/parse.js';
 import type { RawTables } from '../shared/types.js';
+import { LEEDS, testCatalogue } from './helpers/catalogue.js';
+import { goodRawTables, setCell } from './helpers/rawTables.js';
 import { unzipFile, zipFile, type ZipPart } from './helpers/zipFile.js';
 
 let dir: string;
@@ -157,7 +161,7 @@ describe('readWorkbook: finding the tables', () => {
 });
 
 describe('readWorkbook: cell values', () => {
-  it('turns dates, numbers, rich text, hyperlinks, formulas, errors and merged cells into plain values', async () => {
+  it('hands dates, numbers, rich text, hyperlinks, formulas, errors and merged cells to the parser, which reads them', async () => {
     const wb = new ExcelJS.Workbook();
     const sheet = wb.addWorksheet('Commitments');
     sheet.getRow(1).values = ['Ref', 'Description', 'Quantity', 'Start', 'End', 'Project', 'Notes', 'Owner'];
@@ -203,14 +207,71 @@ describe('readWorkbook: cell values', () => {
 
     const tables = await readSaved(wb, 'values.xlsx');
 
-    expect(tables.Commitments?.values).toEqual([
+    // What each cell reads as in a text column (the parser's one unwrapper), or its problem.
+    const shown = tables.Commitments?.values.map((row) =>
+      row.map((v) => {
+        const read = readText(v);
+        return read.ok ? read.value : `${read.problem.code}: ${read.problem.message}`;
+      }),
+    );
+    expect(shown).toEqual([
       ['Ref', 'Description', 'Quantity', 'Start', 'End', 'Project', 'Notes', 'Owner'],
-      ['C1', 'Analyst time', '0.5', utcDay('2025-04-01'), 45748, 'Core programme', 'Merged across two columns', null],
-      ['C2', 'Funding (see link)', 6, '01/04/2025', utcDay('2026-04-01'), 'Core programme', '#N/A', true],
-      ['C3', 'jo@leeds.gov.uk', 7, null, '#REF!', 'Core programme', null, false],
+      ['C1', 'Analyst time', '0.5', '2025-04-01', '45748', 'Core programme', 'Merged across two columns', null],
+      [
+        'C2',
+        'Funding (see link)',
+        '6',
+        '01/04/2025',
+        '2026-04-01',
+        'Core programme',
+        'cell/type: holds the Excel error #N/A; correct the formula or type a value',
+        'TRUE',
+      ],
+      [
+        'C3',
+        'jo@leeds.gov.uk',
+        '7',
+        'cell/type: is a formula without a calculated value; open the workbook in Excel and save it',
+        'cell/type: holds the Excel error #REF!; correct the formula or type a value',
+        'Core programme',
+        null,
+        'FALSE',
+      ],
     ]);
     const start = tables.Commitments?.values[1]?.[3];
     expect(start).toBeInstanceOf(Date);
+  });
+
+  it('keeps a hyperlinked email for the Email column, and sends a formula without a value to the parser', async () => {
+    const catalogue = testCatalogue();
+    const good = goodRawTables(catalogue, LEEDS);
+    setCell(good, 'Contacts', 1, 'Name', { text: 'Jo Bloggs', hyperlink: 'mailto:jo.bloggs@leeds.gov.uk' });
+    setCell(good, 'Contacts', 1, 'Email', {
+      text: 'Jo Bloggs',
+      hyperlink: 'mailto:jo.bloggs@leeds.gov.uk?subject=ODA',
+    });
+    const wb = new ExcelJS.Workbook();
+    for (const table of Object.values(good)) {
+      const sheet = wb.addWorksheet(table.sheet);
+      table.values.forEach((row, r) => (sheet.getRow(r + 1).values = row as ExcelJS.CellValue[]));
+    }
+    const bytes = await saved(wb, 'hyperlinks.xlsx');
+
+    const accepted = parseWorkbook(await readWorkbook(bytes), catalogue);
+    expect(accepted.issues).toEqual([]);
+    expect(accepted.submission?.contacts[0]).toMatchObject({ name: 'Jo Bloggs', email: 'jo.bloggs@leeds.gov.uk' });
+
+    // The same workbook with a Quantity formula that Excel never calculated (a file written by a program).
+    wb.getWorksheet('Commitments')!.getCell('D2').value = { formula: 'D3*2' } as ExcelJS.CellFormulaValue;
+    const refused = parseWorkbook(await readWorkbook(await saved(wb, 'uncalculated.xlsx')), catalogue);
+    expect(refused.submission).toBeNull();
+    expect(refused.issues).toEqual([
+      expect.objectContaining({
+        code: 'cell/type',
+        cell: 'D2',
+        message: 'Quantity is a formula without a calculated value; open the workbook in Excel and save it.',
+      }),
+    ]);
   });
 
   it('accepts a Uint8Array as well as a Buffer', async () => {

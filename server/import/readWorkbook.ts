@@ -12,8 +12,10 @@
  * - else the table is left out (the parser reports `table/missing`).
  * Tables and sheets whose names are not in the contract are ignored.
  *
- * Values (see plainCellValue): string, number, boolean, Date or null; formula errors are Excel's marker
- * text (`#N/A`). Hidden rows are data like any other. Rows are kept in place, blank ones included, so
+ * Values are handed over as ExcelJS gives them (string, number, boolean, Date, null, or its rich-text,
+ * hyperlink, formula and error objects); the shared parser is the one place that unwraps them (shared/cells.ts),
+ * so a hyperlinked email keeps its mailto: target for the Email column and a formula without a cached result
+ * gets the parser's "open the workbook in Excel and save it". Hidden rows are data like any other. Rows are kept in place, blank ones included, so
  * values[r][c] is at topLeft + (r, c); trailing blank rows are dropped, and each row has the header's width.
  * Merged cells: the value is in the merged region's first column only, repeated down each row the region
  * covers (a Project cell merged over three commitment rows applies to all three; a Notes cell merged across
@@ -22,10 +24,9 @@
  * A file that is not a readable .xlsx throws WorkbookFileError with one sentence naming the file.
  */
 import ExcelJS from 'exceljs';
-import { columnLetter, parseA1 } from '../../shared/cells.js';
+import { columnLetter, isBlank, parseA1, readText } from '../../shared/cells.js';
 import { TABLES, type TableDef } from '../../shared/contract.js';
-import type { RawTable, RawTables } from '../../shared/types.js';
-import { plainCellValue, type PlainCellValue } from './plainCellValue.js';
+import type { CellValue, RawTable, RawTables } from '../../shared/types.js';
 import { vetWorkbookFile } from './vetWorkbookFile.js';
 import { WORKBOOK_LIMITS, WorkbookFileError } from './workbookFileError.js';
 
@@ -115,8 +116,10 @@ function squash(text: string): string {
   return text.replace(/\s+/g, '').toLowerCase();
 }
 
-function isBlankValue(value: PlainCellValue): boolean {
-  return value === null || (typeof value === 'string' && value.trim() === '');
+/** A cell's text squashed for header matching, or null when it holds no text. */
+function headerText(value: CellValue): string | null {
+  const read = readText(value);
+  return read.ok && read.value !== null ? squash(read.value) : null;
 }
 
 /** Numbers of the rows of a sheet that hold cells, ascending. */
@@ -131,31 +134,34 @@ function findSheetRegion(workbook: ExcelJS.Workbook, def: TableDef): Region | nu
   if (!sheet) return null;
   const headers = new Set(def.columns.map((c) => squash(c.header)));
   const width = (r: number): number => sheet.findRow(r)?.cellCount ?? 0;
-  const nonBlank = rowNumbers(sheet).filter((r) => rowValues(sheet, r, 1, width(r)).some((v) => !isBlankValue(v)));
+  const nonBlank = rowNumbers(sheet).filter((r) => rowValues(sheet, r, 1, width(r)).some((v) => !isBlank(v)));
   const headerRow =
     nonBlank.find((r) =>
-      rowValues(sheet, r, 1, width(r)).some((v) => typeof v === 'string' && headers.has(squash(v))),
+      rowValues(sheet, r, 1, width(r)).some((v) => {
+        const text = headerText(v);
+        return text !== null && headers.has(text);
+      }),
     ) ?? nonBlank[0];
   if (headerRow === undefined) return { sheet, headerRow: 1, firstColumn: 1, lastColumn: 1, lastRow: 1 };
-  const used = rowValues(sheet, headerRow, 1, width(headerRow)).flatMap((v, i) => (isBlankValue(v) ? [] : [i + 1]));
+  const used = rowValues(sheet, headerRow, 1, width(headerRow)).flatMap((v, i) => (isBlank(v) ? [] : [i + 1]));
   const firstColumn = used[0] ?? 1;
   const lastColumn = used[used.length - 1] ?? 1;
   return { sheet, headerRow, firstColumn, lastColumn, lastRow: sheet.rowCount };
 }
 
-/** The plain values of one row between two columns (1-based, inclusive), applying the merge rule. */
-function rowValues(sheet: ExcelJS.Worksheet, rowNumber: number, first: number, last: number): PlainCellValue[] {
+/** The values of one row between two columns (1-based, inclusive), applying the merge rule. */
+function rowValues(sheet: ExcelJS.Worksheet, rowNumber: number, first: number, last: number): CellValue[] {
   const row = sheet.findRow(rowNumber);
-  const values: PlainCellValue[] = [];
+  const values: CellValue[] = [];
   for (let c = first; c <= last; c++) {
     const cell = row?.findCell(c);
     if (!cell) {
       values.push(null);
     } else if (cell.type === ExcelJS.ValueType.Merge) {
       // A slave cell: repeat the master's value down its own column, never across columns.
-      values.push(cell.master.col === cell.col ? plainCellValue(cell.master.value) : null);
+      values.push(cell.master.col === cell.col ? cell.master.value : null);
     } else {
-      values.push(plainCellValue(cell.value));
+      values.push(cell.value);
     }
   }
   return values;
@@ -166,7 +172,7 @@ function readRegion(region: Region, fileName: string): RawTable {
   let lastWithData = headerRow;
   for (const r of rowNumbers(sheet)) {
     if (r <= headerRow || r > lastRow) continue;
-    if (rowValues(sheet, r, firstColumn, lastColumn).some((v) => !isBlankValue(v))) lastWithData = r;
+    if (rowValues(sheet, r, firstColumn, lastColumn).some((v) => !isBlank(v))) lastWithData = r;
   }
   if (lastWithData - headerRow > WORKBOOK_LIMITS.maxRowsPerSheet) {
     throw new WorkbookFileError(
@@ -175,7 +181,7 @@ function readRegion(region: Region, fileName: string): RawTable {
       `${fileName} has a value in row ${lastWithData} of sheet ${sheet.name}, more than ${WORKBOOK_LIMITS.maxRowsPerSheet} rows below its headers: delete the stray value and send it again.`,
     );
   }
-  const values: PlainCellValue[][] = [];
+  const values: CellValue[][] = [];
   for (let r = headerRow; r <= lastWithData; r++) values.push(rowValues(sheet, r, firstColumn, lastColumn));
   return { sheet: sheet.name, topLeft: `${columnLetter(firstColumn)}${headerRow}`, values };
 }
