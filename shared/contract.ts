@@ -74,7 +74,7 @@ export const ABOUT: FieldTableDef = {
   rowNoun: 'field',
   columns: [
     { key: 'field', header: 'Field', type: 'text', required: true, width: 22, help: 'The name of the field.' },
-    { key: 'value', header: 'Value', type: 'text', required: false, width: 48, help: 'The value of the field.' },
+    { key: 'value', header: 'Value', type: 'text', required: true, width: 48, help: 'The value of the field.' },
   ],
   fields: [
     {

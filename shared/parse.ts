@@ -5,8 +5,9 @@
  * - Each of the five tables must be present (`table/missing`), but a table may have no data rows: a partner
  *   with no commitments, roles or participation is legitimate. An empty Contacts table fails the
  *   one-primary-Point-of-contact rule; an empty About table lacks its required fields.
- * - Issues carry the Organisation ID of About once it is found in the catalogue, and come sorted by sheet
- *   (workbook order) then row, issues about a whole sheet (no row) last; issues of one row keep their order.
+ * - Issues carry the Organisation ID of About once it is found in the catalogue, and come in the order of
+ *   `sortIssues`: issues without a sheet first, then sheet by sheet in workbook order, each sheet's rows in
+ *   row order and then its issues about the whole sheet (no row); issues of one place keep their order.
  * - Linear in the number of rows: duplicate checks use maps.
  */
 import { ABOUT, COMMITMENTS, CONTACTS, PARTICIPATION, ROLES, TABLES } from './contract.js';
@@ -41,10 +42,19 @@ export function parseWorkbook(tables: RawTables, catalogue: Catalogue, opts: Par
   return { organisationId, submission, issues: sorted };
 }
 
-/** Sheet in workbook order, then row (issues of a whole sheet after its rows); stable within a row. */
-function sortIssues(issues: readonly Issue[]): Issue[] {
-  const order = new Map<string, number>(TABLES.map((t, i) => [t.name.toLowerCase(), i]));
-  const rank = (i: Issue): number => (i.sheet === undefined ? -1 : (order.get(i.sheet.toLowerCase()) ?? TABLES.length));
+/**
+ * Issues without a sheet first; then sheet by sheet: the contract's tables in workbook order (About, Contacts,
+ * Commitments, Roles, Participation), then sheets of other names (a table on a sheet named otherwise) in the
+ * order their first issue was found; within a sheet by row, its issues without a row after its rows. Sheet
+ * names are compared ignoring case. Stable: issues of the same place keep the order they were found in.
+ */
+export function sortIssues(issues: readonly Issue[]): Issue[] {
+  const sheetRank = new Map<string, number>(TABLES.map((t, i) => [t.name.toLowerCase(), i]));
+  for (const issue of issues) {
+    const key = issue.sheet?.toLowerCase();
+    if (key !== undefined && !sheetRank.has(key)) sheetRank.set(key, sheetRank.size);
+  }
+  const rank = (i: Issue): number => (i.sheet === undefined ? -1 : (sheetRank.get(i.sheet.toLowerCase()) ?? -1));
   return issues
     .map((issue, n) => ({ issue, n }))
     .sort((a, b) => rank(a.issue) - rank(b.issue) || (a.issue.row ?? Infinity) - (b.issue.row ?? Infinity) || a.n - b.n)

@@ -1,6 +1,6 @@
 import { DEFAULT_PROJECT } from '../shared/contract.js';
 import { ISSUE_CODES, type Issue, type IssueCode } from '../shared/issues.js';
-import { parseWorkbook } from '../shared/parse.js';
+import { parseWorkbook, sortIssues } from '../shared/parse.js';
 import type { Catalogue, RawTables, Submission } from '../shared/types.js';
 import { LEEDS, NHS, POLICE, testCatalogue, tieredCatalogue, UNIVERSITY, VOLUNTARY } from './helpers/catalogue.js';
 import {
@@ -447,6 +447,27 @@ const cases: Case[] = [
     place: { sheet: 'Commitments', row: 2, column: 'End', cell: 'G2' },
   },
   {
+    title: 'text with a broken character (an unpaired surrogate)',
+    code: 'cell/type',
+    change: (t) => setCell(t, 'Contacts', 2, 'Job title', 'Analytics \ud800Manager'),
+    place: { sheet: 'Contacts', row: 3, column: 'Job title', cell: 'B3' },
+    message: 'Job title contains a broken character (an unpaired surrogate); retype the text.',
+  },
+  {
+    title: 'an About value with a broken character, in rich text',
+    code: 'cell/type',
+    change: (t) => setAbout(t, 'MoU signatory', { richText: [{ text: 'Sam \udc00' }, { text: 'Signer' }] }),
+    place: { sheet: 'About', row: 7, column: 'Value', cell: 'B7' },
+    message: 'MoU signatory contains a broken character (an unpaired surrogate); retype the text.',
+  },
+  {
+    title: 'an About table without its Value column: that alone, nothing cascading',
+    code: 'table/missing-column',
+    change: (t) => removeColumn(t, 'About', 'Value'),
+    place: { sheet: 'About', row: 1, column: 'Value' },
+    message: /^The About table has no "Value" column/,
+  },
+  {
     title: 'an activity not in the catalogue',
     code: 'roles/unknown-activity',
     change: (t) => setCell(t, 'Roles', 1, 'Activity', 'Cake baking'),
@@ -479,6 +500,68 @@ describe('issues', () => {
     // Nothing else goes wrong, and an error blocks the submission while a warning does not.
     expect(result.issues.filter((i) => i.code !== c.code && i.severity === 'error')).toEqual([]);
     expect(result.submission === null).toBe(ISSUE_CODES[c.code].severity === 'error');
+  });
+
+  it('about a missing Value column are that one issue (no field "is required")', () => {
+    const tables = goodRawTables(catalogue);
+    removeColumn(tables, 'About', 'Value');
+    expect(parse(tables).issues.map((i) => i.code)).toEqual(['table/missing-column']);
+  });
+
+  it('about broken text name the cell, store nothing, and leave a surrogate pair (an emoji) alone', () => {
+    const tables = goodRawTables(catalogue);
+    setCell(tables, 'Participation', 1, 'Notes', 'Thanks \ud83d\ude00');
+    expect(parse(tables).submission?.participation[0]?.notes).toBe('Thanks \ud83d\ude00');
+    setCell(tables, 'Roles', 1, 'Role', '\ud83d');
+    tables.Contacts!.values[0]![1] = 'Job \ud800title';
+    tables.Commitments!.sheet = 'Commitments \ud800';
+    setCell(tables, 'Commitments', 1, 'Notes', '\udfff');
+    const { submission, issues } = parse(tables);
+    expect(submission).toBeNull();
+    expect(issues.map((i) => [i.code, i.sheet, i.cell])).toEqual([
+      ['table/extra-column', 'Contacts', 'B1'],
+      // The broken sheet name is not repeated: the table's name stands for it.
+      ['cell/type', 'Commitments', 'J2'],
+      ['cell/type', 'Roles', 'B2'],
+    ]);
+    expect(issues[0]?.message).toBe(
+      'The column header contains a broken character (an unpaired surrogate); retype the text; the column is ignored.',
+    );
+  });
+
+  it('sort: issues without a sheet first, then sheet by sheet its rows and then its whole-sheet issues', () => {
+    const at = (message: string, sheet?: string, row?: number): Issue => ({
+      severity: 'error',
+      code: 'cell/type',
+      message,
+      ...(sheet === undefined ? {} : { sheet }),
+      ...(row === undefined ? {} : { row }),
+    });
+    const found = [
+      at('roles sheet', 'Roles'),
+      at('about row 5', 'About', 5),
+      at('no sheet'),
+      at('about sheet', 'About'),
+      at('about row 2', 'about', 2),
+      at('other sheet row 3', 'Sheet7', 3),
+      at('contacts row 4', 'Contacts', 4),
+      at('second other sheet row 1', 'Sheet2', 1),
+      at('other sheet row 2', 'Sheet7', 2),
+      at('about row 5 again', 'About', 5),
+    ];
+    expect(sortIssues(found).map((i) => i.message)).toEqual([
+      'no sheet',
+      'about row 2',
+      'about row 5',
+      'about row 5 again',
+      'about sheet',
+      'contacts row 4',
+      'roles sheet',
+      // Tables on sheets of other names: sheet by sheet in the order they were found, never interleaved by row.
+      'other sheet row 2',
+      'other sheet row 3',
+      'second other sheet row 1',
+    ]);
   });
 
   it('cover every workbook-scope issue code', () => {
@@ -539,8 +622,6 @@ describe('issues', () => {
     expect(submission).toBeNull();
     expect(issues.map((i) => [i.sheet, i.code, i.column ?? null])).toEqual([
       ['About', 'table/missing-column', 'Field'],
-      ['About', 'cell/required', null],
-      ['About', 'cell/required', null],
       ['Contacts', 'table/missing-column', 'Name'],
       ['Contacts', 'table/missing-column', 'Email'],
       ['Contacts', 'table/missing-column', 'Contact role'],

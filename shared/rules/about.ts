@@ -6,6 +6,7 @@
  *   written downwards) at the Field cell, and the row is ignored.
  * - A field given twice is `row/duplicate` at the second Field cell; the first is read.
  * - A required field without a row is `cell/required` on the About sheet (no cell to point at).
+ * - Without a Field or Value column (`table/missing-column`) nothing is read, so nothing else is reported.
  * - Organisation ID matches a catalogue id ignoring case and is stored as the catalogue spells it.
  * - Name, sector, involvement and tier are kept as About states them; where one differs from the catalogue
  *   (names compared ignoring case and spacing) it is the warning `about/differs-from-catalogue`. A tier in
@@ -55,6 +56,8 @@ export function readAbout(
   const fieldCol = ABOUT.columns[0];
   const valueCol = ABOUT.columns[1];
   if (!fieldCol || !valueCol) return { about: null, organisation: null };
+  // Without its Field or Value column, the table/missing-column issue says it all: nothing can be read.
+  if (!table.columns.has(fieldCol.key) || !table.columns.has(valueCol.key)) return { about: null, organisation: null };
 
   for (const row of dataRows(table)) {
     const name = readCellAt(fieldCol, rawCell(table, row, 'field'), placeOf(table, row, 'field'), issues, 'About row');
@@ -78,7 +81,7 @@ export function readAbout(
       continue;
     }
     fieldRows.set(field.key, row.excelRow);
-    const place = table.columns.has('value') ? placeOf(table, row, 'value') : placeOf(table, row);
+    const place = placeOf(table, row, 'value');
     places.set(field.key, place);
     const raw = rawCell(table, row, 'value');
     const value = readCellAt(field, raw, place, issues, 'workbook', field.header);
