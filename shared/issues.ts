@@ -107,7 +107,7 @@ export const ISSUE_CODES = {
   'register/missing-submission': {
     severity: 'warning',
     scope: 'register',
-    summary: 'A catalogue organisation has not submitted a workbook.',
+    summary: 'A catalogue organisation has no accepted workbook yet.',
   },
   'register/observer-lead': {
     severity: 'warning',

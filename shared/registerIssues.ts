@@ -7,14 +7,16 @@
  * - `register/multiple-accountable` (error): more than one accountable organisation, all named.
  * - `register/no-responsible` (warning): no organisation is responsible or accountable. It always comes with
  *   `no-accountable`; it says more: nobody has taken the activity on at all.
- * - `register/missing-submission` (warning): a catalogue organisation without a submission.
+ * - `register/missing-submission` (warning): a catalogue organisation without an accepted workbook (one refused
+ *   for its errors is not stored, so it counts as none).
  * - `register/observer-lead` (warning): an observer holds R or A.
- * - `register/no-pmg-member`, `register/unsigned-mou` (warnings): a governing partner that submitted a workbook
- *   without a PMG member contact, or without an MoU signed date. Not raised for a partner that has not
- *   submitted: its `missing-submission` warning already says so.
+ * - `register/no-pmg-member`, `register/unsigned-mou` (warnings): a governing partner without a PMG member
+ *   contact, or without an MoU signed date, whether or not it has an accepted workbook: the message says when
+ *   the reason is that none has been accepted yet.
  */
 import { isGoverning } from './catalogue.js';
 import { ISSUE_CODES, type Issue, type IssueCode } from './issues.js';
+import { compareCodeUnits } from './order.js';
 import type { Activity, RegisterContact, RegisterOrganisation, RegisterRole } from './types.js';
 
 /** An issue with the severity its code has in ISSUE_CODES. */
@@ -32,7 +34,7 @@ export function listNames(names: readonly string[]): string {
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
-const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byId = <T extends { id: string }>(a: T, b: T): number => compareCodeUnits(a.id, b.id);
 
 export interface CrossPartnerInput {
   /** In id order. */
@@ -115,26 +117,26 @@ export function crossPartnerIssues(input: CrossPartnerInput): Issue[] {
     input.contacts.filter((c) => c.contactRole === 'pmg-member').map((c) => c.organisationId),
   );
   for (const o of input.organisations) {
-    if (!input.submitted.has(o.id)) {
+    const submitted = input.submitted.has(o.id);
+    if (!submitted) {
       missing.push(
         makeIssue(
           'register/missing-submission',
-          `${o.name} has not submitted its workbook: its contacts, commitments, roles and MoU signature are not in the register.`,
+          `${o.name} has no accepted workbook yet (a workbook with errors is not stored): its contacts, commitments, roles and MoU signature are not in the register.`,
           { organisationId: o.id },
         ),
       );
-      continue;
     }
     if (!isGoverning(o.involvement)) continue;
+    const notYet = 'it has no accepted workbook yet';
     if (!withPmgMember.has(o.id)) {
       noPmg.push(
         makeIssue(
           'register/no-pmg-member',
-          `${o.name} is a governing partner but lists no PMG member in its Contacts.`,
-          {
-            organisationId: o.id,
-            sheet: 'Contacts',
-          },
+          submitted
+            ? `${o.name} is a governing partner but lists no PMG member in its Contacts.`
+            : `${o.name} is a governing partner but has no PMG member in the register: ${notYet}, so its Contacts are not in it.`,
+          { organisationId: o.id, sheet: 'Contacts' },
         ),
       );
     }
@@ -142,7 +144,9 @@ export function crossPartnerIssues(input: CrossPartnerInput): Issue[] {
       unsigned.push(
         makeIssue(
           'register/unsigned-mou',
-          `${o.name} is a governing partner but has not given the date it signed the MoU (About, "MoU signed on").`,
+          submitted
+            ? `${o.name} is a governing partner but has not given the date it signed the MoU (About, "MoU signed on").`
+            : `${o.name} is a governing partner but has no MoU signed date in the register: ${notYet}, so its About ("MoU signed on") is not in it.`,
           { organisationId: o.id, sheet: 'About' },
         ),
       );

@@ -444,7 +444,7 @@ describe('consolidate: issues', () => {
     expect(codes(run(catalogue, sources))).toEqual(['register/no-accountable']);
   });
 
-  it('register/missing-submission for each organisation that has not submitted', () => {
+  it('register/missing-submission for each organisation without an accepted workbook', () => {
     const catalogue = testCatalogue();
     const sources = cleanSources(catalogue).filter((s) => !['data-uni', 'ig-office'].includes(s.organisationId));
     expect(only(run(catalogue, sources), 'register/missing-submission')).toEqual([
@@ -453,9 +453,12 @@ describe('consolidate: issues', () => {
         code: 'register/missing-submission',
         organisationId: 'data-uni',
         message:
-          'Data University has not submitted its workbook: its contacts, commitments, roles and MoU signature are not in the register.',
+          'Data University has no accepted workbook yet (a workbook with errors is not stored): its contacts, commitments, roles and MoU signature are not in the register.',
       },
-      expect.objectContaining({ organisationId: 'ig-office', message: expect.stringMatching(/^IG Office has not/) }),
+      expect.objectContaining({
+        organisationId: 'ig-office',
+        message: expect.stringMatching(/^IG Office has no accepted workbook yet/),
+      }),
     ]);
   });
 
@@ -508,6 +511,37 @@ describe('consolidate: issues', () => {
     ]);
   });
 
+  it('register/no-pmg-member and register/unsigned-mou also for a governing partner without an accepted workbook, saying so', () => {
+    const catalogue = testCatalogue();
+    const sources = cleanSources(catalogue).filter((s) => s.organisationId !== 'borough-health');
+    const register = run(catalogue, sources);
+    expect(register.issues.filter((i) => i.organisationId === 'borough-health')).toEqual([
+      expect.objectContaining({ code: 'register/missing-submission' }),
+      {
+        severity: 'warning',
+        code: 'register/no-pmg-member',
+        organisationId: 'borough-health',
+        sheet: 'Contacts',
+        message:
+          'Borough Health is a governing partner but has no PMG member in the register: it has no accepted workbook yet, so its Contacts are not in it.',
+      },
+      {
+        severity: 'warning',
+        code: 'register/unsigned-mou',
+        organisationId: 'borough-health',
+        sheet: 'About',
+        message:
+          'Borough Health is a governing partner but has no MoU signed date in the register: it has no accepted workbook yet, so its About ("MoU signed on") is not in it.',
+      },
+    ]);
+    // A non-governing partner without a workbook gets only missing-submission.
+    const withoutUni = run(
+      catalogue,
+      cleanSources(catalogue).filter((s) => s.organisationId !== 'data-uni'),
+    );
+    expect(withoutUni.issues.map((i) => i.code)).toEqual(['register/missing-submission']);
+  });
+
   it('lists cross-partner issues in a stable order: by code, then activity id or organisation id', () => {
     const catalogue = testCatalogue();
     const police = submission(catalogue, 'city-police', {
@@ -536,8 +570,10 @@ describe('consolidate: issues', () => {
       'register/missing-submission borough-health',
       'register/missing-submission data-uni',
       'register/observer-lead ig-office',
+      'register/no-pmg-member borough-health',
       'register/no-pmg-member city-police',
       'register/unsigned-mou acme-council',
+      'register/unsigned-mou borough-health',
     ]);
     expect(a.issues[1]?.message).toContain('"Dashboards"');
     expect(a.issues[2]?.message).toContain('"Data sharing agreements"');

@@ -170,8 +170,11 @@ describe('diffRegisters', () => {
       { organisationId: 'east-fire', from: null, to: 0.25 },
     ]);
     expect(d.tables.organisations.changed.map((c) => c.key)).toEqual(['acme-council', 'borough-health', 'city-police']);
+    // East Fire governs without an accepted workbook: no PMG member and no MoU date yet, as well as no submission.
     expect(d.issues.added).toEqual([
       expect.objectContaining({ code: 'register/missing-submission', organisationId: 'east-fire' }),
+      expect.objectContaining({ code: 'register/no-pmg-member', organisationId: 'east-fire' }),
+      expect.objectContaining({ code: 'register/unsigned-mou', organisationId: 'east-fire' }),
     ]);
     expect(d.summary.tables.organisations).toEqual({ added: 1, removed: 0, changed: 3 });
     expect(d.summary.stakesChanged).toBe(4);

@@ -113,7 +113,9 @@ describe('consolidating the accepted demo workbooks', () => {
         'register/missing-submission eastvale-district-council -',
         'register/missing-submission harbourline-water -',
         'register/observer-lead northshire-ig-service dpia',
+        'register/no-pmg-member eastvale-district-council -',
         'register/no-pmg-member northshire-fire-rescue -',
+        'register/unsigned-mou eastvale-district-council -',
         'register/unsigned-mou university-of-northshire -',
       ].sort(),
     );
