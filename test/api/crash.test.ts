@@ -168,9 +168,17 @@ test('SIGKILL in the middle of a stream of submissions loses nothing that was an
         unanswered.add(organisationId);
         return;
       }
-      inFlight--;
       if (res.status !== 201) throw new Error(`${organisationId} write ${n}: ${res.status} ${await res.text()}`);
-      const body = (await res.json()) as { version: number; digest: string };
+      let body: { version: number; digest: string };
+      try {
+        body = (await res.json()) as { version: number; digest: string };
+      } catch {
+        // The answer was cut off by the kill: not an acknowledgement.
+        inFlight--;
+        unanswered.add(organisationId);
+        return;
+      }
+      inFlight--;
       acknowledged.push({ organisationId, version: body.version, digest: body.digest, etag: res.headers.get('etag') });
       version = body.version;
       if (acknowledged.length === killAfter && inFlightAtKill < 0) {
@@ -183,7 +191,8 @@ test('SIGKILL in the middle of a stream of submissions loses nothing that was an
   await Promise.all(WRITERS.map((w) => writer(w.organisationId, w.email)));
   const death = await first.exited;
   expect(death.signal).toBe('SIGKILL');
-  expect(acknowledged.length).toBe(killAfter);
+  // Answers already on their way when the kill landed (a group commit answers several at once) count too.
+  expect(acknowledged.length).toBeGreaterThanOrEqual(killAfter);
   // The other writers were waiting for answers when the process died.
   expect(inFlightAtKill).toBeGreaterThan(0);
   for (const a of acknowledged) expect(a.etag).toBe(`"${a.version}"`);
