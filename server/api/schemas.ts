@@ -205,7 +205,12 @@ export const signOffStatusSchema = z
     signOffs: z.array(signOffSchema),
     governingPartners: z.array(z.object({ id: z.string(), name: z.string() })),
     missing: z.array(z.string()),
-    readyForMou: z.boolean(),
+    blockingIssues: z
+      .array(issueSchema)
+      .openapi({ description: 'The register’s errors: while there is one, it is not ready for the MoU.' }),
+    readyForMou: z
+      .boolean()
+      .openapi({ description: 'No blocking issues, and every governing partner confirmed this version.' }),
   })
   .openapi('SignOffStatus');
 export const signOffResultSchema = z

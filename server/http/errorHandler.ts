@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import { AuthError } from '../auth/types.js';
 import { NotFoundError, VersionConflictError } from '../store/errors.js';
 import { NotPermitted, NotPossible, ValidationFailed } from '../services/errors.js';
-import { ProblemError, sendProblem, type FieldError } from './problem.js';
+import { invalidRequest, ProblemError, sendProblem, type FieldError } from './problem.js';
 
 function formatBytes(n: number): string {
   if (n >= 1024 * 1024) return `${Math.round((n / (1024 * 1024)) * 10) / 10} MB`;
@@ -56,6 +56,8 @@ export function toProblem(err: unknown, limits: { jsonBodyLimit: number; uploadL
     switch (err.reason) {
       case 'no-catalogue':
         return new ProblemError('no-catalogue', err.message);
+      case 'organisation-required':
+        return invalidRequest([{ pointer: '/body/organisationId', detail: err.message }], err.message);
       case 'invalid-catalogue': {
         const errors: FieldError[] = err.problems.map((p) => ({
           pointer: catalogueProblemPointer(p.path),

@@ -30,7 +30,8 @@ export class NotPermitted extends Error {
 export class NotPossible extends Error {
   constructor(
     message: string,
-    readonly reason: 'no-catalogue' | 'not-governing' | 'unknown-organisation' | 'invalid-catalogue',
+    readonly reason:
+      'no-catalogue' | 'not-governing' | 'unknown-organisation' | 'invalid-catalogue' | 'organisation-required',
     readonly problems: { path: string; message: string }[] = [],
   ) {
     super(message);

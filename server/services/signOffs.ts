@@ -1,8 +1,10 @@
 /**
- * Sign-offs: a governing partner confirms a register version. A register is "ready for the MoU" when every
- * governing partner listed in it has confirmed that version.
+ * Sign-offs: a governing partner confirms a register version. A register is "ready for the MoU" when it has
+ * no error-severity issues and every governing partner listed in it has confirmed that version.
  */
 import { isGoverning } from '../../shared/catalogue.js';
+import type { Issue } from '../../shared/issues.js';
+import { compareCodeUnits } from '../../shared/order.js';
 import type { MemberRole } from '../../shared/types.js';
 import { NotFoundError } from '../store/errors.js';
 import type { SignOff, Store, StoredRegister } from '../store/types.js';
@@ -23,10 +25,14 @@ export interface SignOffStatus {
   governingPartners: { id: string; name: string }[];
   /** Governing partners that have not confirmed yet. */
   missing: string[];
+  /** The register's error-severity issues: while there is one, it is not ready for the MoU. */
+  blockingIssues: Issue[];
+  /** No blocking issues, and every governing partner confirmed. */
   readyForMou: boolean;
 }
 
-async function requireRegister(store: Store, version: number): Promise<StoredRegister> {
+/** The register version, or NotFoundError (a 404 problem at the API). */
+export async function requireRegister(store: Store, version: number): Promise<StoredRegister> {
   const stored = await store.getRegister(version);
   if (!stored) throw new NotFoundError(`There is no register version ${version}.`);
   return stored;
@@ -36,16 +42,18 @@ function statusOf(stored: StoredRegister, signOffs: SignOff[]): SignOffStatus {
   const governing = stored.register.organisations
     .filter((o) => isGoverning(o.involvement))
     .map((o) => ({ id: o.id, name: o.name }))
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    .sort((a, b) => compareCodeUnits(a.id, b.id));
   const confirmed = new Set(signOffs.map((s) => s.organisationId));
   const missing = governing.filter((g) => !confirmed.has(g.id)).map((g) => g.id);
+  const blockingIssues = stored.register.issues.filter((i) => i.severity === 'error');
   return {
     registerVersion: stored.version,
     registerDigest: stored.digest,
-    signOffs: [...signOffs].sort((a, b) => (a.organisationId < b.organisationId ? -1 : 1)),
+    signOffs: [...signOffs].sort((a, b) => compareCodeUnits(a.organisationId, b.organisationId)),
     governingPartners: governing,
     missing,
-    readyForMou: governing.length > 0 && missing.length === 0,
+    blockingIssues,
+    readyForMou: governing.length > 0 && missing.length === 0 && blockingIssues.length === 0,
   };
 }
 
@@ -55,18 +63,25 @@ export async function signOffStatus(opts: { store: Store; registerVersion: numbe
 }
 
 /**
- * Records that `organisationId` confirms register `registerVersion`. A line manager confirms only for their
- * own organisation; a PMG member may record the confirmation of any governing partner; viewers may not.
- * Idempotent: confirming twice keeps the first record.
+ * Records that an organisation confirms register `registerVersion`: `organisationId`, or the actor's own when
+ * null. A line manager confirms only for their own organisation; a PMG member may record the confirmation of
+ * any governing partner (and must name it); viewers may not. Idempotent: confirming twice keeps the first record.
  */
 export async function signOff(opts: {
   store: Store;
   registerVersion: number;
-  organisationId: string;
+  organisationId: string | null;
   actor: SignOffActor;
 }): Promise<{ signOff: SignOff; status: SignOffStatus }> {
-  const { store, registerVersion, organisationId, actor } = opts;
+  const { store, registerVersion, actor } = opts;
   if (actor.role === 'viewer') throw new NotPermitted('Viewers cannot sign off a register.');
+  const organisationId = opts.organisationId ?? actor.organisationId;
+  if (organisationId === null) {
+    throw new NotPossible(
+      'Name the organisation whose confirmation you record (organisationId).',
+      'organisation-required',
+    );
+  }
   if (actor.role === 'line-manager' && actor.organisationId !== organisationId) {
     throw new NotPermitted(
       `You can sign off only for your own organisation (${actor.organisationId ?? 'none'}), not ${organisationId}.`,

@@ -2,7 +2,7 @@
 import request from 'supertest';
 import { makeTestApp, jsonTables, MEMBERS, type TestApp } from '../helpers/testApp.js';
 import { LEEDS, POLICE, UNIVERSITY, testCatalogue } from '../helpers/catalogue.js';
-import { goodRawTables } from '../helpers/rawTables.js';
+import { goodRawTables, setCell } from '../helpers/rawTables.js';
 
 let t: TestApp;
 let pmg: string;
@@ -14,8 +14,7 @@ afterEach(async () => {
   await t.close();
 });
 
-async function submit(org: string) {
-  const tables = jsonTables(goodRawTables(testCatalogue(), org));
+async function submit(org: string, tables = jsonTables(goodRawTables(testCatalogue(), org))) {
   const res = await request(t.app)
     .put(`/api/organisations/${org}/submission`)
     .set('Authorization', pmg)
@@ -106,7 +105,8 @@ describe('registers', () => {
 
 describe('sign-offs', () => {
   test('the register is ready for the MoU once every governing partner has confirmed', async () => {
-    await submit(LEEDS);
+    // Each governing partner is accountable for its own activity: the register has no errors.
+    for (const org of [LEEDS, POLICE, UNIVERSITY]) await submit(org);
     await request(t.app).post('/api/registers').set('Authorization', pmg).expect(201);
     const url = '/api/registers/1/sign-offs';
 
@@ -118,6 +118,7 @@ describe('sign-offs', () => {
       readyForMou: false,
       missing: [LEEDS, UNIVERSITY, POLICE].sort(),
       signOffs: [],
+      blockingIssues: [],
     });
 
     // A line manager confirms for their own organisation with no body at all (curl -X POST).
@@ -170,6 +171,29 @@ describe('sign-offs', () => {
     expect(after.body.signOffs[0].signedAt).toEqual(expect.any(String));
     expect(after.body.signOffs[0].registerDigest).toBe(after.body.registerDigest);
     expect(await t.store.listSignOffs(1)).toHaveLength(3);
+  });
+
+  test('a register with errors is not ready for the MoU even when every governing partner confirmed', async () => {
+    const catalogue = testCatalogue();
+    const leedsActivity = catalogue.activities[0]!.name;
+    await submit(LEEDS);
+    await submit(UNIVERSITY);
+    // West Yorkshire Police also claims to be accountable for Leeds's activity.
+    await submit(POLICE, jsonTables(setCell(goodRawTables(catalogue, POLICE), 'Roles', 1, 'Activity', leedsActivity)));
+    await request(t.app).post('/api/registers').set('Authorization', pmg).expect(201);
+    const url = '/api/registers/1/sign-offs';
+    for (const organisationId of [LEEDS, POLICE, UNIVERSITY]) {
+      await request(t.app).post(url).set('Authorization', pmg).send({ organisationId }).expect(201);
+    }
+
+    const status = await request(t.app).get(url).set('Authorization', pmg);
+    expect(status.status).toBe(200);
+    expect(status.body.missing).toEqual([]);
+    expect(status.body.readyForMou).toBe(false);
+    // Two accountable for Leeds's activity, none for the one Police left.
+    const blocking = status.body.blockingIssues as { code: string; severity: string }[];
+    expect(blocking.map((i) => i.code).sort()).toEqual(['register/multiple-accountable', 'register/no-accountable']);
+    expect(blocking.every((i) => i.severity === 'error')).toBe(true);
   });
 
   test('signing off a register that does not exist is 404', async () => {

@@ -13,14 +13,8 @@ import {
 import { etagOf } from '../preconditions.js';
 import { registerResource, registerSummary } from '../resources.js';
 import { consolidateNow } from '../../services/registers.js';
+import { requireRegister } from '../../services/signOffs.js';
 import { ProblemError } from '../../http/problem.js';
-import type { Store, StoredRegister } from '../../store/types.js';
-
-async function requireRegister(store: Store, version: number): Promise<StoredRegister> {
-  const r = await store.getRegister(version);
-  if (!r) throw new ProblemError('not-found', `There is no register version ${version}.`);
-  return r;
-}
 
 export function registerRoutes({ store }: ApiDeps): AnyRoute[] {
   const withEtag = { ETag: '"<version>"' };
