@@ -48,6 +48,8 @@ export const OFFICE_FRAME_ANCESTORS = [
   'https://*.office365.com',
   'https://*.microsoft.com',
   'https://*.sharepoint.com',
+  // Excel on the web hosts the task pane in a frame served from officeapps.live.com.
+  'https://*.officeapps.live.com',
 ];
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;

@@ -61,13 +61,21 @@ describe('Entra access token validation', () => {
     });
   });
 
-  test.each([
-    ['upn', { preferred_username: undefined, upn: 'PRIYA@oda.example.org' }],
-    ['email', { preferred_username: undefined, email: 'priya@oda.example.org' }],
-  ])('the user may be named by %s', async (_claim, overrides) => {
-    const token = await signEntra(tenantKey, entraClaims('x', overrides));
+  test('the user may be named by upn when there is no preferred_username', async () => {
+    const token = await signEntra(
+      tenantKey,
+      entraClaims('x', { preferred_username: undefined, upn: 'PRIYA@oda.example.org' }),
+    );
     const principal = await auth.authenticate(token);
     expect(principal).toMatchObject({ email: 'priya@oda.example.org', role: 'pmg', organisationId: null });
+  });
+
+  test('the unverified email claim never names the user (nOAuth)', async () => {
+    const token = await signEntra(
+      tenantKey,
+      entraClaims('x', { preferred_username: undefined, email: 'priya@oda.example.org' }),
+    );
+    await expect(auth.authenticate(token)).rejects.toThrow(/names no user \(preferred_username or upn\)/);
   });
 
   test('the API client id is accepted as audience as well as the app ID URI', async () => {

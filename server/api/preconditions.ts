@@ -25,7 +25,7 @@ export function readIfMatch(req: Request): IfMatch {
 
 /**
  * Works out the version a write replaces from If-Match / If-None-Match and the current version:
- * - a current version exists: If-Match is required (428), and must name it (412);
+ * - a current version exists: If-Match is required (428), and must name it (412; `*` too, as it names none);
  * - none exists: no header or `If-None-Match: *`; an If-Match naming a version is stale (412).
  * The store checks again atomically, so a race still ends in 412.
  */
@@ -49,7 +49,20 @@ export function baseVersionFor(req: Request, current: number | null, subject: st
       { extensions: { currentVersion: current }, headers: { ETag: etagOf(current) } },
     );
   }
-  if (ifMatch.kind !== 'version') {
+  if (ifMatch.kind === 'any') {
+    throw new ProblemError(
+      'precondition-failed',
+      `${subject} is at version ${current}: If-Match: * is not accepted, as it would overwrite changes you have not seen. Name the version you edited (e.g. If-Match: ${etagOf(current)}).`,
+      {
+        extensions: {
+          currentVersion: current,
+          errors: [{ pointer: '/headers/if-match', detail: 'must name the version you edited, not *' }],
+        },
+        headers: { ETag: etagOf(current) },
+      },
+    );
+  }
+  if (ifMatch.kind === 'none') {
     throw new ProblemError(
       'precondition-required',
       `${subject} is at version ${current}: send If-Match with the ETag of the version you edited (e.g. If-Match: ${etagOf(current)}), so that nobody overwrites a change they have not seen.`,

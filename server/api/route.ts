@@ -3,7 +3,7 @@
  * body, its responses and its handler. The same declaration mounts it on Express, validates its requests and
  * documents it in the OpenAPI document, so the document lists exactly the routes that exist.
  */
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import type { ZodType, z } from 'zod';
 import type { Principal } from '../auth/types.js';
 import type { Access } from './access.js';
@@ -86,5 +86,4 @@ export function pathPattern(path: string): RegExp {
   return new RegExp(`^${parts.join('[^/]+')}/?$`);
 }
 
-export type Middleware = (req: Request, res: Response, next: NextFunction) => void;
 export type { RequestHandler };

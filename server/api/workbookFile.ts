@@ -1,5 +1,9 @@
-/** Reads an uploaded workbook into raw tables; an unreadable file is a 422 problem with its one sentence. */
+/**
+ * Reads an uploaded workbook into raw tables; an unreadable file is a 422 problem with its one sentence, and a
+ * file too large to read a 413.
+ */
 import { readWorkbook } from '../import/readWorkbook.js';
+import { WorkbookFileError } from '../import/workbookFileError.js';
 import { ProblemError } from '../http/problem.js';
 import type { RawTables } from '../../shared/types.js';
 
@@ -7,8 +11,8 @@ export async function tablesFromUpload(file: { buffer: Buffer; originalname: str
   try {
     return await readWorkbook(file.buffer, { fileName: file.originalname });
   } catch (err) {
-    if (err instanceof Error && err.name === 'WorkbookFileError') {
-      throw new ProblemError('unreadable-workbook', err.message, {
+    if (err instanceof WorkbookFileError) {
+      throw new ProblemError(err.problem === 'too-large' ? 'payload-too-large' : 'unreadable-workbook', err.message, {
         extensions: { errors: [{ pointer: '/body/file', detail: err.message }] },
       });
     }

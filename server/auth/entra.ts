@@ -158,8 +158,13 @@ export function createEntraAuthenticator(options: EntraAuthenticatorOptions): Au
             : `The token lacks the "${requiredScope}" scope.`,
         );
       }
-      const found = firstString(payload, ['preferred_username', 'upn', 'email']);
-      if (found === null) throw new AuthError('The token names no user (preferred_username, upn or email).');
+      // The user is named by preferred_username or upn only. The `email` claim is not verified by Entra: in a
+      // multi-tenant app anyone can set their account's mail attribute to a partner's address and sign in as
+      // that partner ("nOAuth"), so it never identifies a member here.
+      const found = firstString(payload, ['preferred_username', 'upn']);
+      if (found === null) {
+        throw new AuthError('The token names no user (preferred_username or upn); an email claim is not trusted.');
+      }
       const email = found.toLowerCase();
       const subject = firstString(payload, ['oid', 'sub']) ?? email;
       const name = firstString(payload, ['name']);

@@ -4,6 +4,7 @@
  * runs in one transaction under the backend's write lock and appends its audit event in that transaction.
  */
 import type { Kysely } from 'kysely';
+import { compareCodeUnits } from '../../shared/order.js';
 import type { Catalogue, Register } from '../../shared/types.js';
 import type { Clock } from '../clock.js';
 import { hashAuditEvent, verifyAuditChain } from './auditChain.js';
@@ -12,7 +13,6 @@ import { NotFoundError, VersionConflictError } from './errors.js';
 import { migrateToLatest } from './migrations/index.js';
 import { nativeDigestOf } from './nativeDigest.js';
 import {
-  byCodeUnits,
   fromAuditEvent,
   toAuditEvent,
   toSignOff,
@@ -288,7 +288,7 @@ export class KyselyStore implements Store {
       )
       .selectAll('s')
       .execute();
-    return rows.map(toStoredSubmission).sort((a, b) => byCodeUnits(a.organisationId, b.organisationId));
+    return rows.map(toStoredSubmission).sort((a, b) => compareCodeUnits(a.organisationId, b.organisationId));
   }
 
   // ---- registers -------------------------------------------------------------------------------------------
@@ -440,7 +440,7 @@ export class KyselyStore implements Store {
       .selectAll()
       .where('register_version', '=', registerVersion)
       .execute();
-    return rows.map(toSignOff).sort((a, b) => byCodeUnits(a.organisationId, b.organisationId));
+    return rows.map(toSignOff).sort((a, b) => compareCodeUnits(a.organisationId, b.organisationId));
   }
 
   // ---- audit -----------------------------------------------------------------------------------------------

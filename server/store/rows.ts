@@ -88,8 +88,3 @@ export function fromAuditEvent(event: AuditEvent): Selectable<AuditEventsTable> 
     hash: event.hash,
   };
 }
-
-/** Code-unit order, the same in both databases whatever their collation. */
-export function byCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -99,6 +99,7 @@ describe('service endpoints', () => {
       'https://*.office365.com',
       'https://*.microsoft.com',
       'https://*.sharepoint.com',
+      'https://*.officeapps.live.com',
     ]) {
       expect(csp).toContain(host);
     }

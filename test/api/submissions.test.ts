@@ -188,6 +188,17 @@ async function xlsxOf(tables: ReturnType<typeof good>): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+test('If-Match: * on an existing version is refused with 412 asking for the version edited; nothing stored', async () => {
+  await request(t.app).put(url).set('Authorization', leeds).send({ tables: good() }).expect(201);
+  const res = await request(t.app).put(url).set('Authorization', leeds).set('If-Match', '*').send({ tables: good() });
+  expect(res.status).toBe(412);
+  expect(res.body.detail).toContain('If-Match: * is not accepted');
+  expect(res.body.detail).toContain('If-Match: "1"');
+  expect(res.body.currentVersion).toBe(1);
+  expect(res.headers.etag).toBe('"1"');
+  expect(await t.store.latestSubmissionVersion(LEEDS)).toBe(1);
+});
+
 describe('upload and validate', () => {
   test('an uploaded workbook is stored through the same importer with the same If-Match rules', async () => {
     const file = await xlsxOf(good());
@@ -219,6 +230,23 @@ describe('upload and validate', () => {
     expect(res.status).toBe(422);
     expect(res.headers['content-type']).toMatch(/problem\+json/);
     expect(res.body.detail).toContain('notes.xlsx');
+    expect(res.body.errors[0].pointer).toBe('/body/file');
+    expect(await t.store.latestSubmission(LEEDS)).toBeNull();
+  });
+
+  test('a workbook with more rows than a partner workbook can have is a 413 problem; nothing stored', async () => {
+    const wb = new ExcelJS.Workbook();
+    const about = wb.addWorksheet('About');
+    about.addRow(['Field', 'Value']);
+    about.getCell(100_005, 1).value = 'stray';
+    const file = Buffer.from(await wb.xlsx.writeBuffer());
+    const res = await request(t.app)
+      .post(`${url}/upload`)
+      .set('Authorization', leeds)
+      .attach('file', file, 'wide.xlsx');
+    expect(res.status).toBe(413);
+    expect(res.body.type).toMatch(/payload-too-large$/);
+    expect(res.body.detail).toContain('wide.xlsx');
     expect(res.body.errors[0].pointer).toBe('/body/file');
     expect(await t.store.latestSubmission(LEEDS)).toBeNull();
   });

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { isGoverning } from '../../../shared/catalogue.js';
+import { compareCodeUnits } from '../../../shared/order.js';
 import { requireCatalogue } from '../../services/catalogue.js';
 import { withStore, type GlobalOptions } from '../context.js';
 import { makeOutput, type CliIo } from '../io.js';
@@ -18,7 +19,7 @@ export function registerStatus(program: Command, io: CliIo): void {
       }));
       const byOrg = new Map(latest.map((s) => [s.organisationId, s]));
       const partners = [...catalogue.organisations]
-        .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+        .sort((a, b) => compareCodeUnits(a.id, b.id))
         .map((o) => {
           const s = byOrg.get(o.id);
           return {
