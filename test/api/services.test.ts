@@ -1,16 +1,17 @@
 /** The service operations the API and CLI share, against a real SQLite store. */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createStore } from '../../server/store/createStore.js';
 import type { Store } from '../../server/store/types.js';
-import { seedDemo } from '../../server/services/seedDemo.js';
+import { DEMO_ACTOR, seedDemo } from '../../server/services/seedDemo.js';
 import { consolidateNow } from '../../server/services/registers.js';
 import { submitTables } from '../../server/services/submissions.js';
 import { NotPossible, ValidationFailed } from '../../server/services/errors.js';
 import { toProblem } from '../../server/http/errorHandler.js';
 import { goodRawTables, setCell } from '../helpers/rawTables.js';
 import { LEEDS, testCatalogue } from '../helpers/catalogue.js';
+import type { Catalogue } from '../../shared/types.js';
 
 const EXAMPLES = path.resolve('examples');
 let dir: string;
@@ -45,6 +46,69 @@ test('seedDemo loads the demo catalogue and every valid demo workbook, once', as
   expect(again).toEqual({ seeded: false, imported: [], rejected: [] });
   expect((await store.getCatalogue())?.version).toBe(1);
   expect((await store.submissionHistory('northshire-police')).length).toBe(1);
+});
+
+/** The store, except that appending the `n`th submission throws as a process dying there would. */
+function dyingAtSubmission(n: number): Store {
+  let count = 0;
+  return new Proxy(store, {
+    get(target, prop, receiver) {
+      if (prop === 'appendSubmission') {
+        return (...args: Parameters<Store['appendSubmission']>) => {
+          count += 1;
+          if (count === n) return Promise.reject(new Error('process killed'));
+          return target.appendSubmission(...args);
+        };
+      }
+      const value: unknown = Reflect.get(target, prop, receiver);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+async function demoVersions(): Promise<number[]> {
+  const orgs = (await store.latestSubmissions()).map((s) => s.organisationId);
+  return (await Promise.all(orgs.map((o) => store.submissionHistory(o)))).map((h) => h.length);
+}
+
+test('a seed that died half-way is finished by the next start, and then left alone', async () => {
+  await expect(seedDemo({ store: dyingAtSubmission(3), examplesDir: EXAMPLES })).rejects.toThrow('process killed');
+  const resumed = await seedDemo({ store, examplesDir: EXAMPLES });
+  expect(resumed.seeded).toBe(true);
+  expect(resumed.imported).toHaveLength(5);
+  expect((await store.getCatalogue())?.version).toBe(1);
+  expect(await demoVersions()).toEqual([1, 1, 1, 1, 1, 1, 1]);
+  expect(await store.verifyAudit()).toMatchObject({ ok: true, checked: 8 });
+  expect(await seedDemo({ store, examplesDir: EXAMPLES })).toEqual({ seeded: false, imported: [], rejected: [] });
+});
+
+test('a database left with only the demo catalogue by an earlier seed gets the demo workbooks', async () => {
+  const catalogue = JSON.parse(await readFile(path.join(EXAMPLES, 'catalogue.json'), 'utf8')) as Catalogue;
+  await store.putCatalogue(catalogue, { actor: DEMO_ACTOR, expectedVersion: null });
+  const result = await seedDemo({ store, examplesDir: EXAMPLES });
+  expect(result.imported).toHaveLength(7);
+  expect((await store.getCatalogue())?.version).toBe(1);
+});
+
+test('a database with a catalogue of its own is never seeded', async () => {
+  await store.putCatalogue(testCatalogue(), { actor: 'chair@x', expectedVersion: null });
+  expect(await seedDemo({ store, examplesDir: EXAMPLES })).toEqual({ seeded: false, imported: [], rejected: [] });
+  expect(await store.latestSubmissions()).toEqual([]);
+});
+
+test('two processes seeding at once store each demo workbook and the catalogue once', async () => {
+  const other = await createStore({ sqlitePath: path.join(dir, 'db.sqlite') });
+  try {
+    const results = await Promise.all([
+      seedDemo({ store, examplesDir: EXAMPLES }),
+      seedDemo({ store: other, examplesDir: EXAMPLES }),
+    ]);
+    expect(results[0].imported.length + results[1].imported.length).toBe(7);
+    expect((await store.getCatalogue())?.version).toBe(1);
+    expect(await demoVersions()).toEqual([1, 1, 1, 1, 1, 1, 1]);
+  } finally {
+    await other.close();
+  }
 });
 
 test('consolidating without a catalogue is refused as a 409 problem', async () => {
