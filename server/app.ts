@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import cors from 'cors';
-import express, { type Express, type Request, type Response } from 'express';
+import express, { type Express, type Request, type RequestHandler, type Response } from 'express';
 import { rateLimit, ipKeyGenerator } from 'express-rate-limit';
 import helmet from 'helmet';
 import multer from 'multer';
@@ -145,11 +145,12 @@ export function createApp(options: AppOptions): Express {
 
   app.use(API_PREFIX, express.json({ limit: config.jsonBodyLimit, type: ['application/json', 'application/*+json'] }));
 
-  const writeLimiter =
-    config.rateLimitWrites > 0
+  /** A limit per signed-in user (else per address) and window, answering a 429 problem saying when to retry. */
+  const limiter = (limit: number, what: string): RequestHandler | null =>
+    limit > 0
       ? rateLimit({
           windowMs: config.rateLimitWindowMs,
-          limit: config.rateLimitWrites,
+          limit,
           standardHeaders: 'draft-8',
           legacyHeaders: false,
           keyGenerator: (req: Request, res: Response) => {
@@ -163,7 +164,7 @@ export function createApp(options: AppOptions): Express {
               res,
               new ProblemError(
                 'too-many-requests',
-                `Too many changes in a short time (at most ${config.rateLimitWrites} per ${Math.round(config.rateLimitWindowMs / 1000)} s); try again in ${seconds} s.`,
+                `Too many ${what} in a short time (at most ${limit} per ${Math.round(config.rateLimitWindowMs / 1000)} s); try again in ${seconds} s.`,
                 { headers: { 'Retry-After': String(seconds) } },
               ),
               req.originalUrl.split('?')[0],
@@ -172,6 +173,8 @@ export function createApp(options: AppOptions): Express {
           },
         })
       : null;
+  const writeLimiter = limiter(config.rateLimitWrites, 'changes');
+  const readLimiter = limiter(config.rateLimitReads, 'reads');
 
   const upload = multer({
     storage: multer.memoryStorage(),
@@ -180,7 +183,7 @@ export function createApp(options: AppOptions): Express {
 
   const router = express.Router();
   const deps: ApiDeps = { store, auth, clock, logger, config };
-  mountRoutes(router, apiRoutes(deps, version), { auth, writeLimiter, upload });
+  mountRoutes(router, apiRoutes(deps, version), { auth, writeLimiter, readLimiter, upload });
   app.use(API_PREFIX, router);
 
   if (existsSync(config.addinDir)) {

@@ -42,6 +42,8 @@ export interface Config {
   uploadLimit: number;
   /** Write requests (POST/PUT/PATCH/DELETE) allowed per user or address per window; 0 turns the limit off. */
   rateLimitWrites: number;
+  /** Read requests (GET) allowed per user or address per window; 0 turns the limit off. */
+  rateLimitReads: number;
   rateLimitWindowMs: number;
   /** Express "trust proxy" setting (TRUST_PROXY): hops to trust, for the client address behind a proxy. */
   trustProxy: number;
@@ -133,6 +135,7 @@ const envSchema = z.object({
   JSON_BODY_LIMIT: size('JSON_BODY_LIMIT', 1024 * 1024, 50 * 1024 * 1024),
   UPLOAD_LIMIT: size('UPLOAD_LIMIT', 10 * 1024 * 1024, 100 * 1024 * 1024),
   RATE_LIMIT_WRITES: integer('RATE_LIMIT_WRITES', 0, 1_000_000, 300),
+  RATE_LIMIT_READS: integer('RATE_LIMIT_READS', 0, 1_000_000, 1200),
   RATE_LIMIT_WINDOW_MS: integer('RATE_LIMIT_WINDOW_MS', 1000, 86_400_000, 60_000),
   TRUST_PROXY: integer('TRUST_PROXY', 0, 10, 0),
   ADDIN_DIR: z.string().optional(),
@@ -220,6 +223,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jsonBodyLimit: e.JSON_BODY_LIMIT,
     uploadLimit: e.UPLOAD_LIMIT,
     rateLimitWrites: e.RATE_LIMIT_WRITES,
+    rateLimitReads: e.RATE_LIMIT_READS,
     rateLimitWindowMs: e.RATE_LIMIT_WINDOW_MS,
     trustProxy: e.TRUST_PROXY,
     addinDir: path.resolve(e.ADDIN_DIR?.trim() || 'dist/addin'),

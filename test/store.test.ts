@@ -258,7 +258,9 @@ describe.each(availableBackends())('store on $name', (backend) => {
       await append('city-police', 1, 'Police two');
 
       const history = await store.submissionHistory('north-county-council');
-      expect(history.map((s) => [s.version, s.submission.contacts[0]?.name])).toEqual([
+      expect(history[0]).not.toHaveProperty('submission');
+      const versions = await Promise.all(history.map((s) => store.getSubmission(s.organisationId, s.version)));
+      expect(versions.map((s) => [s?.version, s?.submission.contacts[0]?.name])).toEqual([
         [3, 'Third'],
         [2, 'Second'],
         [1, 'First'],
@@ -431,6 +433,64 @@ describe.each(availableBackends())('store on $name', (backend) => {
         ['register:1', null, first.digest],
         ['register:2', first.digest, second.digest],
       ]);
+    });
+
+    it('lists registers with their counts without reading their bodies; rows older than the counts still list', async () => {
+      await store.putCatalogue(catalogue, { actor: ACTOR });
+      await store.appendSubmission({
+        organisationId: 'city-police',
+        baseVersion: null,
+        submission: submission('city-police'),
+        warnings: [warning, warning],
+        actor: ACTOR,
+        source: 'api',
+      });
+      const first = await store.createRegister(buildRegister, { actor: ACTOR });
+      const second = await store.createRegister(buildRegister, { actor: ACTOR });
+      const expected = (r: typeof first) => ({
+        version: r.version,
+        digest: r.digest,
+        createdBy: ACTOR,
+        createdAt: r.createdAt,
+        organisations: catalogue.organisations.length,
+        submissions: 1,
+        errors: 0,
+        warnings: 2,
+      });
+      expect(await store.listRegisters()).toEqual([expected(second), expected(first)]);
+
+      // The list does not read a body: even one that no longer parses.
+      await database.raw(`update registers set body = 'not json' where version = 2`);
+      // A row written before migration 002 (or by an older instance) has no counts: they come from its body.
+      await database.raw(
+        'update registers set organisations_count = null, submissions_count = null, errors_count = null, ' +
+          'warnings_count = null where version = 1',
+      );
+      expect(await store.listRegisters()).toEqual([expected(second), expected(first)]);
+    });
+
+    it('migration 002 fills in the counts of registers stored before it', async () => {
+      await store.putCatalogue(catalogue, { actor: ACTOR });
+      await append('city-police', null);
+      const first = await store.createRegister(buildRegister, { actor: ACTOR });
+      for (const column of ['organisations_count', 'submissions_count', 'errors_count', 'warnings_count']) {
+        await database.raw(`alter table registers drop column ${column}`);
+      }
+      await database.raw(`delete from kysely_migration where name = '002-register-counts'`);
+      await store.migrate();
+      expect(
+        await database.raw(
+          'select organisations_count, submissions_count, errors_count, warnings_count from registers',
+        ),
+      ).toEqual([
+        {
+          organisations_count: catalogue.organisations.length,
+          submissions_count: 1,
+          errors_count: 0,
+          warnings_count: 0,
+        },
+      ]);
+      expect((await store.listRegisters())[0]).toMatchObject({ version: first.version, submissions: 1 });
     });
 
     it('stores nothing when building the register fails', async () => {
@@ -674,7 +734,7 @@ describe.each(availableBackends())('store on $name', (backend) => {
       const again = await openAnother();
       await again.migrate();
       const applied = await database.raw('select name from kysely_migration order by name');
-      expect(applied.map((r) => r.name)).toEqual(['001-initial']);
+      expect(applied.map((r) => r.name)).toEqual(['001-initial', '002-register-counts']);
       expect((await again.latestSubmission('city-police'))?.version).toBe(1);
     });
 

@@ -14,6 +14,8 @@ export interface MountDeps {
   auth: Authenticator;
   /** Rate limit applied to every write (non-GET) route, after authentication. */
   writeLimiter: RequestHandler | null;
+  /** Limits GET requests (diffs and registers are heavy to read); null when off. */
+  readLimiter: RequestHandler | null;
   /** Parses a multipart upload into req.file (multer .single('file')). */
   upload: RequestHandler;
 }
@@ -95,8 +97,9 @@ function handlerFor(route: AnyRoute, deps: MountDeps): RequestHandler[] {
     checkMediaType(route, req);
     next();
   });
-  // 2. writes are rate limited
-  if (route.method !== 'get' && deps.writeLimiter) chain.push(deps.writeLimiter);
+  // 2. writes and members' reads are rate limited, each with its own budget (health probes are not)
+  const limiter = route.method !== 'get' ? deps.writeLimiter : route.access === 'public' ? null : deps.readLimiter;
+  if (limiter) chain.push(limiter);
   // 3. uploads
   if (route.upload) chain.push(deps.upload);
   // 4. query, body, handler

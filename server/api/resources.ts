@@ -1,10 +1,9 @@
 /** The JSON shapes the API answers with, built from stored records. */
-import { hasErrors } from '../../shared/issues.js';
 import type { Catalogue } from '../../shared/types.js';
-import type { StoredRegister, StoredSubmission } from '../store/types.js';
+import type { RegisterSummary, StoredRegister, StoredSubmission, SubmissionSummary } from '../store/types.js';
 import { ProblemError } from '../http/problem.js';
 
-export function submissionSummary(s: StoredSubmission) {
+export function submissionSummary(s: SubmissionSummary) {
   return {
     organisationId: s.organisationId,
     version: s.version,
@@ -21,19 +20,8 @@ export function submissionResource(s: StoredSubmission) {
   return { ...submissionSummary(s), submission: s.submission };
 }
 
-export function registerSummary(r: StoredRegister) {
-  const issues = r.register.issues;
-  return {
-    version: r.version,
-    digest: r.digest,
-    createdBy: r.createdBy,
-    createdAt: r.createdAt,
-    organisations: r.register.organisations.length,
-    submissions: r.register.sources.length,
-    errors: issues.filter((i) => i.severity === 'error').length,
-    warnings: issues.filter((i) => i.severity === 'warning').length,
-    hasErrors: hasErrors(issues),
-  };
+export function registerSummary(r: RegisterSummary) {
+  return { ...r, hasErrors: r.errors > 0 };
 }
 
 export function registerResource(r: StoredRegister) {

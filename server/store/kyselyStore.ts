@@ -3,7 +3,7 @@
  * there is no UPDATE or DELETE of submissions, registers or audit events anywhere in this file. Every write
  * runs in one transaction under the backend's write lock and appends its audit event in that transaction.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { compareCodeUnits } from '../../shared/order.js';
 import type { Catalogue, Register } from '../../shared/types.js';
 import type { Clock } from '../clock.js';
@@ -19,18 +19,23 @@ import {
   toStoredCatalogue,
   toStoredRegister,
   toStoredSubmission,
+  toRegisterSummary,
+  toSubmissionSummary,
 } from './rows.js';
+import { registerCounts } from './registerCounts.js';
 import type { Database } from './schema.js';
 import type {
   AppendSubmissionInput,
   AuditAction,
   AuditEvent,
   AuditVerification,
+  RegisterSummary,
   SignOff,
   Store,
   StoredCatalogue,
   StoredRegister,
   StoredSubmission,
+  SubmissionSummary,
 } from './types.js';
 
 type Db = Kysely<Database>;
@@ -260,14 +265,23 @@ export class KyselyStore implements Store {
     return row ? toStoredSubmission(row) : null;
   }
 
-  async submissionHistory(organisationId: string): Promise<StoredSubmission[]> {
+  async submissionHistory(organisationId: string): Promise<SubmissionSummary[]> {
     const rows = await this.#db
       .selectFrom('submissions')
-      .selectAll()
+      .select([
+        'organisation_id',
+        'version',
+        'digest',
+        'warnings',
+        'submitted_by',
+        'submitted_at',
+        'source',
+        'file_name',
+      ])
       .where('organisation_id', '=', organisationId)
       .orderBy('version', 'desc')
       .execute();
-    return rows.map(toStoredSubmission);
+    return rows.map(toSubmissionSummary);
   }
 
   latestSubmissions(): Promise<StoredSubmission[]> {
@@ -345,7 +359,10 @@ export class KyselyStore implements Store {
       created_by: actor,
       created_at: createdAt,
     };
-    await trx.insertInto('registers').values(row).execute();
+    await trx
+      .insertInto('registers')
+      .values({ ...row, ...registerCounts(register) })
+      .execute();
     await this.#appendAudit(trx, {
       at: createdAt,
       actor,
@@ -372,9 +389,24 @@ export class KyselyStore implements Store {
     return row ? toStoredRegister(row) : null;
   }
 
-  async listRegisters(): Promise<StoredRegister[]> {
-    const rows = await this.#db.selectFrom('registers').selectAll().orderBy('version', 'desc').execute();
-    return rows.map(toStoredRegister);
+  async listRegisters(): Promise<RegisterSummary[]> {
+    const rows = await this.#db
+      .selectFrom('registers')
+      .select([
+        'version',
+        'digest',
+        'created_by',
+        'created_at',
+        'organisations_count',
+        'submissions_count',
+        'errors_count',
+        'warnings_count',
+        // Only a row written before the count columns existed (by an older instance) is read whole.
+        sql<string | null>`case when errors_count is null then body else null end`.as('legacy_body'),
+      ])
+      .orderBy('version', 'desc')
+      .execute();
+    return rows.map(toRegisterSummary);
   }
 
   // ---- sign-offs -------------------------------------------------------------------------------------------

@@ -7,8 +7,11 @@ import type {
   SignOffsTable,
   SubmissionsTable,
 } from './schema.js';
+import { registerCounts, type RegisterCounts } from './registerCounts.js';
 import type {
   AuditAction,
+  RegisterSummary,
+  SubmissionSummary,
   AuditEvent,
   SignOff,
   StoredCatalogue,
@@ -41,7 +44,42 @@ export function toStoredSubmission(row: Selectable<SubmissionsTable>): StoredSub
   };
 }
 
-export function toStoredRegister(row: Selectable<RegistersTable>): StoredRegister {
+export function toSubmissionSummary(row: Omit<Selectable<SubmissionsTable>, 'body'>): SubmissionSummary {
+  return {
+    organisationId: row.organisation_id,
+    version: row.version,
+    digest: row.digest,
+    warnings: JSON.parse(row.warnings),
+    submittedBy: row.submitted_by,
+    submittedAt: row.submitted_at,
+    source: row.source as SubmissionSourceKind,
+    fileName: row.file_name,
+  };
+}
+
+/** A register row's summary: its count columns, or (on a row older than them) the counts of `legacyBody`. */
+export function toRegisterSummary(
+  row: Pick<Selectable<RegistersTable>, 'version' | 'digest' | 'created_by' | 'created_at' | keyof RegisterCounts> & {
+    legacy_body: string | null;
+  },
+): RegisterSummary {
+  const counts: { [K in keyof RegisterCounts]: number | null } =
+    row.errors_count === null && row.legacy_body !== null ? registerCounts(JSON.parse(row.legacy_body)) : row;
+  return {
+    version: row.version,
+    digest: row.digest,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    organisations: counts.organisations_count ?? 0,
+    submissions: counts.submissions_count ?? 0,
+    errors: counts.errors_count ?? 0,
+    warnings: counts.warnings_count ?? 0,
+  };
+}
+
+export function toStoredRegister(
+  row: Pick<Selectable<RegistersTable>, 'version' | 'digest' | 'body' | 'created_by' | 'created_at'>,
+): StoredRegister {
   return {
     version: row.version,
     digest: row.digest,

@@ -29,6 +29,11 @@ export interface RegistersTable {
   body: string;
   created_by: string;
   created_at: string;
+  /** Counts for listing without the body (migration 002; null on rows written before it ran). */
+  organisations_count: number | null;
+  submissions_count: number | null;
+  errors_count: number | null;
+  warnings_count: number | null;
 }
 
 export interface SignOffsTable {

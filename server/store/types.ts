@@ -24,6 +24,9 @@ export interface StoredSubmission {
   fileName: string | null;
 }
 
+/** A stored submission without its rows: what a history lists. */
+export type SubmissionSummary = Omit<StoredSubmission, 'submission'>;
+
 export interface StoredCatalogue {
   version: number;
   digest: string;
@@ -38,6 +41,21 @@ export interface StoredRegister {
   createdBy: string;
   createdAt: string;
   register: Register;
+}
+
+/** A register version without its body: what a list shows. */
+export interface RegisterSummary {
+  version: number;
+  digest: string;
+  createdBy: string;
+  createdAt: string;
+  /** Organisations in the register (every catalogue organisation). */
+  organisations: number;
+  /** Submissions consolidated into it. */
+  submissions: number;
+  /** Its issues by severity. */
+  errors: number;
+  warnings: number;
 }
 
 export interface SignOff {
@@ -104,8 +122,8 @@ export interface Store {
   /** The organisation's current version number (null when it has none), without reading the submission. */
   latestSubmissionVersion(organisationId: string): Promise<number | null>;
   getSubmission(organisationId: string, version: number): Promise<StoredSubmission | null>;
-  /** Every version of one organisation, newest first. */
-  submissionHistory(organisationId: string): Promise<StoredSubmission[]>;
+  /** Every version of one organisation, newest first, without their rows (getSubmission reads one whole). */
+  submissionHistory(organisationId: string): Promise<SubmissionSummary[]>;
   /** The latest submission of every organisation that has one, in organisation id order. */
   latestSubmissions(): Promise<StoredSubmission[]>;
 
@@ -124,8 +142,8 @@ export interface Store {
   ): Promise<StoredRegister>;
   getRegister(version: number): Promise<StoredRegister | null>;
   latestRegister(): Promise<StoredRegister | null>;
-  /** Register versions newest first, without their bodies' rows (register is still complete). */
-  listRegisters(): Promise<StoredRegister[]>;
+  /** Register versions newest first, without their bodies (counts stored when each was created). */
+  listRegisters(): Promise<RegisterSummary[]>;
 
   /** Records that an organisation confirmed a register version; idempotent per (version, organisation). */
   addSignOff(input: { registerVersion: number; organisationId: string; actor: string }): Promise<SignOff>;

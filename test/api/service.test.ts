@@ -222,8 +222,29 @@ describe('problem+json for everything that goes wrong', () => {
       const res = await request(limited.app).post('/api/registers').set('Authorization', auth);
       expectProblem(res, 429);
       expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
-      // Reads are not limited.
+      // Reads have a budget of their own.
       expect((await request(limited.app).get('/api/registers').set('Authorization', auth)).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  test('reads over the read limit are a 429 problem per member; health checks are not limited', async () => {
+    const limited = await makeTestApp({ env: { RATE_LIMIT_READS: '3' } });
+    try {
+      const pmg = await limited.bearer(MEMBERS.pmg);
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        statuses.push((await request(limited.app).get('/api/registers').set('Authorization', pmg)).status);
+      }
+      expect(statuses).toEqual([200, 200, 200, 429]);
+      const res = await request(limited.app).get('/api/registers/1/diff/2').set('Authorization', pmg);
+      expectProblem(res, 429);
+      expect(res.body.detail).toMatch(/Too many reads .*at most 3 per 60 s/);
+      expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+      const viewer = await limited.bearer(MEMBERS.viewer);
+      expect((await request(limited.app).get('/api/registers').set('Authorization', viewer)).status).toBe(200);
+      for (let i = 0; i < 5; i++) expect((await request(limited.app).get('/api/health')).status).toBe(200);
     } finally {
       await limited.close();
     }
