@@ -672,14 +672,17 @@ describe.each(availableBackends())('store on $name', (backend) => {
                  '${forged.prevHash}', '${hashAuditEvent(forged)}')`,
       );
       const result = await store.verifyAudit();
-      expect(result.ok).toBe(false);
-      expect(result.problem?.reason).toMatch(/5 audit events but only 4 writes/);
+      expect(result).toMatchObject({ ok: false, checked: 4, problem: { seq: 5 } });
+      expect(result.problem?.reason).toMatch(/^register 2: its stored row is missing \(deleted\)/);
     });
 
     it('verifies a chain longer than one page', async () => {
       await store.putCatalogue(catalogue, { actor: ACTOR });
-      const raw: string[] = [];
+      const events: string[] = [];
+      const rows: string[] = [];
       let prevHash = (await store.listAudit())[0]!.hash;
+      const digest = digestOf(catalogue);
+      const body = JSON.stringify(catalogue).replace(/'/g, "''");
       // 2,100 catalogue versions written directly keep the test fast while crossing two page boundaries.
       for (let seq = 2; seq <= 2101; seq += 1) {
         const event = {
@@ -688,25 +691,106 @@ describe.each(availableBackends())('store on $name', (backend) => {
           actor: ACTOR,
           action: 'catalogue.put',
           subject: 'catalogue',
-          digestBefore: null,
-          digestAfter: null,
+          digestBefore: digest,
+          digestAfter: digest,
           prevHash,
         } as const;
         prevHash = hashAuditEvent(event);
-        raw.push(
-          `(${seq}, '${event.at}', '${ACTOR}', 'catalogue.put', 'catalogue', null, null, '${event.prevHash}', '${prevHash}')`,
+        events.push(
+          `(${seq}, '${event.at}', '${ACTOR}', 'catalogue.put', 'catalogue', '${digest}', '${digest}', '${event.prevHash}', '${prevHash}')`,
         );
+        rows.push(`(${seq}, '${digest}', '${body}', '${ACTOR}', '${event.at}')`);
       }
       await database.raw(
-        `insert into audit_events (seq, at, actor, action, subject, digest_before, digest_after, prev_hash, hash) values ${raw.join(',')}`,
+        `insert into audit_events (seq, at, actor, action, subject, digest_before, digest_after, prev_hash, hash) values ${events.join(',')}`,
       );
-      // The chain itself is sound; only the write-count check objects, as these events have no rows behind them.
-      const result = await store.verifyAudit();
-      expect(result.checked).toBe(2101);
-      expect(result.problem?.reason).toMatch(/2101 audit events but only 1 writes/);
+      await database.raw(
+        `insert into catalogue_versions (version, digest, body, updated_by, updated_at) values ${rows.join(',')}`,
+      );
+      expect(await store.verifyAudit()).toEqual({ ok: true, checked: 2101 });
 
+      await database.raw("update catalogue_versions set updated_by = 'x' where version = 1800");
+      expect((await store.verifyAudit()).problem).toMatchObject({ seq: 1800 });
       await database.raw("update audit_events set actor = 'x' where seq = 1500");
       expect((await store.verifyAudit()).problem).toMatchObject({ seq: 1500 });
+    });
+
+    describe('finds stored data edited after it was written', () => {
+      async function signedRegister() {
+        await fourWrites();
+        await store.addSignOff({ registerVersion: 1, organisationId: 'city-police', actor: 'cp@example.org' });
+        expect(await store.verifyAudit()).toEqual({ ok: true, checked: 5 });
+      }
+
+      it('a submission body', async () => {
+        await signedRegister();
+        await database.raw(
+          `update submissions set body = replace(body, 'Alex Morgan', 'Mallory') where organisation_id = 'north-county-council' and version = 2`,
+        );
+        const result = await store.verifyAudit();
+        expect(result).toMatchObject({ ok: false, checked: 2, problem: { seq: 3 } });
+        expect(result.problem?.reason).toBe(
+          'submission north-county-council v2: stored body does not match its digest (edited after it was written); see audit event 3.',
+        );
+      });
+
+      it('a submission body with its digest recomputed', async () => {
+        await signedRegister();
+        const forged = submission('north-county-council', 'Mallory');
+        await database.raw(
+          `update submissions set body = '${JSON.stringify(forged)}', digest = '${digestOf(forged)}' where organisation_id = 'north-county-council' and version = 1`,
+        );
+        const result = await store.verifyAudit();
+        expect(result.problem).toMatchObject({ seq: 2 });
+        expect(result.problem?.reason).toMatch(
+          /^submission north-county-council v1: its stored digest is not the one its audit event recorded/,
+        );
+      });
+
+      it('the author of a submission', async () => {
+        await signedRegister();
+        await database.raw(`update submissions set submitted_by = 'mallory@example.org' where version = 1`);
+        expect((await store.verifyAudit()).problem?.reason).toMatch(
+          /^submission north-county-council v1: the author or time stored does not match its audit event/,
+        );
+      });
+
+      it('a register body', async () => {
+        await signedRegister();
+        await database.raw(`update registers set body = replace(body, 'Alex Morgan', 'Mallory') where version = 1`);
+        expect((await store.verifyAudit()).problem).toMatchObject({
+          seq: 4,
+          reason: expect.stringMatching(/^register 1: stored body does not match its digest/),
+        });
+      });
+
+      it('a catalogue body', async () => {
+        await signedRegister();
+        await database.raw(`update catalogue_versions set body = replace(body, 'City Police', 'Mallory Police')`);
+        expect((await store.verifyAudit()).problem).toMatchObject({
+          seq: 1,
+          reason: expect.stringMatching(/^catalogue v1: stored body does not match its digest/),
+        });
+      });
+
+      it('the signer of a sign-off', async () => {
+        await signedRegister();
+        await database.raw(`update sign_offs set signed_by = 'mallory@example.org'`);
+        expect((await store.verifyAudit()).problem).toMatchObject({
+          seq: 5,
+          reason: expect.stringMatching(
+            /^sign-off of city-police for register 1: the signer or time stored does not match its audit event/,
+          ),
+        });
+      });
+
+      it('the organisation of a sign-off', async () => {
+        await signedRegister();
+        await database.raw(`update sign_offs set organisation_id = 'health-trust'`);
+        expect((await store.verifyAudit()).problem?.reason).toMatch(
+          /^sign-off of city-police for register 1: its stored row is missing \(deleted\)/,
+        );
+      });
     });
   });
 

@@ -16,12 +16,20 @@ export function hashAuditEvent(event: UnhashedAuditEvent): string {
 /** Reads up to `limit` events with seq > afterSeq, in seq order. */
 export type AuditPageReader = (afterSeq: number, limit: number) => Promise<AuditEvent[]>;
 
+/** Checks what a page of events (already verified as a chain) describes; the first problem, or null. */
+export type AuditPageCheck = (events: readonly AuditEvent[]) => Promise<{ seq: number; reason: string } | null>;
+
 /**
  * Recomputes the whole chain from the first event and reports the first event found wrong: a gap in the
  * sequence (an event deleted), a prevHash that does not match the event before (inserted, removed or
- * reordered), or a hash that does not match the content (edited).
+ * reordered), or a hash that does not match the content (edited). `checkPage`, when given, then checks each
+ * page against what it describes (the stored rows).
  */
-export async function verifyAuditChain(readPage: AuditPageReader, pageSize = 1000): Promise<AuditVerification> {
+export async function verifyAuditChain(
+  readPage: AuditPageReader,
+  pageSize = 1000,
+  checkPage?: AuditPageCheck,
+): Promise<AuditVerification> {
   let expectedSeq = 1;
   let prevHash = '';
   let checked = 0;
@@ -48,6 +56,8 @@ export async function verifyAuditChain(readPage: AuditPageReader, pageSize = 100
       expectedSeq += 1;
       checked += 1;
     }
+    const problem = checkPage ? await checkPage(page) : null;
+    if (problem) return { ok: false, checked: problem.seq - 1, problem };
     if (page.length < pageSize) return { ok: true, checked };
   }
 }

@@ -8,6 +8,7 @@ import { compareCodeUnits } from '../../shared/order.js';
 import type { Catalogue, Register } from '../../shared/types.js';
 import type { Clock } from '../clock.js';
 import { hashAuditEvent, verifyAuditChain } from './auditChain.js';
+import { StoredRowChecker } from './auditRows.js';
 import type { Backend } from './backend.js';
 import { NotFoundError, VersionConflictError } from './errors.js';
 import { migrateToLatest } from './migrations/index.js';
@@ -501,7 +502,12 @@ export class KyselyStore implements Store {
   }
 
   async verifyAudit(): Promise<AuditVerification> {
-    const chain = await verifyAuditChain((afterSeq, limit) => this.#auditPage(afterSeq, limit), AUDIT_PAGE_MAX);
+    const rows = new StoredRowChecker(this.#db);
+    const chain = await verifyAuditChain(
+      (afterSeq, limit) => this.#auditPage(afterSeq, limit),
+      AUDIT_PAGE_MAX,
+      (events) => rows.checkPage(events),
+    );
     if (!chain.ok) return chain;
     // The chain alone cannot show that events were cut from its end. Every write appends exactly one event in
     // its own transaction, so at any one moment the number of events equals the number of rows written.

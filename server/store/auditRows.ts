@@ -1,0 +1,224 @@
+/**
+ * The stored rows against the audit chain: each event names a row (the nth `submission:<org>` event is that
+ * organisation's version n, the nth catalogue event catalogue version n, `register:<v>` register v,
+ * `signoff:<v>:<org>` that sign-off), and the row must still be what the event recorded: its body must hash to
+ * its digest, the digest must be the event's digestAfter, and its author and time the event's actor and time.
+ * A row edited in the database after it was written is found here even though the chain itself is intact.
+ *
+ * Checked page by page as verifyAuditChain streams the events; it keeps only one counter per subject and the
+ * digest of each register version (for the sign-offs), not the events or the bodies.
+ */
+import type { Kysely } from 'kysely';
+import { registerDigest } from '../../shared/consolidate.js';
+import type { Register } from '../../shared/types.js';
+import { nativeDigestOf } from './nativeDigest.js';
+import type { Database } from './schema.js';
+import type { AuditEvent } from './types.js';
+
+/** Events whose rows are read in one query per table (bodies included, so kept small). */
+const CHUNK = 100;
+
+const EDITED = '(edited after it was written)';
+
+export interface RowProblem {
+  seq: number;
+  reason: string;
+}
+
+type Target =
+  | { kind: 'catalogue'; event: AuditEvent; version: number }
+  | { kind: 'submission'; event: AuditEvent; organisationId: string; version: number }
+  | { kind: 'register'; event: AuditEvent; version: number }
+  | { kind: 'signoff'; event: AuditEvent; registerVersion: number; organisationId: string };
+
+export class StoredRowChecker {
+  readonly #db: Kysely<Database>;
+  /** Events seen per subject ("catalogue", "submission:<org>"): the version the next one wrote. */
+  readonly #seen = new Map<string, number>();
+  /** The digest each register version was created with, from its event. */
+  readonly #registerDigests = new Map<number, string>();
+
+  constructor(db: Kysely<Database>) {
+    this.#db = db;
+  }
+
+  /** Checks the rows of a page of events already verified as a chain, in order; the first problem found. */
+  async checkPage(events: readonly AuditEvent[]): Promise<RowProblem | null> {
+    for (let i = 0; i < events.length; i += CHUNK) {
+      const problem = await this.#checkChunk(events.slice(i, i + CHUNK).map((e) => this.#targetOf(e)));
+      if (problem) return problem;
+    }
+    return null;
+  }
+
+  #targetOf(event: AuditEvent): Target | RowProblem {
+    const next = (subject: string): number => {
+      const n = (this.#seen.get(subject) ?? 0) + 1;
+      this.#seen.set(subject, n);
+      return n;
+    };
+    const [kind, a, b] = event.subject.split(':');
+    switch (event.action) {
+      case 'catalogue.put':
+        if (event.subject === 'catalogue') return { kind: 'catalogue', event, version: next('catalogue') };
+        break;
+      case 'submission.create':
+        if (kind === 'submission' && a) {
+          return { kind: 'submission', event, organisationId: a, version: next(event.subject) };
+        }
+        break;
+      case 'register.create':
+        if (kind === 'register' && /^\d+$/.test(a ?? '')) {
+          if (event.digestAfter) this.#registerDigests.set(Number(a), event.digestAfter);
+          return { kind: 'register', event, version: Number(a) };
+        }
+        break;
+      case 'signoff.create':
+        if (kind === 'signoff' && /^\d+$/.test(a ?? '') && b) {
+          return { kind: 'signoff', event, registerVersion: Number(a), organisationId: b };
+        }
+        break;
+    }
+    return { seq: event.seq, reason: `Audit event ${event.seq}: its subject "${event.subject}" names no stored row.` };
+  }
+
+  async #checkChunk(targets: (Target | RowProblem)[]): Promise<RowProblem | null> {
+    const of = <K extends Target['kind']>(kind: K) =>
+      targets.filter((t): t is Extract<Target, { kind: K }> => 'kind' in t && t.kind === kind);
+    const catalogues = of('catalogue');
+    const submissions = of('submission');
+    const registers = of('register');
+    const signOffs = of('signoff');
+
+    const catalogueRows = catalogues.length
+      ? await this.#db
+          .selectFrom('catalogue_versions')
+          .select(['version', 'digest', 'body', 'updated_by as by', 'updated_at as at'])
+          .where(
+            'version',
+            'in',
+            catalogues.map((t) => t.version),
+          )
+          .execute()
+      : [];
+    const submissionRows = submissions.length
+      ? await this.#db
+          .selectFrom('submissions')
+          .select(['organisation_id', 'version', 'digest', 'body', 'submitted_by as by', 'submitted_at as at'])
+          .where((eb) =>
+            eb.or(
+              submissions.map((t) =>
+                eb.and([eb('organisation_id', '=', t.organisationId), eb('version', '=', t.version)]),
+              ),
+            ),
+          )
+          .execute()
+      : [];
+    const registerRows = registers.length
+      ? await this.#db
+          .selectFrom('registers')
+          .select(['version', 'digest', 'body', 'created_by as by', 'created_at as at'])
+          .where(
+            'version',
+            'in',
+            registers.map((t) => t.version),
+          )
+          .execute()
+      : [];
+    const signOffRows = signOffs.length
+      ? await this.#db
+          .selectFrom('sign_offs')
+          .select(['register_version', 'organisation_id', 'register_digest', 'signed_by as by', 'signed_at as at'])
+          .where((eb) =>
+            eb.or(
+              signOffs.map((t) =>
+                eb.and([eb('register_version', '=', t.registerVersion), eb('organisation_id', '=', t.organisationId)]),
+              ),
+            ),
+          )
+          .execute()
+      : [];
+
+    for (const target of targets) {
+      if (!('kind' in target)) return target;
+      const { event } = target;
+      switch (target.kind) {
+        case 'catalogue': {
+          const row = catalogueRows.find((r) => r.version === target.version);
+          const problem = checkBodyRow(`catalogue v${target.version}`, event, row, (body) => nativeDigestOf(body));
+          if (problem) return problem;
+          break;
+        }
+        case 'submission': {
+          const row = submissionRows.find(
+            (r) => r.organisation_id === target.organisationId && r.version === target.version,
+          );
+          const what = `submission ${target.organisationId} v${target.version}`;
+          const problem = checkBodyRow(what, event, row, (body) => nativeDigestOf(body));
+          if (problem) return problem;
+          break;
+        }
+        case 'register': {
+          const row = registerRows.find((r) => r.version === target.version);
+          const problem = checkBodyRow(`register ${target.version}`, event, row, (body) => {
+            const register = body as Register;
+            return register.digest === row?.digest ? registerDigest(register) : register.digest;
+          });
+          if (problem) return problem;
+          break;
+        }
+        case 'signoff': {
+          const what = `sign-off of ${target.organisationId} for register ${target.registerVersion}`;
+          const row = signOffRows.find(
+            (r) => r.register_version === target.registerVersion && r.organisation_id === target.organisationId,
+          );
+          if (!row) return problemAt(event, `${what}: its stored row is missing (deleted)`);
+          if (row.register_digest !== event.digestAfter) {
+            return problemAt(event, `${what}: the register digest stored does not match its audit event ${EDITED}`);
+          }
+          if (this.#registerDigests.get(target.registerVersion) !== event.digestAfter) {
+            return problemAt(
+              event,
+              `${what}: its audit event does not name the digest register ${target.registerVersion} was created with`,
+            );
+          }
+          if (row.by !== event.actor || row.at !== event.at) {
+            return problemAt(event, `${what}: the signer or time stored does not match its audit event ${EDITED}`);
+          }
+          break;
+        }
+      }
+    }
+    return null;
+  }
+}
+
+function problemAt(event: AuditEvent, text: string): RowProblem {
+  return { seq: event.seq, reason: `${text}; see audit event ${event.seq}.` };
+}
+
+/** A catalogue, submission or register row against its event: present, digest, body, author and time. */
+function checkBodyRow(
+  what: string,
+  event: AuditEvent,
+  row: { digest: string; body: string; by: string; at: string } | undefined,
+  digestOfBody: (body: unknown) => string,
+): RowProblem | null {
+  if (!row) return problemAt(event, `${what}: its stored row is missing (deleted)`);
+  if (row.digest !== event.digestAfter) {
+    return problemAt(event, `${what}: its stored digest is not the one its audit event recorded ${EDITED}`);
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(row.body);
+  } catch {
+    return problemAt(event, `${what}: stored body is not JSON ${EDITED}`);
+  }
+  if (digestOfBody(body) !== row.digest) {
+    return problemAt(event, `${what}: stored body does not match its digest ${EDITED}`);
+  }
+  if (row.by !== event.actor || row.at !== event.at) {
+    return problemAt(event, `${what}: the author or time stored does not match its audit event ${EDITED}`);
+  }
+  return null;
+}
