@@ -4,18 +4,19 @@
  */
 import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { catalogueSchema } from '../../shared/catalogue.js';
+import { catalogueSchema, ID_PATTERN } from '../../shared/catalogue.js';
 import { ISSUE_CODES, type IssueCode } from '../../shared/issues.js';
 
 extendZodWithOpenApi(z);
 
 export { z };
 
-const ID_PATTERN = /^[A-Za-z0-9._-]{1,100}$/;
-
 export const organisationIdSchema = z
   .string()
-  .regex(ID_PATTERN, { error: 'must be an organisation id (letters, digits, ".", "_" and "-")' })
+  .max(100, { error: 'is too long for an organisation id' })
+  .regex(ID_PATTERN, {
+    error: 'must be an organisation id (letters, digits, ".", "_" and "-", starting with a letter or digit)',
+  })
   .openapi({ example: 'north-county-council' });
 
 const versionSchema = z.coerce
