@@ -5,7 +5,7 @@
  * answered, so every request is a real new version; a 412 or any other non-201 does not count as a success
  * and is reported. The servers run in a child process (bench/apiServers.ts, logs at `warn`), so autocannon
  * does not share their event loop. Targets: successful requests/s at least 0.3 x the echo route's, and
- * p99 at most 50 ms.
+ * p99 at most 50 ms. BENCH_CPU_PROF=DIR writes a CPU profile of the servers' process into DIR.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -155,9 +155,19 @@ function versionedPuts(token: string, organisations: string[]) {
 }
 
 export async function benchApi(): Promise<Verdict> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/apiServers.ts', String(CONNECTIONS)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+      '--import',
+      'tsx',
+      'bench/apiServers.ts',
+      String(CONNECTIONS),
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   try {
     const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
     const servers = JSON.parse(line) as { app: string; echo: string; token: string; organisations: string[] };
