@@ -12,7 +12,8 @@ import { StoredRowChecker } from './auditRows.js';
 import type { Backend } from './backend.js';
 import { NotFoundError, VersionConflictError } from './errors.js';
 import { migrateToLatest } from './migrations/index.js';
-import { nativeDigestOf } from './nativeDigest.js';
+import { nativeDigestOf, nativeSha256Hex } from './nativeDigest.js';
+import { canonicalJson } from '../../shared/digest.js';
 import {
   fromAuditEvent,
   toAuditEvent,
@@ -193,11 +194,13 @@ export class KyselyStore implements Store {
         if (currentVersion !== baseVersion) throw new VersionConflictError(subject, baseVersion, currentVersion);
 
         const at = this.#now();
+        // The body stored is the canonical JSON the digest hashes: one serialisation for both.
+        const body = canonicalJson(input.submission);
         const row = {
           organisation_id: organisationId,
           version: (currentVersion ?? 0) + 1,
-          digest: nativeDigestOf(input.submission),
-          body: JSON.stringify(input.submission),
+          digest: `sha256:${nativeSha256Hex(body)}`,
+          body,
           warnings: JSON.stringify(input.warnings),
           submitted_by: input.actor,
           submitted_at: at,
