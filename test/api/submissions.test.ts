@@ -129,6 +129,29 @@ describe('PUT /organisations/:id/submission', () => {
     expect((await t.store.listAudit()).filter((e) => e.action === 'submission.create')).toHaveLength(0);
   });
 
+  test('a failed precondition is reported before the issues of a workbook with errors; If-Match "0" is stale', async () => {
+    const bad = setCell(good(), 'Commitments', 1, 'Quantity', -2);
+    const put = (ifMatch: string | null, tables: unknown) => {
+      const req = request(t.app).put(url).set('Authorization', leeds);
+      return (ifMatch === null ? req : req.set('If-Match', ifMatch)).send({ tables });
+    };
+    const none = await put('"2"', bad);
+    expect(none.status).toBe(412);
+    expect(none.body).toMatchObject({ currentVersion: null });
+    expect((await put('"0"', good())).status).toBe(412);
+    expect((await put(null, good())).status).toBe(201);
+    const missing = await put(null, bad);
+    expect(missing.status).toBe(428);
+    expect(missing.body.errors[0].pointer).toBe('/headers/if-match');
+    const stale = await put('"7"', bad);
+    expect(stale.status).toBe(412);
+    expect(stale.body).toMatchObject({ currentVersion: 1 });
+    expect(stale.headers.etag).toBe('"1"');
+    expect((await put('"0"', good())).status).toBe(412);
+    expect((await put('"1"', bad)).status).toBe(422);
+    expect((await t.store.latestSubmission(LEEDS))?.version).toBe(1);
+  });
+
   test('a workbook for another organisation is refused with about/organisation-not-yours', async () => {
     const tables = jsonTables(goodRawTables(testCatalogue(), POLICE));
     const res = await request(t.app).put(url).set('Authorization', leeds).send({ tables });

@@ -17,7 +17,7 @@ import {
   validateBody,
   validationReportSchema,
 } from '../schemas.js';
-import { baseVersionFor, etagOf } from '../preconditions.js';
+import { baseVersionFor, etagOf, readIfMatch } from '../preconditions.js';
 import { requireOrganisation, submissionResource, submissionSummary } from '../resources.js';
 import { tablesFromUpload } from '../workbookFile.js';
 import { requireCatalogue } from '../../services/catalogue.js';
@@ -26,6 +26,21 @@ import { writePartnerTemplate } from '../../export/template.js';
 import { ProblemError } from '../../http/problem.js';
 import type { RawTables } from '../../../shared/types.js';
 import type { StoredSubmission, SubmissionSourceKind } from '../../store/types.js';
+import { VersionConflictError } from '../../store/errors.js';
+import { ValidationFailed } from '../../services/errors.js';
+
+/**
+ * The base version a write names when baseVersionFor would take it as is, given the current version it
+ * names: none (no If-Match: a first submission) or If-Match "n" with n >= 1. Undefined for If-Match: *,
+ * If-None-Match or "0", which need the current version to be answered. A bad If-Match is a 400 here.
+ */
+function expectedVersion(req: RouteInput<unknown, unknown, unknown>['req']): number | null | undefined {
+  const ifMatch = readIfMatch(req);
+  if (req.get('if-none-match') !== undefined) return undefined;
+  if (ifMatch.kind === 'none') return null;
+  if (ifMatch.kind === 'version' && ifMatch.version >= 1) return ifMatch.version;
+  return undefined;
+}
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -52,18 +67,34 @@ export function submissionRoutes({ store }: ApiDeps): AnyRoute[] {
   }): Promise<StoredSubmission> {
     const { catalogue } = await requireCatalogue(store);
     requireOrganisation(catalogue, opts.id);
-    const current = await store.latestSubmissionVersion(opts.id);
-    const baseVersion = baseVersionFor(opts.req, current, `The submission of ${opts.id}`);
-    return submitTables({
+    const subject = `The submission of ${opts.id}`;
+    const input = {
       store,
       catalogue,
       tables: opts.tables,
       actor: opts.actor,
-      baseVersion,
       source: opts.source,
       fileName: opts.fileName,
       expectedOrganisationId: opts.id,
-    });
+    };
+    const expected = expectedVersion(opts.req);
+    if (expected === undefined) {
+      // If-Match: * or If-None-Match: settled against the current version first (rare; see baseVersionFor).
+      const current = await store.latestSubmissionVersion(opts.id);
+      return submitTables({ ...input, baseVersion: baseVersionFor(opts.req, current, subject) });
+    }
+    // The common case: the version the writer names (or none) is checked by the store itself, atomically in
+    // the write's transaction, and only a mismatch is turned into the 412 / 428 of baseVersionFor; an invalid
+    // workbook reports a failed precondition first, as it would have had the version been read beforehand.
+    try {
+      return await submitTables({ ...input, baseVersion: expected });
+    } catch (error) {
+      if (error instanceof VersionConflictError) baseVersionFor(opts.req, error.current, subject);
+      else if (error instanceof ValidationFailed) {
+        baseVersionFor(opts.req, await store.latestSubmissionVersion(opts.id), subject);
+      }
+      throw error;
+    }
   }
 
   const writeProblems = problems(400, ...AUTHED, 404, 409, 412, 413, 415, 422, 428, 429);
