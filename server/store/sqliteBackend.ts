@@ -16,6 +16,7 @@ import { Kysely, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Backend } from './backend.js';
 import { walSync, type WalSync } from './walSync.js';
+import { FALLBACK_AUTOCHECKPOINT_PAGES, walCheckpointer, type WalCheckpointer } from './walCheckpointer.js';
 import type { Database } from './schema.js';
 
 export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
@@ -39,13 +40,18 @@ export function openSqlite(path: string): Backend {
     // otherwise block the event loop, and still syncs the WAL before and the database after each checkpoint.
     database.pragma(inMemory ? 'synchronous = FULL' : 'synchronous = NORMAL');
     database.pragma('foreign_keys = ON');
+    // Checkpoints run on walCheckpointer's thread; this connection checkpoints only if the WAL grows past it.
+    if (!inMemory) database.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
   } catch (error) {
     database.close();
     throw error;
   }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: reusingStatements(database) }) });
   const wal = inMemory ? null : walSync(`${path}-wal`);
-  const write = groupCommit(database, db, path, wal);
+  const checkpointer = inMemory
+    ? null
+    : walCheckpointer(path, (message) => process.emitWarning(`SQLite checkpoint of ${path}: ${message}`));
+  const write = groupCommit(database, db, path, wal, checkpointer);
 
   return {
     kind: 'sqlite',
@@ -67,6 +73,7 @@ export function openSqlite(path: string): Backend {
       return { ok, detail: ok ? `sqlite ${path}: integrity_check ok` : [...messages, ...broken].join('; ') };
     },
     close: async () => {
+      await checkpointer?.stop();
       await db.destroy();
       await wal?.close();
     },
@@ -94,6 +101,7 @@ function groupCommit(
   db: Kysely<Database>,
   path: string,
   wal: WalSync | null,
+  checkpointer: WalCheckpointer | null,
 ): Backend['write'] {
   const queue: QueuedWrite[] = [];
   let draining = false;
@@ -139,6 +147,7 @@ function groupCommit(
           for (const item of group) item.reject(error);
           continue;
         }
+        checkpointer?.committed();
         const answer = () =>
           group.forEach((item, i) => {
             const outcome = outcomes[i]!;
