@@ -132,6 +132,8 @@ function unwrap(value: unknown, depth = 0): CellRead<Plain> {
   if (value === undefined || value === null) return { ok: true, value: null };
   if (typeof value === 'string') {
     if (!isWellFormedText(value)) return problem('cell/type', BROKEN_TEXT);
+    // Every Excel error value starts with "#": text without one is never an error (no trimmed copy needed).
+    if (!value.includes('#')) return { ok: true, value };
     const marker = value.trim().toUpperCase();
     return EXCEL_ERRORS.has(marker) ? excelErrorProblem(marker) : { ok: true, value };
   }
@@ -248,8 +250,12 @@ function isoOf(year: number, month: number, day: number): string {
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in `month` (1-12) of `year` in the Gregorian calendar, as Date.UTC counts them. */
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month !== 2) return MONTH_DAYS[month - 1]!;
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 }
 
 /** The UTC date of a valid JS Date between 1900 and 9999, else null. */
