@@ -3,7 +3,8 @@
  * there is no UPDATE or DELETE of submissions, registers or audit events anywhere in this file. Every write
  * runs in one transaction under the backend's write lock and appends its audit event in that transaction.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely } from 'kysely';
+import { compiled } from './compiledQueries.js';
 import { compareCodeUnits } from '../../shared/order.js';
 import type { Catalogue, Register } from '../../shared/types.js';
 import type { Clock } from '../clock.js';
@@ -25,7 +26,7 @@ import {
   toSubmissionSummary,
 } from './rows.js';
 import { registerCounts } from './registerCounts.js';
-import type { Database } from './schema.js';
+import type { AuditEventsTable, Database, SubmissionsTable } from './schema.js';
 import type {
   AppendSubmissionInput,
   AuditAction,
@@ -41,6 +42,32 @@ import type {
 } from './types.js';
 
 type Db = Kysely<Database>;
+
+/** The columns of an appended submission / audit event, in the order their compiled inserts take them. */
+const SUBMISSION_COLUMNS = [
+  'organisation_id',
+  'version',
+  'digest',
+  'body',
+  'warnings',
+  'submitted_by',
+  'submitted_at',
+  'source',
+  'file_name',
+] as const satisfies readonly (keyof Insertable<SubmissionsTable>)[];
+type SubmissionRowValues = Insertable<SubmissionsTable>[(typeof SUBMISSION_COLUMNS)[number]][];
+const AUDIT_COLUMNS = [
+  'seq',
+  'at',
+  'actor',
+  'action',
+  'subject',
+  'digest_before',
+  'digest_after',
+  'prev_hash',
+  'hash',
+] as const satisfies readonly (keyof Insertable<AuditEventsTable>)[];
+type AuditRowValues = Insertable<AuditEventsTable>[(typeof AUDIT_COLUMNS)[number]][];
 
 /** How often createRegister retries when another writer took its version number first. */
 export const REGISTER_VERSION_ATTEMPTS = 5;
@@ -63,6 +90,43 @@ export class KyselyStore implements Store {
   readonly #clock: Clock;
   /** The newest catalogue version read, parsed (see getCatalogue). */
   #catalogue: StoredCatalogue | null = null;
+
+  // The queries of every submission, compiled once (compiledQueries.ts).
+  readonly #catalogueHead = compiled<Database, [], { version: number; digest: string }>(
+    0,
+    () => this.#db,
+    (db) => db.selectFrom('catalogue_versions').select(['version', 'digest']).orderBy('version', 'desc').limit(1),
+  );
+  readonly #submissionHead = compiled<Database, [string], { version: number; digest: string }>(
+    1,
+    () => this.#db,
+    (db, organisationId) =>
+      db
+        .selectFrom('submissions')
+        .select(['version', 'digest'])
+        .where('organisation_id', '=', organisationId!)
+        .orderBy('version', 'desc')
+        .limit(1),
+  );
+  readonly #insertSubmission = compiled<Database, SubmissionRowValues, never>(
+    SUBMISSION_COLUMNS.length,
+    () => this.#db,
+    (db, ...values) =>
+      db
+        .insertInto('submissions')
+        .values(Object.fromEntries(SUBMISSION_COLUMNS.map((c, i) => [c, values[i]])) as never),
+  );
+  readonly #auditHead = compiled<Database, [], { seq: number; hash: string }>(
+    0,
+    () => this.#db,
+    (db) => db.selectFrom('audit_events').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1),
+  );
+  readonly #insertAudit = compiled<Database, AuditRowValues, never>(
+    AUDIT_COLUMNS.length,
+    () => this.#db,
+    (db, ...values) =>
+      db.insertInto('audit_events').values(Object.fromEntries(AUDIT_COLUMNS.map((c, i) => [c, values[i]])) as never),
+  );
 
   constructor(backend: Backend, clock: Clock) {
     this.#backend = backend;
@@ -96,12 +160,7 @@ export class KyselyStore implements Store {
    * returned is frozen, as it is shared by every caller until the next version.
    */
   async getCatalogue(): Promise<StoredCatalogue | null> {
-    const head = await this.#db
-      .selectFrom('catalogue_versions')
-      .select(['version', 'digest'])
-      .orderBy('version', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+    const [head] = await this.#catalogueHead.run(this.#db);
     if (!head) return null;
     const cached = this.#catalogue;
     if (cached && cached.version === head.version && cached.digest === head.digest) return cached;
@@ -183,13 +242,7 @@ export class KyselyStore implements Store {
     const subject = `The submission of ${organisationId}`;
     try {
       return await this.#backend.write(async (trx) => {
-        const current = await trx
-          .selectFrom('submissions')
-          .select(['version', 'digest'])
-          .where('organisation_id', '=', organisationId)
-          .orderBy('version', 'desc')
-          .limit(1)
-          .executeTakeFirst();
+        const [current] = await this.#submissionHead.run(trx, organisationId);
         const currentVersion = current?.version ?? null;
         if (currentVersion !== baseVersion) throw new VersionConflictError(subject, baseVersion, currentVersion);
 
@@ -207,7 +260,7 @@ export class KyselyStore implements Store {
           source: input.source,
           file_name: input.fileName ?? null,
         };
-        await trx.insertInto('submissions').values(row).execute();
+        await this.#insertSubmission.run(trx, ...SUBMISSION_COLUMNS.map((c) => row[c]));
         await this.#appendAudit(trx, {
           at,
           actor: input.actor,
@@ -535,15 +588,11 @@ export class KyselyStore implements Store {
   }
 
   async #appendAudit(trx: Db, input: AuditInput): Promise<AuditEvent> {
-    const last = await trx
-      .selectFrom('audit_events')
-      .select(['seq', 'hash'])
-      .orderBy('seq', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+    const [last] = await this.#auditHead.run(trx);
     const unhashed = { seq: (last?.seq ?? 0) + 1, ...input, prevHash: last?.hash ?? '' };
     const event: AuditEvent = { ...unhashed, hash: hashAuditEvent(unhashed) };
-    await trx.insertInto('audit_events').values(fromAuditEvent(event)).execute();
+    const row = fromAuditEvent(event);
+    await this.#insertAudit.run(trx, ...AUDIT_COLUMNS.map((c) => row[c]));
     return event;
   }
 
