@@ -3,6 +3,7 @@
  * and upload limits, write rate limits, the /api routes (documented at /api/openapi.json), the add-in's
  * static files when built, and problem+json for every error.
  */
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import cors from 'cors';
 import express, { type Express, type Request, type RequestHandler, type Response } from 'express';
@@ -10,12 +11,12 @@ import { rateLimit, ipKeyGenerator } from 'express-rate-limit';
 import helmet from 'helmet';
 import multer from 'multer';
 import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
 import type { Authenticator, Principal } from './auth/types.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Store } from './store/types.js';
 import { errorHandler } from './http/errorHandler.js';
-import { requestLog } from './http/requestLog.js';
 import { ProblemError, sendProblem } from './http/problem.js';
 import type { ApiDeps } from './api/deps.js';
 import { mountRoutes } from './api/mount.js';
@@ -50,6 +51,8 @@ export const OFFICE_FRAME_ANCESTORS = [
   // Excel on the web hosts the task pane in a frame served from officeapps.live.com.
   'https://*.officeapps.live.com',
 ];
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** Every route of the API, in matching order (`/registers/latest` before `/registers/{version}`). */
 export function apiRoutes(deps: ApiDeps, version: string): AnyRoute[] {
@@ -87,7 +90,23 @@ export function createApp(options: AppOptions): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
 
-  app.use(requestLog(logger));
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      // Never log tokens or bodies: method, URL and request id are enough.
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
+    }),
+  );
 
   app.use(
     helmet({
