@@ -68,6 +68,9 @@ export function walCheckpointer(path: string, onError: (message: string) => void
     async stop() {
       stopped = true;
       if (worker === null) return;
+      // Unref'd, the worker's exit would not keep the loop alive: a short-lived process (the CLI) awaiting it
+      // here would end silently, mid-command. Waiting for it to stop must hold the process open.
+      worker.ref();
       worker.postMessage('stop');
       await exited;
       worker = null;

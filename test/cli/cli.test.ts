@@ -219,4 +219,16 @@ describe('the installed bin', () => {
       stderr: expect.stringContaining("unknown command 'frobnicate'"),
     });
   });
+
+  it('imports every demo workbook into a fresh database, prints each and exits 1 for the refused one', async () => {
+    const run = promisify(execFile);
+    const bin = path.join(ROOT, 'bin/oda-register.js');
+    const env = { ...process.env, DATA_DIR: path.join(dir, 'bin-data') };
+    await run(process.execPath, [bin, 'init', '--catalogue', CATALOGUE], { cwd: dir, env });
+    const imported = run(process.execPath, [bin, 'import', ...PARTNERS.map(workbook)], { cwd: dir, env });
+    await expect(imported).rejects.toMatchObject({
+      code: 1,
+      stdout: expect.stringContaining('7 of 8 workbooks stored; 1 with errors.'),
+    });
+  });
 });
