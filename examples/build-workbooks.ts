@@ -2,12 +2,12 @@
  * Writes the demo partner workbooks, examples/workbooks/<organisation-id>.xlsx, from examples/catalogue.json
  * and the rows in examples/partners/. Run `npx tsx examples/build-workbooks.ts [outDir]` after changing either.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { validateCatalogue } from '../shared/catalogue.js';
 import type { Catalogue } from '../shared/types.js';
 import { writePartnerTemplate } from '../server/export/template.js';
+import { readCatalogueFile } from '../server/services/catalogueFile.js';
 import { exampleRows, PARTNERS } from './partners/index.js';
 
 export const EXAMPLES_DIR = path.dirname(fileURLToPath(import.meta.url));
@@ -16,12 +16,7 @@ export const WORKBOOKS_DIR = path.join(EXAMPLES_DIR, 'workbooks');
 
 /** Reads and validates examples/catalogue.json; throws naming every problem. */
 export async function loadExampleCatalogue(file: string = CATALOGUE_FILE): Promise<Catalogue> {
-  const result = validateCatalogue(JSON.parse(await readFile(file, 'utf8')));
-  if ('problems' in result) {
-    const lines = result.problems.map((p) => `  ${p.path || '(catalogue)'}: ${p.message}`);
-    throw new Error(`${file} is not a valid catalogue:\n${lines.join('\n')}`);
-  }
-  return result.catalogue;
+  return readCatalogueFile(file);
 }
 
 /** Writes one workbook per demo partner into `outDir`; returns the paths written. */

@@ -18,6 +18,7 @@
 import canonicalize from 'canonicalize';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
+import { isWellFormedText } from './guards.js';
 
 /** The keys of one object shape, in the order RFC 8785 writes them. */
 interface Shape {
@@ -36,27 +37,8 @@ function checkNumber(n: number): number {
   return n;
 }
 
-/** True when `text` holds a high surrogate not followed by a low one, or a low one not after a high one. */
-export function hasLoneSurrogate(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 0xd800 && code <= 0xdbff) {
-      const next = text.charCodeAt(i + 1);
-      if (!(next >= 0xdc00 && next <= 0xdfff)) return true;
-      i++;
-    } else if (code >= 0xdc00 && code <= 0xdfff) return true;
-  }
-  return false;
-}
-
-/** String.prototype.isWellFormed (ES2024) where the platform has it: immediate for one-byte strings. */
-const isWellFormed: (text: string) => boolean =
-  typeof (String.prototype as { isWellFormed?: unknown }).isWellFormed === 'function'
-    ? (text) => (text as string & { isWellFormed(): boolean }).isWellFormed()
-    : (text) => !hasLoneSurrogate(text);
-
 function checkString(text: string): string {
-  if (!isWellFormed(text)) throw new Error('Lone surrogate is not allowed');
+  if (!isWellFormedText(text)) throw new Error('Lone surrogate is not allowed');
   return text;
 }
 

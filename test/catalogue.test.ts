@@ -5,7 +5,7 @@ import {
   validateCatalogue,
   type CatalogueProblem,
 } from '../shared/catalogue.js';
-import { hasLoneSurrogate } from '../shared/digest.js';
+import { hasLoneSurrogate } from '../shared/guards.js';
 import { deepFreeze, testCatalogue } from './helpers/registerFixtures.js';
 
 /** The problems of an invalid catalogue, as `path: message` lines. */

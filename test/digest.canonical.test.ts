@@ -7,7 +7,8 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import fc from 'fast-check';
-import { canonicalJson, digestOf, hasLoneSurrogate, sha256Hex } from '../shared/digest.js';
+import { canonicalJson, digestOf, sha256Hex } from '../shared/digest.js';
+import { hasLoneSurrogate } from '../shared/guards.js';
 
 const fromHex = (hex: string): number => {
   const view = new DataView(new ArrayBuffer(8));

@@ -2,6 +2,7 @@
  * Maps Microsoft Entra group memberships to a partnership role, for users who are not listed in the
  * catalogue's members: config `groupMap: { [groupId]: { role, organisationId? } }`.
  */
+import { compareCodeUnits } from '../../shared/order.js';
 import type { MemberRole } from '../../shared/types.js';
 
 export interface GroupGrant {
@@ -46,7 +47,7 @@ export function mapGroups(groupIds: readonly string[], groupMap: GroupMap): Grou
     .map((id) => id.toLowerCase())
     .filter((id) => Object.hasOwn(groupMap, id))
     .map((id) => ({ groupId: id, grant: groupMap[id] as GroupGrant }))
-    .sort((a, b) => RANK[b.grant.role] - RANK[a.grant.role] || a.groupId.localeCompare(b.groupId));
+    .sort((a, b) => RANK[b.grant.role] - RANK[a.grant.role] || compareCodeUnits(a.groupId, b.groupId));
   const best = matches[0];
   if (best === undefined) return { kind: 'none' };
   const top = matches.filter((m) => m.grant.role === best.grant.role);

@@ -19,8 +19,14 @@ export interface Authenticator {
   authenticate(token: string): Promise<Principal>;
 }
 
+/** What the catalogue says of a member: their role and, for a line manager, their organisation. */
+export interface MemberGrant {
+  role: MemberRole;
+  organisationId: string | null;
+}
+
 /** Looks a user up in the current catalogue's members (by lower-case email). */
-export type MemberLookup = (email: string) => Promise<{ role: MemberRole; organisationId: string | null } | null>;
+export type MemberLookup = (email: string) => Promise<MemberGrant | null>;
 
 export class AuthError extends Error {
   constructor(

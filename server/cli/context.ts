@@ -1,12 +1,11 @@
 /** What every command needs: the store it names, the catalogue, and where it writes. */
-import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createStore } from '../store/createStore.js';
 import type { Store } from '../store/types.js';
-import { formatProblem, validateCatalogue } from '../../shared/catalogue.js';
 import type { Catalogue } from '../../shared/types.js';
 import { requireCatalogue } from '../services/catalogue.js';
+import { CatalogueFileError, readCatalogueFile } from '../services/catalogueFile.js';
 import { UserError } from './errors.js';
 import type { CliIo } from './io.js';
 
@@ -39,34 +38,19 @@ export async function withStore<T>(opts: GlobalOptions, io: CliIo, work: (store:
   }
 }
 
-/** Reads and validates a catalogue JSON file; every problem is listed with its place. */
-export async function readCatalogueFile(file: string, io: CliIo): Promise<Catalogue> {
-  let text: string;
+/** Reads and validates a catalogue JSON file given on the command line. */
+export async function readCatalogueArgument(file: string, io: CliIo): Promise<Catalogue> {
   try {
-    text = await readFile(path.resolve(io.cwd, file), 'utf8');
+    return await readCatalogueFile(path.resolve(io.cwd, file), file);
   } catch (err) {
-    throw new UserError(
-      `Cannot read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}.`,
-    );
+    if (err instanceof CatalogueFileError) throw new UserError(err.message);
+    throw err;
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (err) {
-    throw new UserError(`${file} is not valid JSON: ${(err as Error).message}`);
-  }
-  const result = validateCatalogue(json);
-  if ('problems' in result) {
-    throw new UserError(
-      `${file} is not a valid partnership catalogue:\n${result.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`,
-    );
-  }
-  return result.catalogue;
 }
 
 /** The catalogue from --catalogue FILE when given, else the store's. */
 export async function catalogueFor(opts: GlobalOptions & { catalogue?: string }, io: CliIo): Promise<Catalogue> {
-  if (opts.catalogue) return readCatalogueFile(opts.catalogue, io);
+  if (opts.catalogue) return readCatalogueArgument(opts.catalogue, io);
   return withStore(opts, io, async (store) => (await requireCatalogue(store)).catalogue);
 }
 

@@ -1,12 +1,9 @@
 /** Maps a signed-in user to the partnership: the catalogue's members, looked up by email. */
-import type { MemberLookup } from '../auth/types.js';
+import type { MemberGrant, MemberLookup } from '../auth/types.js';
 import type { Catalogue } from '../../shared/types.js';
 import type { Store } from '../store/types.js';
 
-export function findMember(
-  catalogue: Catalogue,
-  email: string,
-): ReturnType<MemberLookup> extends Promise<infer M> ? M : never {
+export function findMember(catalogue: Catalogue, email: string): MemberGrant | null {
   const wanted = email.trim().toLowerCase();
   const member = catalogue.members.find((m) => m.email.toLowerCase() === wanted);
   return member ? { role: member.role, organisationId: member.organisationId ?? null } : null;

@@ -7,12 +7,12 @@
  */
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { formatProblem, validateCatalogue } from '../../shared/catalogue.js';
 import type { Issue } from '../../shared/issues.js';
 import type { Catalogue } from '../../shared/types.js';
 import { readWorkbook } from '../import/readWorkbook.js';
 import { VersionConflictError } from '../store/errors.js';
 import type { Store } from '../store/types.js';
+import { readCatalogueFile } from './catalogueFile.js';
 import { ValidationFailed } from './errors.js';
 import { submitTables } from './submissions.js';
 
@@ -34,11 +34,7 @@ export async function seedDemo(opts: { store: Store; examplesDir: string; actor?
   if (current && !(await catalogueOnlyFromEarlierSeed(store, actor))) return result;
 
   const file = path.join(examplesDir, 'catalogue.json');
-  const validated = validateCatalogue(JSON.parse(await readFile(file, 'utf8')) as unknown);
-  if ('problems' in validated) {
-    throw new Error(`${file} is not a valid catalogue: ${validated.problems.map(formatProblem).join('; ')}`);
-  }
-  const catalogue: Catalogue = current?.catalogue ?? validated.catalogue;
+  const catalogue: Catalogue = current?.catalogue ?? (await readCatalogueFile(file));
 
   await loadWorkbooks(store, path.join(examplesDir, 'workbooks'), catalogue, actor, result);
   if (!current) {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { cliActor, readCatalogueFile, withStore, type GlobalOptions } from '../context.js';
+import { cliActor, readCatalogueArgument, withStore, type GlobalOptions } from '../context.js';
 import type { CliIo } from '../io.js';
 import { makeOutput } from '../io.js';
 
@@ -11,7 +11,7 @@ export function registerInit(program: Command, io: CliIo): void {
     .action(async (opts: { catalogue: string }, cmd: Command) => {
       const global = cmd.optsWithGlobals<GlobalOptions>();
       const out = makeOutput(io, Boolean(global.json));
-      const catalogue = await readCatalogueFile(opts.catalogue, io);
+      const catalogue = await readCatalogueArgument(opts.catalogue, io);
       const stored = await withStore(global, io, (store) => store.putCatalogue(catalogue, { actor: cliActor(io) }));
       out.line(
         `Catalogue version ${stored.version} of ${catalogue.partnership.name}: ${catalogue.organisations.length} organisations, ` +
