@@ -58,6 +58,12 @@ curl -fsS -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/audit/ve
 echo
 kill -TERM -- "-$server_pid"
 wait "$server_pid" || true
+# npm may exit before the service it started has finished shutting down: wait for the whole group.
+for _ in $(seq 1 60); do
+  kill -0 -- "-$server_pid" 2>/dev/null || break
+  sleep 0.25
+done
+kill -0 -- "-$server_pid" 2>/dev/null && { cat "$work/server.log"; fail "the service was still running 15 s after SIGTERM"; }
 server_pid=""
 grep -q '"msg":"stopped"' "$work/server.log" || { cat "$work/server.log"; fail "the service did not stop cleanly on SIGTERM"; }
 echo "smoke passed"
