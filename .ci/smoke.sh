@@ -50,6 +50,14 @@ echo
 token=$(DATA_DIR="$work/server" node bin/oda-register.js token --email oda.chair@northshire.gov.uk.example)
 curl -fsS -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/me"
 echo
+# An uploaded workbook is read on a worker thread (server/import/workbookReader.ts): a dry-run validate of one.
+curl -fsS -H "Authorization: Bearer $token" -F "file=@examples/workbooks/northshire-police.xlsx" \
+  "http://127.0.0.1:$port/api/organisations/northshire-police/validate" >"$work/validate.json"
+node -e '
+  const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  if (r.valid !== true || r.organisationId !== "northshire-police") throw new Error("upload validate: " + JSON.stringify(r).slice(0, 200));
+  console.log("uploaded workbook validated:", r.errors, "errors,", r.warnings, "warnings");
+' "$work/validate.json"
 curl -fsS -X POST -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/registers" >"$work/reg.json"
 node -e 'const r=JSON.parse(require("fs").readFileSync(process.argv[1],"utf8")); console.log("consolidated over HTTP:", JSON.stringify(r).slice(0,120))' "$work/reg.json"
 status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/registers")

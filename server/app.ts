@@ -16,6 +16,7 @@ import type { Authenticator, Principal } from './auth/types.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Store } from './store/types.js';
+import { inlineReader, type WorkbookReader } from './import/workbookReader.js';
 import { errorHandler } from './http/errorHandler.js';
 import { ProblemError, sendProblem } from './http/problem.js';
 import type { ApiDeps } from './api/deps.js';
@@ -37,6 +38,8 @@ export interface AppOptions {
   clock: Clock;
   logger: Logger;
   config: Config;
+  /** Where uploaded .xlsx files are read: the service passes its worker threads; in-process when not given. */
+  reader?: WorkbookReader;
   /** Version shown in the OpenAPI document. */
   version?: string;
 }
@@ -182,7 +185,7 @@ export function createApp(options: AppOptions): Express {
   }).single('file');
 
   const router = express.Router();
-  const deps: ApiDeps = { store, auth, clock, logger, config };
+  const deps: ApiDeps = { store, auth, clock, logger, config, reader: options.reader ?? inlineReader() };
   mountRoutes(router, apiRoutes(deps, version), { auth, writeLimiter, readLimiter, upload });
   app.use(API_PREFIX, router);
 

@@ -16,6 +16,7 @@ import { systemClock } from './clock.js';
 import { authConfigOf, ConfigError, loadConfig, type Config } from './config.js';
 import { seedDemo } from './services/seedDemo.js';
 import { memberLookup } from './services/members.js';
+import { serviceReader } from './import/workbookReader.js';
 import { createStore } from './store/createStore.js';
 import type { Store } from './store/types.js';
 
@@ -77,7 +78,8 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   }
 
   const auth = await createAuthenticator(authConfigOf(config), { lookupMember: memberLookup(store), clock });
-  const app = createApp({ store, auth, clock, logger, config });
+  const reader = serviceReader(config.readerThreads);
+  const app = createApp({ store, auth, clock, logger, config, reader });
 
   const certs = officeDevCerts();
   const server = certs ? https.createServer(certs, app) : http.createServer(app);
@@ -99,8 +101,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     force.unref();
     server.close(() => {
       clearTimeout(force);
-      store
-        .close()
+      Promise.all([reader.close(), store.close()])
         .then(() => {
           logger.info('stopped');
           process.exit(0);

@@ -4,6 +4,7 @@ import type { Authenticator } from '../auth/types.js';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { Store } from '../store/types.js';
+import type { WorkbookReader } from '../import/workbookReader.js';
 
 export interface ApiDeps {
   store: Store;
@@ -11,4 +12,6 @@ export interface ApiDeps {
   clock: Clock;
   logger: Logger;
   config: Config;
+  /** Reads uploaded .xlsx files (on worker threads in the service). */
+  reader: WorkbookReader;
 }

@@ -2,14 +2,17 @@
  * Reads an uploaded workbook into raw tables; an unreadable file is a 422 problem with its one sentence, and a
  * file too large to read a 413.
  */
-import { readWorkbook } from '../import/readWorkbook.js';
+import type { WorkbookReader } from '../import/workbookReader.js';
 import { WorkbookFileError } from '../import/workbookFileError.js';
 import { ProblemError } from '../http/problem.js';
 import type { RawTables } from '../../shared/types.js';
 
-export async function tablesFromUpload(file: { buffer: Buffer; originalname: string }): Promise<RawTables> {
+export async function tablesFromUpload(
+  reader: WorkbookReader,
+  file: { buffer: Buffer; originalname: string },
+): Promise<RawTables> {
   try {
-    return await readWorkbook(file.buffer, { fileName: file.originalname });
+    return await reader.read(file.buffer, file.originalname);
   } catch (err) {
     if (err instanceof WorkbookFileError) {
       throw new ProblemError(err.problem === 'too-large' ? 'payload-too-large' : 'unreadable-workbook', err.message, {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Express } from 'express';
 import { pino } from 'pino';
 import { createApp } from '../../server/app.js';
+import { serviceReader } from '../../server/import/workbookReader.js';
 import { createDevAuthenticator, loadOrCreateDevIssuer, type DevIssuer } from '../../server/auth/devIssuer.js';
 import type { Clock } from '../../server/clock.js';
 import { loadConfig, type Config } from '../../server/config.js';
@@ -55,7 +56,9 @@ export async function makeTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
   const lookupMember = memberLookup(store);
   const issuer = await loadOrCreateDevIssuer(dir, { clock });
   const auth = createDevAuthenticator({ issuer, lookupMember, clock });
-  const app = createApp({ store, auth, clock, logger: pino({ level: 'silent' }), config });
+  // Uploaded files are read on worker threads, as the service does (server/main.ts).
+  const reader = serviceReader(config.readerThreads);
+  const app = createApp({ store, auth, clock, logger: pino({ level: 'silent' }), config, reader });
   const tokenFor = (email: string, o: { ttlSeconds?: number } = {}) =>
     issuer.mint({ email, lookupMember, ...(o.ttlSeconds !== undefined ? { ttlSeconds: o.ttlSeconds } : {}) });
   return {
@@ -67,7 +70,7 @@ export async function makeTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
     tokenFor,
     bearer: async (email) => `Bearer ${await tokenFor(email)}`,
     close: async () => {
-      await store.close();
+      await Promise.all([reader.close(), store.close()]);
       await rm(dir, { recursive: true, force: true });
     },
   };

@@ -56,7 +56,7 @@ function sendCreated(res: RouteInput<unknown, unknown, unknown>['res'], stored: 
     .json(submissionSummary(stored));
 }
 
-export function submissionRoutes({ store }: ApiDeps): AnyRoute[] {
+export function submissionRoutes({ store, reader }: ApiDeps): AnyRoute[] {
   async function submit(opts: {
     id: string;
     tables: RawTables;
@@ -211,7 +211,7 @@ export function submissionRoutes({ store }: ApiDeps): AnyRoute[] {
         ...writeProblems,
       },
       handler: async ({ params, file, principal, req, res }) => {
-        const tables = await tablesFromUpload(file!);
+        const tables = await tablesFromUpload(reader, file!);
         const stored = await submit({
           id: params.id,
           tables,
@@ -240,7 +240,7 @@ export function submissionRoutes({ store }: ApiDeps): AnyRoute[] {
       handler: async ({ params, body, file, res }) => {
         const { catalogue } = await requireCatalogue(store);
         requireOrganisation(catalogue, params.id);
-        const tables = file ? await tablesFromUpload(file) : body.tables;
+        const tables = file ? await tablesFromUpload(reader, file) : body.tables;
         res.json(validateTables({ catalogue, tables, expectedOrganisationId: params.id }));
       },
     }),
