@@ -50,7 +50,7 @@ echo
 token=$(DATA_DIR="$work/server" node bin/oda-register.js token --email oda.chair@northshire.gov.uk.example)
 curl -fsS -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/me"
 echo
-# An uploaded workbook is read on a worker thread (server/import/workbookReader.ts): a dry-run validate of one.
+# An uploaded workbook is read on a worker thread (server/workers): a dry-run validate of one.
 curl -fsS -H "Authorization: Bearer $token" -F "file=@examples/workbooks/northshire-police.xlsx" \
   "http://127.0.0.1:$port/api/organisations/northshire-police/validate" >"$work/validate.json"
 node -e '

@@ -1,6 +1,6 @@
 /**
  * The two servers of the API benchmark, run in their own process so that the load generator does not share
- * their event loop: the real app (createApp, a SQLite file in a temp folder, dev auth, rate limit off, logs at
+ * their event loop: the real app (createApp, worker threads, a SQLite file in a temp folder, dev auth, rate limit off, logs at
  * `warn` so request lines are not written) and a bare Express 5 JSON echo route, both on loopback.
  * Run directly, it prints one JSON line `{ app, echo, token, organisations }` and stops on SIGTERM.
  */
@@ -17,6 +17,7 @@ import { createDevAuthenticator, loadOrCreateDevIssuer } from '../server/auth/de
 import { systemClock } from '../server/clock.js';
 import { loadConfig } from '../server/config.js';
 import { memberLookup } from '../server/services/members.js';
+import { serviceWorkers } from '../server/workers/workers.js';
 import { createStore } from '../server/store/createStore.js';
 import type { Catalogue } from '../shared/types.js';
 import { testCatalogue } from '../test/helpers/catalogue.js';
@@ -68,7 +69,9 @@ export async function startBenchServers(organisations: number): Promise<BenchSer
   const issuer = await loadOrCreateDevIssuer(dir, { clock });
   const auth = createDevAuthenticator({ issuer, lookupMember, clock });
   const logger = pino({ level: config.logLevel });
-  const appServer = http.createServer(createApp({ store, auth, clock, logger, config }));
+  // Submissions are checked on worker threads, as the service does (server/main.ts).
+  const workers = serviceWorkers(config.workerThreads);
+  const appServer = http.createServer(createApp({ store, auth, clock, logger, config, workers }));
   const echoApp = express();
   echoApp.use(express.json({ limit: config.jsonBodyLimit }));
   echoApp.put('/echo', (req, res) => {
@@ -84,7 +87,7 @@ export async function startBenchServers(organisations: number): Promise<BenchSer
     organisations: catalogue.organisations.filter((o) => o.id.startsWith('bench-')).map((o) => o.id),
     close: async () => {
       await Promise.all([appServer, echoServer].map((s) => new Promise((resolve) => s.close(resolve))));
-      await store.close();
+      await Promise.all([workers.close(), store.close()]);
       await rm(dir, { recursive: true, force: true });
     },
   };

@@ -16,11 +16,11 @@ import type { Authenticator, Principal } from './auth/types.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Store } from './store/types.js';
-import { inlineReader, type WorkbookReader } from './import/workbookReader.js';
+import { inlineWorkers, type Workers } from './workers/workers.js';
 import { errorHandler } from './http/errorHandler.js';
 import { ProblemError, sendProblem } from './http/problem.js';
 import type { ApiDeps } from './api/deps.js';
-import { mountRoutes } from './api/mount.js';
+import { mountRoutes, rawJsonMatcher } from './api/mount.js';
 import { API_PREFIX, buildOpenApiDocument } from './api/openapi.js';
 import { defineRoute, type AnyRoute } from './api/route.js';
 import { z } from './api/schemas.js';
@@ -38,8 +38,8 @@ export interface AppOptions {
   clock: Clock;
   logger: Logger;
   config: Config;
-  /** Where uploaded .xlsx files are read: the service passes its worker threads; in-process when not given. */
-  reader?: WorkbookReader;
+  /** Where files are read and submissions checked: the service passes its worker threads; in-process when not given. */
+  workers?: Workers;
   /** Version shown in the OpenAPI document. */
   version?: string;
 }
@@ -146,7 +146,24 @@ export function createApp(options: AppOptions): Express {
     }),
   );
 
-  app.use(API_PREFIX, express.json({ limit: config.jsonBodyLimit, type: ['application/json', 'application/*+json'] }));
+  const router = express.Router();
+  const deps: ApiDeps = { store, auth, clock, logger, config, workers: options.workers ?? inlineWorkers() };
+  const routes = apiRoutes(deps, version);
+  // JSON bodies are parsed here, except on routes that check theirs off the event loop (rawJson): those get
+  // the bytes, under the same size limit.
+  const takesRawJson = rawJsonMatcher(routes);
+  const isJsonBody = (req: Request) => Boolean(req.is(['application/json', 'application/*+json']));
+  app.use(
+    API_PREFIX,
+    express.json({
+      limit: config.jsonBodyLimit,
+      type: (req) => isJsonBody(req as Request) && !takesRawJson(req as Request),
+    }),
+    express.raw({
+      limit: config.jsonBodyLimit,
+      type: (req) => isJsonBody(req as Request) && takesRawJson(req as Request),
+    }),
+  );
 
   /** A limit per signed-in user (else per address) and window, answering a 429 problem saying when to retry. */
   const limiter = (limit: number, what: string): RequestHandler | null =>
@@ -184,9 +201,7 @@ export function createApp(options: AppOptions): Express {
     limits: { fileSize: config.uploadLimit, files: 1, fields: 20, parts: 25 },
   }).single('file');
 
-  const router = express.Router();
-  const deps: ApiDeps = { store, auth, clock, logger, config, reader: options.reader ?? inlineReader() };
-  mountRoutes(router, apiRoutes(deps, version), { auth, writeLimiter, readLimiter, upload });
+  mountRoutes(router, routes, { auth, writeLimiter, readLimiter, upload });
   app.use(API_PREFIX, router);
 
   if (existsSync(config.addinDir)) {

@@ -50,10 +50,10 @@ export interface Config {
   /** Folder of the built add-in, served at / when it exists. */
   addinDir: string;
   /**
-   * Most worker threads reading uploaded .xlsx files at once (READER_THREADS): null picks one fewer than the
-   * cores (at least 1); 0 reads on the event loop itself.
+   * Worker threads that read uploaded files and check submitted workbooks (WORKER_THREADS): null picks one
+   * fewer than the cores (at least 1); 0 does that work on the event loop itself.
    */
-  readerThreads: number | null;
+  workerThreads: number | null;
 }
 
 export class ConfigError extends Error {
@@ -143,7 +143,7 @@ const envSchema = z.object({
   RATE_LIMIT_READS: integer('RATE_LIMIT_READS', 0, 1_000_000, 1200),
   RATE_LIMIT_WINDOW_MS: integer('RATE_LIMIT_WINDOW_MS', 1000, 86_400_000, 60_000),
   TRUST_PROXY: integer('TRUST_PROXY', 0, 10, 0),
-  READER_THREADS: integer('READER_THREADS', 0, 64, -1),
+  WORKER_THREADS: integer('WORKER_THREADS', 0, 64, -1),
   ADDIN_DIR: z.string().optional(),
   ENTRA_TENANT_IDS: z.string().optional(),
   ENTRA_TENANT_ID: z.string().optional(),
@@ -233,7 +233,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitWindowMs: e.RATE_LIMIT_WINDOW_MS,
     trustProxy: e.TRUST_PROXY,
     addinDir: path.resolve(e.ADDIN_DIR?.trim() || 'dist/addin'),
-    readerThreads: e.READER_THREADS < 0 ? null : e.READER_THREADS,
+    workerThreads: e.WORKER_THREADS < 0 ? null : e.WORKER_THREADS,
   };
 }
 

@@ -16,7 +16,7 @@ import { systemClock } from './clock.js';
 import { authConfigOf, ConfigError, loadConfig, type Config } from './config.js';
 import { seedDemo } from './services/seedDemo.js';
 import { memberLookup } from './services/members.js';
-import { serviceReader } from './import/workbookReader.js';
+import { serviceWorkers } from './workers/workers.js';
 import { createStore } from './store/createStore.js';
 import type { Store } from './store/types.js';
 
@@ -78,8 +78,8 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   }
 
   const auth = await createAuthenticator(authConfigOf(config), { lookupMember: memberLookup(store), clock });
-  const reader = serviceReader(config.readerThreads);
-  const app = createApp({ store, auth, clock, logger, config, reader });
+  const workers = serviceWorkers(config.workerThreads);
+  const app = createApp({ store, auth, clock, logger, config, workers });
 
   const certs = officeDevCerts();
   const server = certs ? https.createServer(certs, app) : http.createServer(app);
@@ -101,7 +101,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     force.unref();
     server.close(() => {
       clearTimeout(force);
-      Promise.all([reader.close(), store.close()])
+      Promise.all([workers.close(), store.close()])
         .then(() => {
           logger.info('stopped');
           process.exit(0);

@@ -4,7 +4,7 @@ import type { Authenticator } from '../auth/types.js';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { Store } from '../store/types.js';
-import type { WorkbookReader } from '../import/workbookReader.js';
+import type { Workers } from '../workers/workers.js';
 
 export interface ApiDeps {
   store: Store;
@@ -12,6 +12,6 @@ export interface ApiDeps {
   clock: Clock;
   logger: Logger;
   config: Config;
-  /** Reads uploaded .xlsx files (on worker threads in the service). */
-  reader: WorkbookReader;
+  /** Reads uploaded files and checks submitted workbooks (on worker threads in the service). */
+  workers: Workers;
 }

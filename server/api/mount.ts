@@ -6,7 +6,8 @@
 import type { NextFunction, Request, RequestHandler, Response, Router } from 'express';
 import type { ZodType } from 'zod';
 import type { Authenticator, Principal } from '../auth/types.js';
-import { invalidRequest, pointerOf, ProblemError, type FieldError } from '../http/problem.js';
+import { invalidRequest, ProblemError } from '../http/problem.js';
+import { fieldErrors } from './fieldErrors.js';
 import { checkAccess } from './access.js';
 import { expressPath, pathPattern, type AnyRoute } from './route.js';
 
@@ -18,10 +19,6 @@ export interface MountDeps {
   readLimiter: RequestHandler | null;
   /** Parses a multipart upload into req.file (multer .single('file')). */
   upload: RequestHandler;
-}
-
-function fieldErrors(base: string, error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }) {
-  return error.issues.map((i): FieldError => ({ pointer: pointerOf(base, i.path), detail: i.message }));
 }
 
 function parseWith<T>(schema: ZodType | undefined, value: unknown, base: string): T {
@@ -62,7 +59,7 @@ function isJson(req: Request): boolean {
 }
 
 function checkMediaType(route: AnyRoute, req: Request): void {
-  if (!route.body && !route.upload) return;
+  if (!route.body && !route.rawJson && !route.upload) return;
   const multipart = isMultipart(req);
   if (route.upload === 'only') {
     if (!multipart) {
@@ -107,7 +104,11 @@ function handlerFor(route: AnyRoute, deps: MountDeps): RequestHandler[] {
     const query = parseWith(route.query, { ...(req.query as Record<string, unknown>) }, '/query');
     const file = (req as Request & { file?: { buffer: Buffer; originalname: string; size: number } }).file ?? null;
     let body: unknown = undefined;
-    if (route.upload === 'only' || (route.upload === 'or-json' && isMultipart(req))) {
+    let rawBody: Buffer | null = null;
+    if (route.rawJson) {
+      rawBody = Buffer.isBuffer(req.body) ? req.body : null;
+      if (rawBody === null) throw invalidRequest([{ pointer: '/body', detail: 'a JSON body is required' }]);
+    } else if (route.upload === 'only' || (route.upload === 'or-json' && isMultipart(req))) {
       if (!file) {
         throw invalidRequest([{ pointer: '/body/file', detail: 'attach the workbook (.xlsx) in the field "file"' }]);
       }
@@ -124,6 +125,7 @@ function handlerFor(route: AnyRoute, deps: MountDeps): RequestHandler[] {
       body,
       principal: res.locals.principal as Principal | null,
       file,
+      rawBody,
       req,
       res,
     });
@@ -132,6 +134,17 @@ function handlerFor(route: AnyRoute, deps: MountDeps): RequestHandler[] {
 }
 
 const METHOD_ORDER = ['GET', 'HEAD', 'POST', 'PUT'];
+
+/**
+ * Whether a request (path below the API prefix) goes to a `rawJson` route, whose body is read as bytes rather
+ * than parsed: the app's body parsers ask this before the router has matched the route.
+ */
+export function rawJsonMatcher(routes: readonly AnyRoute[]): (req: Request) => boolean {
+  const raw = routes
+    .filter((r) => r.rawJson)
+    .map((r) => ({ method: r.method.toUpperCase(), pattern: pathPattern(r.path) }));
+  return (req) => raw.some((r) => r.method === req.method && r.pattern.test(req.path));
+}
 
 export function mountRoutes(router: Router, routes: readonly AnyRoute[], deps: MountDeps): void {
   for (const route of routes) {

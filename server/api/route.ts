@@ -25,6 +25,8 @@ export interface RouteInput<P, Q, B> {
   principal: Principal | null;
   /** The uploaded file, on routes that take one. */
   file: { buffer: Buffer; originalname: string; size: number } | null;
+  /** The JSON body's bytes, unparsed, on `rawJson` routes (null when the request had no body). */
+  rawBody: Buffer | null;
   req: Request;
   res: Response;
 }
@@ -43,6 +45,11 @@ export interface RouteSpec<P extends ZodType, Q extends ZodType, B extends ZodTy
   body?: B;
   /** Documents the body instead of `body`, when the handler validates it itself. */
   bodyDoc?: ZodType;
+  /**
+   * The JSON body is handed over unparsed (`rawBody`), for a handler that parses and checks it off the event
+   * loop; `bodyDoc` documents it. Size limit, media type and charset are checked as for any JSON body.
+   */
+  rawJson?: true;
   /** Accepts a multipart upload in the field `file`: 'only' (no JSON) or 'or-json' (either). */
   upload?: 'only' | 'or-json';
   /** Request headers, for the document only. */
@@ -63,6 +70,7 @@ export interface AnyRoute {
   query?: ZodType;
   body?: ZodType;
   bodyDoc?: ZodType;
+  rawJson?: true;
   upload?: 'only' | 'or-json';
   headers?: ZodType;
   responses: Record<number, ResponseDoc>;

@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import { AuthError } from '../auth/types.js';
 import { NotFoundError, VersionConflictError } from '../store/errors.js';
 import { NotPermitted, NotPossible, ValidationFailed } from '../services/errors.js';
-import { invalidRequest, ProblemError, sendProblem, type FieldError } from './problem.js';
+import { invalidRequest, malformedJson, ProblemError, sendProblem, type FieldError } from './problem.js';
 
 function formatBytes(n: number): string {
   if (n >= 1024 * 1024) return `${Math.round((n / (1024 * 1024)) * 10) / 10} MB`;
@@ -88,9 +88,7 @@ export function toProblem(err: unknown, limits: { jsonBodyLimit: number; uploadL
   const message = typeof e.message === 'string' ? e.message : '';
   switch (e.type) {
     case 'entity.parse.failed':
-      return new ProblemError('malformed-json', `The request body is not valid JSON: ${message}.`, {
-        extensions: { errors: [{ pointer: '/body', detail: 'is not valid JSON' }] },
-      });
+      return malformedJson(message);
     case 'entity.too.large':
       return new ProblemError(
         'payload-too-large',

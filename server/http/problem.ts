@@ -111,6 +111,13 @@ export class ProblemError extends Error {
 }
 
 /** A 400 naming each bad field by a JSON pointer. */
+/** A JSON body that does not parse (body-parser's, or a worker's JSON.parse message). */
+export function malformedJson(message: string): ProblemError {
+  return new ProblemError('malformed-json', `The request body is not valid JSON: ${message}.`, {
+    extensions: { errors: [{ pointer: '/body', detail: 'is not valid JSON' }] },
+  });
+}
+
 export function invalidRequest(errors: FieldError[], detail?: string): ProblemError {
   const first = errors[0];
   return new ProblemError(

@@ -6,7 +6,7 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
 import { compiled } from './compiledQueries.js';
 import { compareCodeUnits } from '../../shared/order.js';
-import type { Catalogue, Register } from '../../shared/types.js';
+import type { Catalogue, Register, Submission } from '../../shared/types.js';
 import type { Clock } from '../clock.js';
 import { hashAuditEvent, verifyAuditChain } from './auditChain.js';
 import { StoredRowChecker } from './auditRows.js';
@@ -231,7 +231,7 @@ export class KyselyStore implements Store {
 
   async appendSubmission(input: AppendSubmissionInput): Promise<StoredSubmission> {
     const { organisationId, baseVersion } = input;
-    if (input.submission.organisationId !== organisationId) {
+    if (input.submission && input.submission.organisationId !== organisationId) {
       throw new Error(
         `The submission is for organisation "${input.submission.organisationId}", not "${organisationId}": nothing was stored.`,
       );
@@ -248,7 +248,7 @@ export class KyselyStore implements Store {
 
         const at = this.#now();
         // The body stored is the canonical JSON the digest hashes: one serialisation for both.
-        const body = canonicalJson(input.submission);
+        const body = input.submission ? canonicalJson(input.submission) : input.canonical;
         const row = {
           organisation_id: organisationId,
           version: (currentVersion ?? 0) + 1,
@@ -269,12 +269,16 @@ export class KyselyStore implements Store {
           digestBefore: current?.digest ?? null,
           digestAfter: row.digest,
         });
-        // What was just written, without parsing it back.
+        // What was just written, without parsing it back unless its rows are asked for.
+        const given = input.submission;
+        let parsed: Submission | undefined;
         const stored: StoredSubmission = {
           organisationId,
           version: row.version,
           digest: row.digest,
-          submission: input.submission,
+          get submission(): Submission {
+            return given ?? (parsed ??= JSON.parse(body) as Submission);
+          },
           warnings: input.warnings,
           submittedBy: input.actor,
           submittedAt: at,

@@ -90,16 +90,25 @@ export interface AuditVerification {
   problem?: { seq: number; reason: string };
 }
 
-export interface AppendSubmissionInput {
+export type AppendSubmissionInput = {
   organisationId: string;
   /** The version this write replaces: null when the organisation has none yet. */
   baseVersion: number | null;
-  submission: Submission;
   warnings: Issue[];
   actor: string;
   source: SubmissionSourceKind;
   fileName?: string | null;
-}
+} & (
+  | { submission: Submission; canonical?: never }
+  | {
+      /**
+       * The submission as its RFC 8785 canonical JSON, made by checkSubmissionBody on a worker thread for
+       * this organisation (expectedOrganisationId): stored and hashed as it is, parsed only if asked for.
+       */
+      canonical: string;
+      submission?: never;
+    }
+);
 
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';

@@ -29,15 +29,15 @@ test('a wrong value names the variable and what it got', () => {
   expect(problemsOf({ JSON_BODY_LIMIT: 'huge' })[0]).toMatch(/^JSON_BODY_LIMIT must be a size/);
   expect(problemsOf({ CORS_ORIGINS: 'https://ok.example, not a url' })[0]).toMatch(/^CORS_ORIGINS .*"not a url"/);
   expect(problemsOf({ DATABASE_URL: 'mysql://x' })[0]).toMatch(/^DATABASE_URL/);
-  expect(problemsOf({ READER_THREADS: 'many' })).toEqual([
-    'READER_THREADS must be a number between 0 and 64, got "many"',
+  expect(problemsOf({ WORKER_THREADS: 'many' })).toEqual([
+    'WORKER_THREADS must be a number between 0 and 64, got "many"',
   ]);
 });
 
-test('READER_THREADS: unset picks the thread count, 0 reads on the event loop', () => {
-  expect(loadConfig({}).readerThreads).toBeNull();
-  expect(loadConfig({ READER_THREADS: '0' }).readerThreads).toBe(0);
-  expect(loadConfig({ READER_THREADS: '3' }).readerThreads).toBe(3);
+test('WORKER_THREADS: unset picks the thread count, 0 works on the event loop', () => {
+  expect(loadConfig({}).workerThreads).toBeNull();
+  expect(loadConfig({ WORKER_THREADS: '0' }).workerThreads).toBe(0);
+  expect(loadConfig({ WORKER_THREADS: '3' }).workerThreads).toBe(3);
 });
 
 test('the development issuer is refused in production', () => {

@@ -3,7 +3,9 @@ import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { makeTestApp, jsonTables, MEMBERS, type TestApp } from '../helpers/testApp.js';
 import { LEEDS, POLICE } from '../helpers/catalogue.js';
-import { goodRawTables, setCell } from '../helpers/rawTables.js';
+import { addRow, goodRawTables, setCell } from '../helpers/rawTables.js';
+import { CHECK_ON_THREAD_BYTES } from '../../server/workers/workers.js';
+import { digestOf } from '../../shared/digest.js';
 import { testCatalogue } from '../helpers/catalogue.js';
 import { writePartnerTemplate } from '../../server/export/template.js';
 
@@ -220,6 +222,80 @@ test('If-Match: * on an existing version is refused with 412 asking for the vers
   expect(res.body.currentVersion).toBe(1);
   expect(res.headers.etag).toBe('"1"');
   expect(await t.store.latestSubmissionVersion(LEEDS)).toBe(1);
+});
+
+describe('the body of a PUT, read as bytes and checked off the event loop when large', () => {
+  test('a workbook of 3,000 commitments (checked on a worker thread) is stored and read back whole', async () => {
+    const tables = good();
+    for (let i = 1; i <= 3000; i++) {
+      addRow(tables, 'Commitments', {
+        Ref: `X${i}`,
+        'Resource type': 'Analyst time',
+        Description: `Analyst support for project ${i}`,
+        Quantity: (i % 7) + 1,
+        Unit: 'Hours per week',
+        Start: '2025-04-01',
+        End: '2028-03-31',
+        Project: `Project ${i % 5}`,
+        Status: 'Agreed',
+        Notes: null,
+      });
+    }
+    const body = JSON.stringify({ tables, source: 'addin', fileName: 'Leeds ODA.xlsx' });
+    expect(Buffer.byteLength(body)).toBeGreaterThan(CHECK_ON_THREAD_BYTES);
+    const res = await request(t.app)
+      .put(url)
+      .set('Authorization', leeds)
+      .set('Content-Type', 'application/json')
+      .send(body);
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ version: 1, source: 'addin', fileName: 'Leeds ODA.xlsx' });
+    const stored = await t.store.latestSubmission(LEEDS);
+    expect(stored?.submission.commitments).toHaveLength(tables.Commitments!.values.length - 1);
+    expect(res.body.digest).toBe(digestOf(stored!.submission));
+  });
+
+  test('a large workbook with an error is a 422 naming the cell, and nothing is stored', async () => {
+    const tables = good();
+    for (let i = 1; i <= 3000; i++) addRow(tables, 'Commitments', { Ref: `X${i}`, Description: `Support ${i}` });
+    const res = await request(t.app).put(url).set('Authorization', leeds).send({ tables });
+    expect(res.status).toBe(422);
+    expect(res.body.issues.length).toBeGreaterThan(3000);
+    expect(res.body.issues[0]).toMatchObject({ sheet: 'Commitments', severity: 'error' });
+    expect(await t.store.latestSubmission(LEEDS)).toBeNull();
+  });
+
+  test('UTF-16 JSON is read by its charset; a charset that is not Unicode is a 415; broken JSON a 400', async () => {
+    const utf16 = Buffer.from(`\uFEFF${JSON.stringify({ tables: good() })}`, 'utf16le');
+    const ok = await request(t.app)
+      .put(url)
+      .set('Authorization', leeds)
+      .set('Content-Type', 'application/json; charset=utf-16le')
+      // Sent as the bytes they are (superagent would otherwise write a Buffer as JSON).
+      .serialize((bytes: unknown) => bytes as string)
+      .send(utf16);
+    expect(ok.status).toBe(201);
+
+    const latin1 = await request(t.app)
+      .put(url)
+      .set('Authorization', leeds)
+      .set('If-Match', '"1"')
+      .set('Content-Type', 'application/json; charset=latin1')
+      .send(JSON.stringify({ tables: good() }));
+    expect(latin1.status).toBe(415);
+    expect(latin1.body.detail).toBe('unsupported charset "LATIN1"; send UTF-8 JSON.');
+
+    const broken = await request(t.app)
+      .put(url)
+      .set('Authorization', leeds)
+      .set('If-Match', '"1"')
+      .set('Content-Type', 'application/json')
+      .send('{"tables": {');
+    expect(broken.status).toBe(400);
+    expect(broken.body.detail).toMatch(/^The request body is not valid JSON: /);
+    expect(broken.body.errors).toEqual([{ pointer: '/body', detail: 'is not valid JSON' }]);
+    expect((await t.store.latestSubmission(LEEDS))?.version).toBe(1);
+  });
 });
 
 describe('upload and validate', () => {

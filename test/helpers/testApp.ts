@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Express } from 'express';
 import { pino } from 'pino';
 import { createApp } from '../../server/app.js';
-import { serviceReader } from '../../server/import/workbookReader.js';
+import { serviceWorkers } from '../../server/workers/workers.js';
 import { createDevAuthenticator, loadOrCreateDevIssuer, type DevIssuer } from '../../server/auth/devIssuer.js';
 import type { Clock } from '../../server/clock.js';
 import { loadConfig, type Config } from '../../server/config.js';
@@ -56,9 +56,9 @@ export async function makeTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
   const lookupMember = memberLookup(store);
   const issuer = await loadOrCreateDevIssuer(dir, { clock });
   const auth = createDevAuthenticator({ issuer, lookupMember, clock });
-  // Uploaded files are read on worker threads, as the service does (server/main.ts).
-  const reader = serviceReader(config.readerThreads);
-  const app = createApp({ store, auth, clock, logger: pino({ level: 'silent' }), config, reader });
+  // Files are read and submissions checked on worker threads, as the service does (server/main.ts).
+  const workers = serviceWorkers(config.workerThreads);
+  const app = createApp({ store, auth, clock, logger: pino({ level: 'silent' }), config, workers });
   const tokenFor = (email: string, o: { ttlSeconds?: number } = {}) =>
     issuer.mint({ email, lookupMember, ...(o.ttlSeconds !== undefined ? { ttlSeconds: o.ttlSeconds } : {}) });
   return {
@@ -70,7 +70,7 @@ export async function makeTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
     tokenFor,
     bearer: async (email) => `Bearer ${await tokenFor(email)}`,
     close: async () => {
-      await Promise.all([reader.close(), store.close()]);
+      await Promise.all([workers.close(), store.close()]);
       await rm(dir, { recursive: true, force: true });
     },
   };

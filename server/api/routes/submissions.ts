@@ -23,7 +23,8 @@ import { tablesFromUpload } from '../workbookFile.js';
 import { requireCatalogue } from '../../services/catalogue.js';
 import { submitTables, validateTables } from '../../services/submissions.js';
 import { writePartnerTemplate } from '../../export/template.js';
-import { ProblemError } from '../../http/problem.js';
+import { invalidRequest, malformedJson, ProblemError } from '../../http/problem.js';
+import { jsonText } from '../jsonText.js';
 import type { RawTables } from '../../../shared/types.js';
 import type { StoredSubmission, SubmissionSourceKind } from '../../store/types.js';
 import { VersionConflictError } from '../../store/errors.js';
@@ -56,7 +57,8 @@ function sendCreated(res: RouteInput<unknown, unknown, unknown>['res'], stored: 
     .json(submissionSummary(stored));
 }
 
-export function submissionRoutes({ store, reader }: ApiDeps): AnyRoute[] {
+export function submissionRoutes({ store, workers }: ApiDeps): AnyRoute[] {
+  /** Uploaded workbooks: read (on a worker thread), then validated and stored under the If-Match rules. */
   async function submit(opts: {
     id: string;
     tables: RawTables;
@@ -67,7 +69,6 @@ export function submissionRoutes({ store, reader }: ApiDeps): AnyRoute[] {
   }): Promise<StoredSubmission> {
     const { catalogue } = await requireCatalogue(store);
     requireOrganisation(catalogue, opts.id);
-    const subject = `The submission of ${opts.id}`;
     const input = {
       store,
       catalogue,
@@ -77,21 +78,72 @@ export function submissionRoutes({ store, reader }: ApiDeps): AnyRoute[] {
       fileName: opts.fileName,
       expectedOrganisationId: opts.id,
     };
-    const expected = expectedVersion(opts.req);
+    return underIfMatch(opts.id, opts.req, (baseVersion) => submitTables({ ...input, baseVersion }));
+  }
+
+  /**
+   * A PUT of raw tables: its body is parsed, validated and canonicalised on a worker thread (it may be a large
+   * workbook), then stored under the If-Match rules. Problems come in the order of every other route: the body
+   * (malformed JSON, not the request schema: 400), no catalogue (409), unknown organisation (404), then the
+   * workbook (422) and its version (412 / 428).
+   */
+  async function submitBody(opts: {
+    id: string;
+    body: Buffer;
+    actor: string;
+    req: RouteInput<unknown, unknown, unknown>['req'];
+  }): Promise<StoredSubmission> {
+    const text = jsonText(opts.req, opts.body);
+    let catalogue = (await store.getCatalogue())?.catalogue ?? null;
+    let check = await workers.checkSubmission({ body: text, catalogue, expectedOrganisationId: opts.id });
+    if (check.kind === 'no-catalogue') {
+      // Loaded meanwhile? Then check against it; otherwise this is the 409 of requireCatalogue.
+      catalogue = (await requireCatalogue(store)).catalogue;
+      check = await workers.checkSubmission({ body: text, catalogue, expectedOrganisationId: opts.id });
+    }
+    if (check.kind === 'malformed-json') throw malformedJson(check.message);
+    if (check.kind === 'invalid-request') throw invalidRequest(check.errors);
+    if (check.kind !== 'checked' || catalogue === null) throw new Error(`Unexpected submission check "${check.kind}".`);
+    requireOrganisation(catalogue, opts.id);
+    const { report, canonical, source, fileName } = check;
+    return underIfMatch(opts.id, opts.req, async (baseVersion) => {
+      if (!report.valid || canonical === null) throw new ValidationFailed(report.issues, report.organisationId);
+      return store.appendSubmission({
+        organisationId: opts.id,
+        baseVersion,
+        canonical,
+        warnings: report.issues.filter((i) => i.severity === 'warning'),
+        actor: opts.actor,
+        source,
+        fileName,
+      });
+    });
+  }
+
+  /**
+   * Runs `write` with the base version the request's If-Match names. The common case: the version the writer
+   * names (or none) is checked by the store itself, atomically in the write's transaction, and only a mismatch
+   * is turned into the 412 / 428 of baseVersionFor; an invalid workbook reports a failed precondition first,
+   * as it would have had the version been read beforehand.
+   */
+  async function underIfMatch(
+    id: string,
+    req: RouteInput<unknown, unknown, unknown>['req'],
+    write: (baseVersion: number | null) => Promise<StoredSubmission>,
+  ): Promise<StoredSubmission> {
+    const subject = `The submission of ${id}`;
+    const expected = expectedVersion(req);
     if (expected === undefined) {
       // If-Match: * or If-None-Match: settled against the current version first (rare; see baseVersionFor).
-      const current = await store.latestSubmissionVersion(opts.id);
-      return submitTables({ ...input, baseVersion: baseVersionFor(opts.req, current, subject) });
+      const current = await store.latestSubmissionVersion(id);
+      return write(baseVersionFor(req, current, subject));
     }
-    // The common case: the version the writer names (or none) is checked by the store itself, atomically in
-    // the write's transaction, and only a mismatch is turned into the 412 / 428 of baseVersionFor; an invalid
-    // workbook reports a failed precondition first, as it would have had the version been read beforehand.
     try {
-      return await submitTables({ ...input, baseVersion: expected });
+      return await write(expected);
     } catch (error) {
-      if (error instanceof VersionConflictError) baseVersionFor(opts.req, error.current, subject);
+      if (error instanceof VersionConflictError) baseVersionFor(req, error.current, subject);
       else if (error instanceof ValidationFailed) {
-        baseVersionFor(opts.req, await store.latestSubmissionVersion(opts.id), subject);
+        baseVersionFor(req, await store.latestSubmissionVersion(id), subject);
       }
       throw error;
     }
@@ -174,7 +226,8 @@ export function submissionRoutes({ store, reader }: ApiDeps): AnyRoute[] {
       access: 'own-organisation',
       params: orgParams,
       headers: ifMatchHeaders,
-      body: submissionBody,
+      bodyDoc: submissionBody,
+      rawJson: true,
       responses: {
         201: json('Stored as the next version (without its rows: GET Location for them).', submissionSummarySchema, {
           ETag: '"<version>"',
@@ -182,15 +235,8 @@ export function submissionRoutes({ store, reader }: ApiDeps): AnyRoute[] {
         }),
         ...writeProblems,
       },
-      handler: async ({ params, body, principal, req, res }) => {
-        const stored = await submit({
-          id: params.id,
-          tables: body.tables,
-          actor: principal!.email,
-          source: body.source ?? 'api',
-          fileName: body.fileName ?? null,
-          req,
-        });
+      handler: async ({ params, rawBody, principal, req, res }) => {
+        const stored = await submitBody({ id: params.id, body: rawBody!, actor: principal!.email, req });
         sendCreated(res, stored);
       },
     }),
@@ -211,7 +257,7 @@ export function submissionRoutes({ store, reader }: ApiDeps): AnyRoute[] {
         ...writeProblems,
       },
       handler: async ({ params, file, principal, req, res }) => {
-        const tables = await tablesFromUpload(reader, file!);
+        const tables = await tablesFromUpload(workers, file!);
         const stored = await submit({
           id: params.id,
           tables,
@@ -240,7 +286,7 @@ export function submissionRoutes({ store, reader }: ApiDeps): AnyRoute[] {
       handler: async ({ params, body, file, res }) => {
         const { catalogue } = await requireCatalogue(store);
         requireOrganisation(catalogue, params.id);
-        const tables = file ? await tablesFromUpload(reader, file) : body.tables;
+        const tables = file ? await tablesFromUpload(workers, file) : body.tables;
         res.json(validateTables({ catalogue, tables, expectedOrganisationId: params.id }));
       },
     }),

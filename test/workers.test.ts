@@ -1,0 +1,160 @@
+/**
+ * The service reads uploaded .xlsx files and checks submitted workbooks on worker threads (real threads here,
+ * loading the TypeScript sources through tsx as `npm start` does). What a user gets must not depend on where
+ * the work was done: the same raw tables and reports, and for a bad file the same one sentence.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  CHECK_ON_THREAD_BYTES,
+  inlineWorkers,
+  serviceWorkers,
+  workerPool,
+  type Workers,
+} from '../server/workers/workers.js';
+import { WorkbookFileError } from '../server/import/workbookFileError.js';
+import { validateTables } from '../server/services/submissions.js';
+import { canonicalJson } from '../shared/digest.js';
+import { LEEDS, testCatalogue } from './helpers/catalogue.js';
+import { addRow, goodRawTables, setCell } from './helpers/rawTables.js';
+import { jsonTables } from './helpers/testApp.js';
+
+const WORKBOOKS = path.resolve('examples/workbooks');
+
+let pool: Workers;
+beforeAll(() => {
+  pool = workerPool({ threads: 2 });
+});
+afterAll(async () => {
+  await pool.close();
+});
+
+async function demoFiles(): Promise<{ name: string; data: Buffer }[]> {
+  const names = (await readdir(WORKBOOKS)).filter((n) => n.endsWith('.xlsx')).sort();
+  return Promise.all(names.map(async (name) => ({ name, data: await readFile(path.join(WORKBOOKS, name)) })));
+}
+
+async function failureOf(reader: Workers, data: Uint8Array, name: string): Promise<WorkbookFileError> {
+  const error: unknown = await reader.readWorkbook(data, name).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(WorkbookFileError);
+  return error as WorkbookFileError;
+}
+
+test('every demo workbook, read on threads (several at once), gives exactly the tables read in-process', async () => {
+  const files = await demoFiles();
+  expect(files.length).toBeGreaterThanOrEqual(8);
+  const inline = inlineWorkers();
+  const [onThreads, inProcess] = await Promise.all([
+    Promise.all(files.map((f) => pool.readWorkbook(f.data, f.name))),
+    Promise.all(files.map((f) => inline.readWorkbook(f.data, f.name))),
+  ]);
+  expect(onThreads).toEqual(inProcess);
+  expect(Object.keys(onThreads[0]!).sort()).toEqual(['About', 'Commitments', 'Contacts', 'Participation', 'Roles']);
+});
+
+test('a file that is not a workbook, or is cut short, fails on a thread with the same sentence as in-process', async () => {
+  const [first] = await demoFiles();
+  const cases: [string, Uint8Array][] = [
+    ['notes.xlsx', Buffer.from('These are my notes, not a workbook.')],
+    [first!.name, first!.data.subarray(0, Math.floor(first!.data.length / 2))],
+  ];
+  for (const [name, data] of cases) {
+    const onThread = await failureOf(pool, data, name);
+    const inProcess = await failureOf(inlineWorkers(), data, name);
+    expect({ problem: onThread.problem, fileName: onThread.fileName, message: onThread.message }).toEqual({
+      problem: inProcess.problem,
+      fileName: inProcess.fileName,
+      message: inProcess.message,
+    });
+    expect(onThread.message).toContain(name);
+  }
+});
+
+test('WORKER_THREADS=0 works in-process; a pool needs at least one thread', async () => {
+  const [first] = await demoFiles();
+  const workers = serviceWorkers(0);
+  await expect(workers.readWorkbook(first!.data, first!.name)).resolves.toHaveProperty('About');
+  await workers.close();
+  expect(() => workerPool({ threads: 0 })).toThrow('A worker pool needs at least 1 thread, not 0.');
+});
+
+describe('checking a submission body on a thread', () => {
+  const catalogue = testCatalogue();
+  const body = (tables: unknown, extra: Record<string, unknown> = {}) =>
+    Buffer.from(JSON.stringify({ tables, ...extra }), 'utf8');
+
+  /** A workbook of `rows` commitments: a body past CHECK_ON_THREAD_BYTES once `rows` is in the thousands. */
+  const bigTables = (rows: number) => {
+    const tables = goodRawTables(catalogue, LEEDS);
+    for (let i = 1; i <= rows; i++) {
+      addRow(tables, 'Commitments', {
+        Ref: `X${i}`,
+        'Resource type': 'Analyst time',
+        Description: `Analyst support for project ${i}`,
+        Quantity: (i % 7) + 1,
+        Unit: 'Hours per week',
+        Start: '2025-04-01',
+        End: '2028-03-31',
+        Project: `Project ${i % 5}`,
+        Status: 'Agreed',
+        Notes: null,
+      });
+    }
+    return jsonTables(tables);
+  };
+
+  it('checks a large body on a thread: the report and canonical text made in-process, valid or not', async () => {
+    const good = bigTables(3000);
+    const bad = bigTables(3000);
+    setCell(bad, 'Commitments', 1, 'Quantity', 'lots');
+    expect(body(good).length).toBeGreaterThan(CHECK_ON_THREAD_BYTES);
+    for (const tables of [good, bad]) {
+      const input = { body: body(tables, { source: 'addin' }), catalogue, expectedOrganisationId: LEEDS };
+      const [onThread, inProcess] = await Promise.all([
+        pool.checkSubmission(input),
+        inlineWorkers().checkSubmission(input),
+      ]);
+      expect(onThread).toEqual(inProcess);
+    }
+    const valid = await pool.checkSubmission({ body: body(good), catalogue, expectedOrganisationId: LEEDS });
+    expect(valid).toMatchObject({ kind: 'checked', source: 'api', fileName: null, report: { valid: true } });
+    const report = validateTables({ catalogue, tables: good, expectedOrganisationId: LEEDS });
+    expect(valid.kind === 'checked' && valid.canonical).toBe(canonicalJson(report.submission));
+    const invalid = await pool.checkSubmission({ body: body(bad), catalogue, expectedOrganisationId: LEEDS });
+    expect(invalid).toMatchObject({ kind: 'checked', canonical: null, report: { valid: false } });
+    expect(invalid.kind === 'checked' && invalid.report.issues.map((i) => i.cell)).toContain('D2');
+  });
+
+  it('keeps up with a new catalogue: a workbook checked against the catalogue it was given', async () => {
+    const tables = bigTables(3000);
+    const first = await pool.checkSubmission({ body: body(tables), catalogue, expectedOrganisationId: LEEDS });
+    expect(first).toMatchObject({ kind: 'checked', report: { valid: true } });
+    // The next catalogue no longer lists the activity the workbook's roles name.
+    const next = { ...catalogue, activities: catalogue.activities.slice(1) };
+    const second = await pool.checkSubmission({ body: body(tables), catalogue: next, expectedOrganisationId: LEEDS });
+    expect(second.kind === 'checked' && second.report.issues.map((i) => i.code)).toContain('roles/unknown-activity');
+  });
+
+  it('reports malformed JSON and a body outside the request schema, as the other routes do', async () => {
+    const broken = await pool.checkSubmission({
+      body: Buffer.from('{"tables": '),
+      catalogue,
+      expectedOrganisationId: LEEDS,
+    });
+    expect(broken).toMatchObject({ kind: 'malformed-json' });
+    const wrong = await pool.checkSubmission({
+      body: body({ About: { sheet: 'About', topLeft: 'nowhere', values: [] } }),
+      catalogue,
+      expectedOrganisationId: LEEDS,
+    });
+    expect(wrong).toEqual({
+      kind: 'invalid-request',
+      errors: [{ pointer: '/body/tables/About/topLeft', detail: 'must be an A1 cell address such as A1' }],
+    });
+    const none = await pool.checkSubmission({ body: body({}), catalogue: null, expectedOrganisationId: LEEDS });
+    expect(none).toEqual({ kind: 'no-catalogue' });
+  });
+});
