@@ -4,8 +4,8 @@
  * the same run. Each connection writes its own organisation with If-Match of the version it was last
  * answered, so every request is a real new version; a 412 or any other non-201 does not count as a success
  * and is reported. The servers run in a child process (bench/apiServers.ts, logs at `warn`), so autocannon
- * does not share their event loop. Targets: successful requests/s at least 0.3 x the echo route's, and
- * p99 at most 50 ms. BENCH_CPU_PROF=DIR writes a CPU profile of the servers' process into DIR.
+ * does not share their event loop. Three rounds of echo then PUT; targets, on the medians of the rounds:
+ * successful requests/s at least 0.3 x the echo route's, and p99 at most 50 ms. BENCH_CPU_PROF=DIR writes a CPU profile of the servers' process into DIR.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -20,7 +20,9 @@ import type { Verdict } from './measure.js';
 
 const CONNECTIONS = 20;
 const DURATION_S = 10;
-const WARMUP_S = 2;
+/** Echo-then-PUT rounds; the verdict is on their medians. */
+const ROUNDS = 3;
+const WARMUP_S = 5;
 const COMMITMENTS = 50;
 const TARGET_RATIO = 0.3;
 const TARGET_P99_MS = 50;
@@ -180,18 +182,32 @@ export async function benchApi(): Promise<Verdict> {
     const puts = versionedPuts(servers.token, servers.organisations);
     await load('warm-up', servers.app, WARMUP_S, puts.request);
     await puts.resync(servers.app);
-    const baseline = await load('Express JSON echo', `${servers.echo}/echo`, DURATION_S, echo);
-    const measured = await load('PUT submission', servers.app, DURATION_S, puts.request);
-
-    const ratio = measured.rps / baseline.rps;
-    const ok = ratio >= TARGET_RATIO && measured.p99 <= TARGET_P99_MS && measured.ok > 0;
+    // Rounds of echo then PUT, each 10 s: a shared machine's load drifts over a minute, and the median of
+    // rounds measured side by side is steadier than one pair.
+    const rounds: { ratio: number; p99: number; ok: number; lines: string[] }[] = [];
+    for (let round = 1; round <= ROUNDS; round++) {
+      const baseline = await load('Express JSON echo', `${servers.echo}/echo`, DURATION_S, echo);
+      await puts.resync(servers.app);
+      const measured = await load('PUT submission', servers.app, DURATION_S, puts.request);
+      rounds.push({
+        ratio: measured.rps / baseline.rps,
+        p99: measured.p99,
+        ok: measured.ok,
+        lines: [describe(measured), describe(baseline)],
+      });
+    }
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+    const ratio = median(rounds.map((r) => r.ratio));
+    const p99 = median(rounds.map((r) => r.p99));
+    const ok = ratio >= TARGET_RATIO && p99 <= TARGET_P99_MS && rounds.every((r) => r.ok > 0);
     console.log(
-      `${ok ? 'PASS' : 'MISS'}  api: PUT of ${COMMITMENTS} commitments from ${CONNECTIONS} connections for ${DURATION_S} s (logs at ${BENCH_LOG_LEVEL})`,
+      `${ok ? 'PASS' : 'MISS'}  api: PUT of ${COMMITMENTS} commitments from ${CONNECTIONS} connections, ${ROUNDS} rounds of ${DURATION_S} s (logs at ${BENCH_LOG_LEVEL})`,
     );
-    console.log(`        ${describe(measured)}`);
-    console.log(`        ${describe(baseline)}`);
+    rounds.forEach((r, i) => {
+      console.log(`        round ${i + 1}: ${r.lines.join('; ')}; ratio ${r.ratio.toFixed(2)}`);
+    });
     console.log(
-      `        ratio ${ratio.toFixed(2)} (target >= ${TARGET_RATIO}), p99 ${measured.p99} ms (target <= ${TARGET_P99_MS} ms)`,
+      `        median ratio ${ratio.toFixed(2)} (target >= ${TARGET_RATIO}), median p99 ${p99} ms (target <= ${TARGET_P99_MS} ms)`,
     );
     return { name: 'api', ok };
   } finally {
