@@ -3,7 +3,13 @@ import { parseWorkbook } from '../../shared/parse.js';
 import { digestOf } from '../../shared/digest.js';
 import { hasErrors, type Issue } from '../../shared/issues.js';
 import type { Catalogue, RawTables, Submission } from '../../shared/types.js';
-import type { Store, StoredSubmission, SubmissionSourceKind } from '../store/types.js';
+import type {
+  AppendSubmissionFields,
+  Store,
+  StoredSubmission,
+  SubmissionRows,
+  SubmissionSourceKind,
+} from '../store/types.js';
 import { ValidationFailed } from './errors.js';
 
 export interface ValidationReport {
@@ -92,13 +98,29 @@ function append(
   report: ValidReport,
   baseVersion: number | null,
 ): Promise<StoredSubmission> {
-  return input.store.appendSubmission({
-    organisationId: report.submission.organisationId,
-    baseVersion,
-    submission: report.submission,
-    warnings: report.issues.filter((i) => i.severity === 'warning'),
-    actor: input.actor,
-    source: input.source,
-    fileName: input.fileName ?? null,
-  });
+  return storeAccepted(
+    input.store,
+    {
+      organisationId: report.submission.organisationId,
+      baseVersion,
+      issues: report.issues,
+      actor: input.actor,
+      source: input.source,
+      fileName: input.fileName ?? null,
+    },
+    { submission: report.submission },
+  );
+}
+
+/**
+ * Stores a workbook found valid, as the object or as its canonical JSON (a worker thread's check), keeping its
+ * warnings with it.
+ */
+export function storeAccepted(
+  store: Store,
+  fields: Omit<AppendSubmissionFields, 'warnings'> & { issues: readonly Issue[] },
+  rows: SubmissionRows,
+): Promise<StoredSubmission> {
+  const { issues, ...rest } = fields;
+  return store.appendSubmission({ ...rest, ...rows, warnings: issues.filter((i) => i.severity === 'warning') });
 }

@@ -90,7 +90,7 @@ export interface AuditVerification {
   problem?: { seq: number; reason: string };
 }
 
-export type AppendSubmissionInput = {
+export interface AppendSubmissionFields {
   organisationId: string;
   /** The version this write replaces: null when the organisation has none yet. */
   baseVersion: number | null;
@@ -98,7 +98,10 @@ export type AppendSubmissionInput = {
   actor: string;
   source: SubmissionSourceKind;
   fileName?: string | null;
-} & (
+}
+
+/** The workbook stored: as an object, or as the canonical JSON a worker thread made of it. */
+export type SubmissionRows =
   | { submission: Submission; canonical?: never }
   | {
       /**
@@ -107,8 +110,9 @@ export type AppendSubmissionInput = {
        */
       canonical: string;
       submission?: never;
-    }
-);
+    };
+
+export type AppendSubmissionInput = AppendSubmissionFields & SubmissionRows;
 
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';

@@ -21,7 +21,7 @@ import { baseVersionFor, etagOf, readIfMatch } from '../preconditions.js';
 import { requireOrganisation, submissionResource, submissionSummary } from '../resources.js';
 import { tablesFromUpload } from '../workbookFile.js';
 import { requireCatalogue } from '../../services/catalogue.js';
-import { submitTables, validateTables } from '../../services/submissions.js';
+import { storeAccepted, submitTables, validateTables } from '../../services/submissions.js';
 import { writePartnerTemplate } from '../../export/template.js';
 import { invalidRequest, malformedJson, ProblemError } from '../../http/problem.js';
 import { jsonText } from '../jsonText.js';
@@ -82,8 +82,8 @@ export function submissionRoutes({ store, workers }: ApiDeps): AnyRoute[] {
   }
 
   /**
-   * A PUT of raw tables: its body is parsed, validated and canonicalised on a worker thread (it may be a large
-   * workbook), then stored under the If-Match rules. Problems come in the order of every other route: the body
+   * A PUT of raw tables: its body is parsed, validated and canonicalised from its bytes (on a worker thread
+   * when it is a large workbook: server/workers), then stored under the If-Match rules. Problems come in the order of every other route: the body
    * (malformed JSON, not the request schema: 400), no catalogue (409), unknown organisation (404), then the
    * workbook (422) and its version (412 / 428).
    */
@@ -108,15 +108,15 @@ export function submissionRoutes({ store, workers }: ApiDeps): AnyRoute[] {
     const { report, canonical, source, fileName } = check;
     return underIfMatch(opts.id, opts.req, async (baseVersion) => {
       if (!report.valid || canonical === null) throw new ValidationFailed(report.issues, report.organisationId);
-      return store.appendSubmission({
+      const fields = {
         organisationId: opts.id,
         baseVersion,
-        canonical,
-        warnings: report.issues.filter((i) => i.severity === 'warning'),
+        issues: report.issues,
         actor: opts.actor,
         source,
         fileName,
-      });
+      };
+      return storeAccepted(store, fields, { canonical });
     });
   }
 
