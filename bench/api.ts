@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import type { RawTables } from '../shared/types.js';
 import { jsonTables } from '../test/helpers/testApp.js';
-import { addRow, goodRawTables } from '../test/helpers/rawTables.js';
+import { fillCommitments, goodRawTables } from '../test/helpers/rawTables.js';
 import { BENCH_LOG_LEVEL, benchCatalogue } from './apiServers.js';
 import type { Verdict } from './measure.js';
 
@@ -29,23 +29,7 @@ const TARGET_P99_MS = 50;
 
 /** A valid workbook for `organisationId` with exactly `commitments` commitment rows. */
 export function benchTables(organisationId: string, commitments = COMMITMENTS): RawTables {
-  const tables = goodRawTables(benchCatalogue(CONNECTIONS), organisationId);
-  const existing = (tables.Commitments?.values.length ?? 1) - 1;
-  for (let i = existing + 1; i <= commitments; i++) {
-    addRow(tables, 'Commitments', {
-      Ref: `B${i}`,
-      'Resource type': 'Analyst time',
-      Description: `Analyst support for project ${i}`,
-      Quantity: (i % 7) + 1,
-      Unit: 'Hours per week',
-      Start: '2025-04-01',
-      End: '2028-03-31',
-      Project: `Project ${i % 5}`,
-      Status: i % 3 === 0 ? 'Proposed' : 'Agreed',
-      Notes: null,
-    });
-  }
-  return jsonTables(tables);
+  return jsonTables(fillCommitments(goodRawTables(benchCatalogue(CONNECTIONS), organisationId), commitments, 'B'));
 }
 
 interface Measured {

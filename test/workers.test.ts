@@ -16,7 +16,7 @@ import { WorkbookFileError } from '../server/import/workbookFileError.js';
 import { validateTables } from '../server/services/submissions.js';
 import { canonicalJson } from '../shared/digest.js';
 import { LEEDS, testCatalogue } from './helpers/catalogue.js';
-import { addRow, goodRawTables, setCell } from './helpers/rawTables.js';
+import { fillCommitments, goodRawTables, setCell } from './helpers/rawTables.js';
 import { jsonTables } from './helpers/testApp.js';
 
 const WORKBOOKS = path.resolve('examples/workbooks');
@@ -87,24 +87,7 @@ describe('checking a submission body on a thread', () => {
     Buffer.from(JSON.stringify({ tables, ...extra }), 'utf8');
 
   /** A workbook of `rows` commitments: a body past CHECK_ON_THREAD_BYTES once `rows` is in the thousands. */
-  const bigTables = (rows: number) => {
-    const tables = goodRawTables(catalogue, LEEDS);
-    for (let i = 1; i <= rows; i++) {
-      addRow(tables, 'Commitments', {
-        Ref: `X${i}`,
-        'Resource type': 'Analyst time',
-        Description: `Analyst support for project ${i}`,
-        Quantity: (i % 7) + 1,
-        Unit: 'Hours per week',
-        Start: '2025-04-01',
-        End: '2028-03-31',
-        Project: `Project ${i % 5}`,
-        Status: 'Agreed',
-        Notes: null,
-      });
-    }
-    return jsonTables(tables);
-  };
+  const bigTables = (rows: number) => jsonTables(fillCommitments(goodRawTables(catalogue, LEEDS), rows));
 
   it('checks a large body on a thread: the report and canonical text made in-process, valid or not', async () => {
     const good = bigTables(3000);

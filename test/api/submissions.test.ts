@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { makeTestApp, jsonTables, MEMBERS, type TestApp } from '../helpers/testApp.js';
 import { LEEDS, POLICE } from '../helpers/catalogue.js';
-import { addRow, goodRawTables, setCell } from '../helpers/rawTables.js';
+import { addRow, fillCommitments, goodRawTables, setCell } from '../helpers/rawTables.js';
 import { CHECK_ON_THREAD_BYTES } from '../../server/workers/workers.js';
 import { digestOf } from '../../shared/digest.js';
 import { testCatalogue } from '../helpers/catalogue.js';
@@ -226,21 +226,7 @@ test('If-Match: * on an existing version is refused with 412 asking for the vers
 
 describe('the body of a PUT, read as bytes and checked off the event loop when large', () => {
   test('a workbook of 3,000 commitments (checked on a worker thread) is stored and read back whole', async () => {
-    const tables = good();
-    for (let i = 1; i <= 3000; i++) {
-      addRow(tables, 'Commitments', {
-        Ref: `X${i}`,
-        'Resource type': 'Analyst time',
-        Description: `Analyst support for project ${i}`,
-        Quantity: (i % 7) + 1,
-        Unit: 'Hours per week',
-        Start: '2025-04-01',
-        End: '2028-03-31',
-        Project: `Project ${i % 5}`,
-        Status: 'Agreed',
-        Notes: null,
-      });
-    }
+    const tables = fillCommitments(good(), 3000);
     const body = JSON.stringify({ tables, source: 'addin', fileName: 'Leeds ODA.xlsx' });
     expect(Buffer.byteLength(body)).toBeGreaterThan(CHECK_ON_THREAD_BYTES);
     const res = await request(t.app)

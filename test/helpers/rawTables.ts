@@ -188,3 +188,26 @@ export function removeColumn(tables: RawTables, name: string, header: string): R
   for (const cells of table.values) cells.splice(c, 1);
   return tables;
 }
+
+/**
+ * Adds valid commitment rows (analyst time, hours per week, within the test MoU period) until the Commitments
+ * table has `total` data rows; Refs are `${prefix}1`, `${prefix}2`, ... by row number.
+ */
+export function fillCommitments(tables: RawTables, total: number, prefix = 'X'): RawTables {
+  const existing = (tables.Commitments?.values.length ?? 1) - 1;
+  for (let i = existing + 1; i <= total; i++) {
+    addRow(tables, 'Commitments', {
+      Ref: `${prefix}${i}`,
+      'Resource type': 'Analyst time',
+      Description: `Analyst support for project ${i}`,
+      Quantity: (i % 7) + 1,
+      Unit: 'Hours per week',
+      Start: '2025-04-01',
+      End: '2028-03-31',
+      Project: `Project ${i % 5}`,
+      Status: i % 3 === 0 ? 'Proposed' : 'Agreed',
+      Notes: null,
+    });
+  }
+  return tables;
+}
