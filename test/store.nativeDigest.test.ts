@@ -40,11 +40,18 @@ describe('nativeDigestOf', () => {
       subject: 'catalogue',
       digestBefore: null,
       digestAfter: 'sha256:00',
+      detailDigest: null,
       prevHash: '',
     };
+    // An event without details hashes as events did before detail digests were kept (migration 003).
     expect(hashAuditEvent(event)).toBe(
       sha256Hex(
         '{"action":"catalogue.put","actor":"chair@wy-oda.org.uk","at":"2025-04-01T08:00:00.000Z","digestAfter":"sha256:00","digestBefore":null,"prevHash":"","seq":1,"subject":"catalogue"}',
+      ),
+    );
+    expect(hashAuditEvent({ ...event, detailDigest: 'sha256:11' })).toBe(
+      sha256Hex(
+        '{"action":"catalogue.put","actor":"chair@wy-oda.org.uk","at":"2025-04-01T08:00:00.000Z","detailDigest":"sha256:11","digestAfter":"sha256:00","digestBefore":null,"prevHash":"","seq":1,"subject":"catalogue"}',
       ),
     );
   });

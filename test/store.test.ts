@@ -476,7 +476,9 @@ describe.each(availableBackends())('store on $name', (backend) => {
       for (const column of ['organisations_count', 'submissions_count', 'errors_count', 'warnings_count']) {
         await database.raw(`alter table registers drop column ${column}`);
       }
-      await database.raw(`delete from kysely_migration where name = '002-register-counts'`);
+      // As the database was before 002: the migrations after it not run either.
+      await database.raw('alter table audit_events drop column detail_digest');
+      await database.raw(`delete from kysely_migration where name in ('002-register-counts', '003-audit-detail')`);
       await store.migrate();
       expect(
         await database.raw(
@@ -641,6 +643,7 @@ describe.each(availableBackends())('store on $name', (backend) => {
         subject: 'submission:city-police',
         digestBefore: null,
         digestAfter: 'sha256:00',
+        detailDigest: null,
         prevHash: events[1]!.hash,
       } as const;
       await database.raw(
@@ -664,6 +667,7 @@ describe.each(availableBackends())('store on $name', (backend) => {
         subject: 'register:2',
         digestBefore: null,
         digestAfter: null,
+        detailDigest: null,
         prevHash: last.hash,
       } as const;
       await database.raw(
@@ -693,6 +697,7 @@ describe.each(availableBackends())('store on $name', (backend) => {
           subject: 'catalogue',
           digestBefore: digest,
           digestAfter: digest,
+          detailDigest: null,
           prevHash,
         } as const;
         prevHash = hashAuditEvent(event);
@@ -753,6 +758,36 @@ describe.each(availableBackends())('store on $name', (backend) => {
         expect((await store.verifyAudit()).problem?.reason).toMatch(
           /^submission north-county-council v1: the author or time stored does not match its audit event/,
         );
+      });
+
+      it('the warnings, source or file name of a submission', async () => {
+        await signedRegister();
+        const warning = { severity: 'warning', code: 'about/name-mismatch', message: 'Invented afterwards.' };
+        await database.raw(
+          `update submissions set warnings = '${JSON.stringify([warning])}' where organisation_id = 'north-county-council' and version = 2`,
+        );
+        const reason =
+          'submission north-county-council v2: its warnings, source or file name do not match its audit event (edited after it was written); see audit event 3.';
+        expect((await store.verifyAudit()).problem).toEqual({ seq: 3, reason });
+        await database.raw(`update submissions set warnings = '[]'`);
+        expect(await store.verifyAudit()).toEqual({ ok: true, checked: 5 });
+        await database.raw(`update submissions set source = 'addin' where version = 2`);
+        expect((await store.verifyAudit()).problem).toEqual({ seq: 3, reason });
+        await database.raw(`update submissions set source = 'upload', file_name = 'other.xlsx' where version = 2`);
+        expect((await store.verifyAudit()).problem).toEqual({ seq: 3, reason });
+      });
+
+      it('but not the details of an event written before they were kept (its hash is as it was)', async () => {
+        await store.putCatalogue(catalogue, { actor: ACTOR });
+        await append('north-county-council', null);
+        const event = (await store.listAudit()).at(-1)!;
+        // The event as the store wrote it before migration 003: no detail digest, hashed without one.
+        const legacy = { ...event, detailDigest: null };
+        await database.raw(
+          `update audit_events set detail_digest = null, hash = '${hashAuditEvent(legacy)}' where seq = ${event.seq}`,
+        );
+        await database.raw(`update submissions set source = 'addin'`);
+        expect(await store.verifyAudit()).toEqual({ ok: true, checked: 2 });
       });
 
       it('a register body', async () => {
@@ -818,7 +853,7 @@ describe.each(availableBackends())('store on $name', (backend) => {
       const again = await openAnother();
       await again.migrate();
       const applied = await database.raw('select name from kysely_migration order by name');
-      expect(applied.map((r) => r.name)).toEqual(['001-initial', '002-register-counts']);
+      expect(applied.map((r) => r.name)).toEqual(['001-initial', '002-register-counts', '003-audit-detail']);
       expect((await again.latestSubmission('city-police'))?.version).toBe(1);
     });
 

@@ -227,6 +227,9 @@ export const auditEventSchema = z
     subject: z.string(),
     digestBefore: z.string().nullable(),
     digestAfter: z.string().nullable(),
+    detailDigest: z.string().nullable().openapi({
+      description: "Digest of a submission's warnings, source and file name (null on other events).",
+    }),
     prevHash: z.string(),
     hash: z.string(),
   })

@@ -1,6 +1,7 @@
 /**
  * The audit hash chain: each event's hash is the sha256 hex of the canonical JSON of the event without its
- * hash, and each event names the hash of the one before it. Verification streams through the events in pages.
+ * hash (and without detailDigest when it has none, so events written before details were kept hash as they
+ * did), and each event names the hash of the one before it. Verification streams through the events in pages.
  */
 import { canonicalJson } from '../../shared/digest.js';
 import { nativeSha256Hex } from './nativeDigest.js';
@@ -9,8 +10,9 @@ import type { AuditEvent, AuditVerification } from './types.js';
 export type UnhashedAuditEvent = Omit<AuditEvent, 'hash'>;
 
 export function hashAuditEvent(event: UnhashedAuditEvent): string {
-  const { seq, at, actor, action, subject, digestBefore, digestAfter, prevHash } = event;
-  return nativeSha256Hex(canonicalJson({ seq, at, actor, action, subject, digestBefore, digestAfter, prevHash }));
+  const { seq, at, actor, action, subject, digestBefore, digestAfter, detailDigest, prevHash } = event;
+  const hashed = { seq, at, actor, action, subject, digestBefore, digestAfter, prevHash };
+  return nativeSha256Hex(canonicalJson(detailDigest === null ? hashed : { ...hashed, detailDigest }));
 }
 
 /** Reads up to `limit` events with seq > afterSeq, in seq order. */

@@ -3,7 +3,9 @@
  * organisation's version n, the nth catalogue event catalogue version n, `register:<v>` register v,
  * `signoff:<v>:<org>` that sign-off), and the row must still be what the event recorded: its body must hash to
  * its digest, the digest must be the event's digestAfter, and its author and time the event's actor and time.
- * A row edited in the database after it was written is found here even though the chain itself is intact.
+ * A submission's warnings, source and file name must hash to its event's detailDigest (events written before
+ * that digest was kept have none, and those details of theirs go unchecked). A row edited in the database
+ * after it was written is found here even though the chain itself is intact.
  *
  * Checked page by page as verifyAuditChain streams the events; it keeps only one counter per subject and the
  * digest of each register version (for the sign-offs), not the events or the bodies.
@@ -13,7 +15,17 @@ import { registerDigest } from '../../shared/consolidate.js';
 import type { Register } from '../../shared/types.js';
 import { nativeDigestOf } from './nativeDigest.js';
 import type { Database } from './schema.js';
-import type { AuditEvent } from './types.js';
+import type { AuditEvent, SubmissionSourceKind } from './types.js';
+import type { Issue } from '../../shared/issues.js';
+
+/** The digest of what a submission row holds beside its body, kept in its audit event (detailDigest). */
+export function submissionDetailDigest(detail: {
+  warnings: readonly Issue[];
+  source: SubmissionSourceKind;
+  fileName: string | null;
+}): string {
+  return nativeDigestOf({ warnings: detail.warnings, source: detail.source, fileName: detail.fileName });
+}
 
 /** Events whose rows are read in one query per table (bodies included, so kept small). */
 const CHUNK = 100;
@@ -104,7 +116,17 @@ export class StoredRowChecker {
     const submissionRows = submissions.length
       ? await this.#db
           .selectFrom('submissions')
-          .select(['organisation_id', 'version', 'digest', 'body', 'submitted_by as by', 'submitted_at as at'])
+          .select([
+            'organisation_id',
+            'version',
+            'digest',
+            'body',
+            'warnings',
+            'source',
+            'file_name',
+            'submitted_by as by',
+            'submitted_at as at',
+          ])
           .where((eb) =>
             eb.or(
               submissions.map((t) =>
@@ -156,6 +178,12 @@ export class StoredRowChecker {
           const what = `submission ${target.organisationId} v${target.version}`;
           const problem = checkBodyRow(what, event, row, (body) => nativeDigestOf(body));
           if (problem) return problem;
+          if (row && event.detailDigest !== null && detailDigestOfRow(row) !== event.detailDigest) {
+            return problemAt(
+              event,
+              `${what}: its warnings, source or file name do not match its audit event ${EDITED}`,
+            );
+          }
           break;
         }
         case 'register': {
@@ -221,4 +249,20 @@ function checkBodyRow(
     return problemAt(event, `${what}: the author or time stored does not match its audit event ${EDITED}`);
   }
   return null;
+}
+
+/** The detail digest of a stored submission row; a warnings column that is not a JSON list cannot match. */
+function detailDigestOfRow(row: { warnings: string; source: string; file_name: string | null }): string | null {
+  let warnings: unknown;
+  try {
+    warnings = JSON.parse(row.warnings);
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(warnings)) return null;
+  return submissionDetailDigest({
+    warnings: warnings as Issue[],
+    source: row.source as SubmissionSourceKind,
+    fileName: row.file_name,
+  });
 }

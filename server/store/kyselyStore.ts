@@ -9,7 +9,7 @@ import { compareCodeUnits } from '../../shared/order.js';
 import type { Catalogue, Register, Submission } from '../../shared/types.js';
 import type { Clock } from '../clock.js';
 import { hashAuditEvent, verifyAuditChain } from './auditChain.js';
-import { StoredRowChecker } from './auditRows.js';
+import { StoredRowChecker, submissionDetailDigest } from './auditRows.js';
 import type { Backend } from './backend.js';
 import { NotFoundError, VersionConflictError } from './errors.js';
 import { migrateToLatest } from './migrations/index.js';
@@ -64,6 +64,7 @@ const AUDIT_COLUMNS = [
   'subject',
   'digest_before',
   'digest_after',
+  'detail_digest',
   'prev_hash',
   'hash',
 ] as const satisfies readonly (keyof Insertable<AuditEventsTable>)[];
@@ -81,6 +82,7 @@ interface AuditInput {
   subject: string;
   digestBefore: string | null;
   digestAfter: string | null;
+  detailDigest?: string;
 }
 
 export class KyselyStore implements Store {
@@ -268,6 +270,11 @@ export class KyselyStore implements Store {
           subject: `submission:${organisationId}`,
           digestBefore: current?.digest ?? null,
           digestAfter: row.digest,
+          detailDigest: submissionDetailDigest({
+            warnings: input.warnings,
+            source: input.source,
+            fileName: row.file_name,
+          }),
         });
         // What was just written, without parsing it back unless its rows are asked for.
         const given = input.submission;
@@ -593,7 +600,13 @@ export class KyselyStore implements Store {
 
   async #appendAudit(trx: Db, input: AuditInput): Promise<AuditEvent> {
     const [last] = await this.#auditHead.run(trx);
-    const unhashed = { seq: (last?.seq ?? 0) + 1, ...input, prevHash: last?.hash ?? '' };
+    const { detailDigest, ...rest } = input;
+    const unhashed = {
+      seq: (last?.seq ?? 0) + 1,
+      ...rest,
+      detailDigest: detailDigest ?? null,
+      prevHash: last?.hash ?? '',
+    };
     const event: AuditEvent = { ...unhashed, hash: hashAuditEvent(unhashed) };
     const row = fromAuditEvent(event);
     await this.#insertAudit.run(trx, ...AUDIT_COLUMNS.map((c) => row[c]));

@@ -108,6 +108,7 @@ export function toAuditEvent(row: Selectable<AuditEventsTable>): AuditEvent {
     subject: row.subject,
     digestBefore: row.digest_before,
     digestAfter: row.digest_after,
+    detailDigest: row.detail_digest,
     prevHash: row.prev_hash,
     hash: row.hash,
   };
@@ -122,6 +123,7 @@ export function fromAuditEvent(event: AuditEvent): Selectable<AuditEventsTable> 
     subject: event.subject,
     digest_before: event.digestBefore,
     digest_after: event.digestAfter,
+    detail_digest: event.detailDigest,
     prev_hash: event.prevHash,
     hash: event.hash,
   };

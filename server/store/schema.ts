@@ -52,6 +52,8 @@ export interface AuditEventsTable {
   subject: string;
   digest_before: string | null;
   digest_after: string | null;
+  /** Migration 003; null on events without details and on those written before it. */
+  detail_digest: string | null;
   prev_hash: string;
   hash: string;
 }

@@ -77,6 +77,11 @@ export interface AuditEvent {
   subject: string;
   digestBefore: string | null;
   digestAfter: string | null;
+  /**
+   * Digest of what the row holds beside its body (a submission's warnings, source and file name), so that
+   * verification finds those edited too; null on other events and on those written before it was kept.
+   */
+  detailDigest: string | null;
   /** Hash of the previous event ("" for the first). */
   prevHash: string;
   /** sha256 hex of the canonical event without `hash`. */

@@ -5,10 +5,12 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { initial } from './001-initial.js';
 import { registerCountColumns } from './002-register-counts.js';
+import { auditDetailDigest } from './003-audit-detail.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-initial': initial,
   '002-register-counts': registerCountColumns,
+  '003-audit-detail': auditDetailDigest,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
