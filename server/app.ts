@@ -149,8 +149,8 @@ export function createApp(options: AppOptions): Express {
   const router = express.Router();
   const deps: ApiDeps = { store, auth, clock, logger, config, workers: options.workers ?? inlineWorkers() };
   const routes = apiRoutes(deps, version);
-  // JSON bodies are parsed here, except on routes that check theirs off the event loop (rawJson): those get
-  // the bytes, under the same size limit.
+  // JSON bodies are parsed here, except on routes that read theirs as bytes (rawJson: the submission PUT, which
+  // checks a large one on a worker thread): those get the bytes, under the same size limit.
   const takesRawJson = rawJsonMatcher(routes);
   const isJsonBody = (req: Request) => Boolean(req.is(['application/json', 'application/*+json']));
   app.use(

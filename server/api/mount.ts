@@ -142,7 +142,8 @@ const METHOD_ORDER = ['GET', 'HEAD', 'POST', 'PUT'];
 export function rawJsonMatcher(routes: readonly AnyRoute[]): (req: Request) => boolean {
   const raw = routes
     .filter((r) => r.rawJson)
-    .map((r) => ({ method: r.method.toUpperCase(), pattern: pathPattern(r.path) }));
+    // Case-insensitive, as Express routes paths.
+    .map((r) => ({ method: r.method.toUpperCase(), pattern: new RegExp(pathPattern(r.path).source, 'i') }));
   return (req) => raw.some((r) => r.method === req.method && r.pattern.test(req.path));
 }
 

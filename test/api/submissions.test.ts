@@ -251,6 +251,14 @@ describe('the body of a PUT, read as bytes and checked off the event loop when l
     expect(await t.store.latestSubmission(LEEDS)).toBeNull();
   });
 
+  test('the path matched as Express matches it, whatever its case', async () => {
+    const res = await request(t.app)
+      .put(`/api/Organisations/${LEEDS}/Submission`)
+      .set('Authorization', leeds)
+      .send({ tables: good() });
+    expect(res.status).toBe(201);
+  });
+
   test('UTF-16 JSON is read by its charset; a charset that is not Unicode is a 415; broken JSON a 400', async () => {
     const utf16 = Buffer.from(`\uFEFF${JSON.stringify({ tables: good() })}`, 'utf16le');
     const ok = await request(t.app)
