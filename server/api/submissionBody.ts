@@ -1,8 +1,9 @@
 /**
  * The body of PUT /organisations/{id}/submission, checked from its bytes: JSON text -> the request schema ->
- * the workbook's validation report and, when valid, the canonical JSON the store keeps. It runs on a worker
- * thread in the service (server/workers), so that parsing, validating and canonicalising a workbook does not
- * hold up other requests, and the event loop receives only the outcome: a short report and one string.
+ * the workbook's validation report and, when valid, the canonical JSON the store keeps. For a large workbook
+ * it runs on a worker thread in the service (server/workers), so that parsing, validating and canonicalising
+ * it does not hold up other requests, and the event loop receives only the outcome: a short report and one
+ * string.
  * The outcomes are those of the other routes: malformed JSON as body-parser's, a body not matching the schema
  * as mount.ts's invalid-request with pointers.
  */

@@ -1,10 +1,10 @@
 /**
  * The service's worker threads (piscina), for the work that would otherwise hold up every other request on
- * the event loop: reading an uploaded .xlsx file (ExcelJS spends 10-30 ms of CPU on a small partner workbook,
- * seconds on a large one) and checking a submitted workbook's JSON (parse, validate, canonicalise). A thread
- * gets bytes (a copy of one buffer) and gives back a short outcome; no large object graph crosses between
- * threads, since copying one costs as much as the work itself. The CLI and `WORKER_THREADS=0` run the same
- * tasks on the calling thread (inlineWorkers).
+ * the event loop: reading an uploaded .xlsx file (ExcelJS spends 7-30 ms of CPU on a small partner workbook,
+ * seconds on a large one) and checking a large submitted workbook's JSON (parse, validate, canonicalise; see
+ * CHECK_ON_THREAD_BYTES). A thread gets bytes (a copy of one buffer) and gives back a short outcome; no large
+ * object graph crosses between threads, since copying one costs as much as the work itself. The CLI and
+ * `WORKER_THREADS=0` run the same tasks on the calling thread (inlineWorkers).
  *
  * From the TypeScript sources (npm start, tests) each thread starts in typescriptWorker.mjs, which loads the
  * TypeScript through tsx (Node 20 does not carry tsx's hooks into threads); the compiled build's threads load
@@ -64,8 +64,8 @@ export function defaultThreads(): number {
 /**
  * Bodies smaller than this are checked on the event loop: under a millisecond of work, which a trip to a thread
  * would not save, and arriving one by one from a thread they would defeat the store's group commit (measured:
- * a 15 KB body checked on a thread halved PUT throughput). A workbook of about a thousand rows and more goes to
- * a thread.
+ * a 15 KB body checked on a thread cut PUT throughput by about a third). A workbook of about a thousand rows
+ * and more goes to a thread.
  */
 export const CHECK_ON_THREAD_BYTES = 256 * 1024;
 
