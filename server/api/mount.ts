@@ -142,8 +142,7 @@ const METHOD_ORDER = ['GET', 'HEAD', 'POST', 'PUT'];
 export function rawJsonMatcher(routes: readonly AnyRoute[]): (req: Request) => boolean {
   const raw = routes
     .filter((r) => r.rawJson)
-    // Case-insensitive, as Express routes paths.
-    .map((r) => ({ method: r.method.toUpperCase(), pattern: new RegExp(pathPattern(r.path).source, 'i') }));
+    .map((r) => ({ method: r.method.toUpperCase(), pattern: pathPattern(r.path) }));
   return (req) => raw.some((r) => r.method === req.method && r.pattern.test(req.path));
 }
 

@@ -88,10 +88,13 @@ export function expressPath(path: string): string {
   return path.replace(/\{(\w+)\}/g, ':$1');
 }
 
-/** A regular expression matching concrete paths of a route (for 405 detection). */
+/**
+ * A regular expression matching concrete paths of a route as Express routes them (ignoring case, an optional
+ * trailing slash): for 405 detection and for choosing a route's body parser before routing.
+ */
 export function pathPattern(path: string): RegExp {
   const parts = path.split(/\{\w+\}/).map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`^${parts.join('[^/]+')}/?$`);
+  return new RegExp(`^${parts.join('[^/]+')}/?$`, 'i');
 }
 
 export type { RequestHandler };

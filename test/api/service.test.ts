@@ -166,6 +166,10 @@ describe('problem+json for everything that goes wrong', () => {
     const put = await request(t.app).post(`/api/organisations/${LEEDS}/submission`);
     expectProblem(put, 405);
     expect(put.headers.allow).toBe('GET, HEAD, PUT');
+    // Express routes paths whatever their case, and so does the 405.
+    const mixedCase = await request(t.app).post(`/api/Organisations/${LEEDS}/Submission`);
+    expectProblem(mixedCase, 405);
+    expect(mixedCase.headers.allow).toBe('GET, HEAD, PUT');
   });
 
   test('a body over the limit is a 413 problem', async () => {
