@@ -154,6 +154,46 @@ const envSchema = z.object({
   ENTRA_GROUP_MAP: z.string().optional(),
 });
 
+/** Where the service's database is: a PostgreSQL URL, or a SQLite file. */
+export type StoreTarget = { databaseUrl: string } | { sqlitePath: string };
+
+/** The variables that name the data folder and the database. */
+export interface StoreEnv {
+  readonly DATA_DIR?: string | undefined;
+  readonly DATABASE_URL?: string | undefined;
+  readonly SQLITE_PATH?: string | undefined;
+}
+
+/** The data folder (DATA_DIR; unset or blank means ./data), absolute, resolved against `cwd`. */
+export function dataDirOf(env: StoreEnv, cwd: string = process.cwd()): string {
+  return path.resolve(cwd, env.DATA_DIR?.trim() || './data');
+}
+
+/** The SQLite file (SQLITE_PATH, else oda-register.db in the data folder), absolute, resolved against `cwd`. */
+function sqlitePathOf(env: StoreEnv, cwd: string): string {
+  return path.resolve(cwd, env.SQLITE_PATH?.trim() || path.join(dataDirOf(env, cwd), 'oda-register.db'));
+}
+
+/** DATABASE_URL trimmed (null when unset or blank), and what is wrong with it, if anything. */
+function databaseUrlOf(env: StoreEnv): { databaseUrl: string | null; problem: string | null } {
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  const problem =
+    databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)
+      ? `DATABASE_URL must be a postgres:// or postgresql:// URL, got ${show(databaseUrl)}`
+      : null;
+  return { databaseUrl, problem };
+}
+
+/**
+ * The database the service opens: PostgreSQL when DATABASE_URL is set, else the SQLite file (SQLITE_PATH, else
+ * $DATA_DIR/oda-register.db). Throws ConfigError when DATABASE_URL is not a postgres:// URL, as loadConfig does.
+ */
+export function storeTargetOf(env: StoreEnv, cwd: string = process.cwd()): StoreTarget {
+  const { databaseUrl, problem } = databaseUrlOf(env);
+  if (problem !== null) throw new ConfigError([problem]);
+  return databaseUrl !== null ? { databaseUrl } : { sqlitePath: sqlitePathOf(env, cwd) };
+}
+
 const groupMapSchema = z.record(
   z.string(),
   z.object({ role: z.enum(['line-manager', 'pmg', 'viewer']), organisationId: z.string().optional() }),
@@ -208,13 +248,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       problems.push(`CORS_ORIGINS must list origins such as https://example.org (no path), got ${show(origin)}`);
     }
   }
-  const databaseUrl = e.DATABASE_URL?.trim() || null;
-  if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    problems.push(`DATABASE_URL must be a postgres:// or postgresql:// URL, got ${show(databaseUrl)}`);
-  }
+  const { databaseUrl, problem: databaseUrlProblem } = databaseUrlOf(e);
+  if (databaseUrlProblem !== null) problems.push(databaseUrlProblem);
   if (problems.length > 0) throw new ConfigError(problems);
 
-  const dataDir = path.resolve(e.DATA_DIR?.trim() || './data');
+  const cwd = process.cwd();
+  const dataDir = dataDirOf(e, cwd);
   return {
     port: e.PORT,
     host: e.HOST?.trim() || (e.NODE_ENV === 'production' ? '0.0.0.0' : 'localhost'),
@@ -222,7 +261,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authMode: e.AUTH_MODE,
     dataDir,
     databaseUrl,
-    sqlitePath: path.resolve(e.SQLITE_PATH?.trim() || path.join(dataDir, 'oda-register.db')),
+    sqlitePath: sqlitePathOf(e, cwd),
     corsOrigins,
     entra,
     logLevel: e.LOG_LEVEL,

@@ -1,6 +1,7 @@
 /** What every command needs: the store it names, the catalogue, and where it writes. */
 import os from 'node:os';
 import path from 'node:path';
+import { ConfigError, storeTargetOf, type StoreTarget } from '../config.js';
 import { createStore } from '../store/createStore.js';
 import type { Store } from '../store/types.js';
 import type { Catalogue } from '../../shared/types.js';
@@ -14,12 +15,20 @@ export interface GlobalOptions {
   json?: boolean;
 }
 
-/** --db PATH or URL, else DATABASE_URL, else $DATA_DIR/oda-register.db (the service's default database too). */
-export function databaseTarget(opts: GlobalOptions, io: CliIo): { databaseUrl?: string; sqlitePath?: string } {
-  const target = opts.db ?? io.env.DATABASE_URL;
-  if (target && /^postgres(ql)?:\/\//i.test(target)) return { databaseUrl: target };
-  if (target) return { sqlitePath: path.resolve(io.cwd, target) };
-  return { sqlitePath: path.resolve(io.cwd, io.env.DATA_DIR ?? 'data', 'oda-register.db') };
+/**
+ * --db PATH or URL when given, else the service's own database (server/config.ts storeTargetOf): DATABASE_URL,
+ * else SQLITE_PATH, else $DATA_DIR/oda-register.db. A DATABASE_URL the service would refuse is refused here too.
+ */
+export function databaseTarget(opts: GlobalOptions, io: CliIo): StoreTarget {
+  const db = opts.db;
+  if (db && /^postgres(ql)?:\/\//i.test(db)) return { databaseUrl: db };
+  if (db) return { sqlitePath: path.resolve(io.cwd, db) };
+  try {
+    return storeTargetOf(io.env, io.cwd);
+  } catch (err) {
+    if (err instanceof ConfigError) throw new UserError(err.problems.join('; '));
+    throw err;
+  }
 }
 
 export async function withStore<T>(opts: GlobalOptions, io: CliIo, work: (store: Store) => Promise<T>): Promise<T> {
@@ -28,7 +37,7 @@ export async function withStore<T>(opts: GlobalOptions, io: CliIo, work: (store:
   try {
     store = await createStore(target);
   } catch (err) {
-    const where = target.databaseUrl ? 'the PostgreSQL database in DATABASE_URL' : target.sqlitePath;
+    const where = 'databaseUrl' in target ? 'the PostgreSQL database in DATABASE_URL' : target.sqlitePath;
     throw new UserError(`Cannot open ${where}: ${(err as Error).message}`);
   }
   try {

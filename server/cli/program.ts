@@ -16,7 +16,11 @@ import type { CliIo } from './io.js';
 export function buildProgram(io: CliIo): Command {
   const program = new Command('oda-register')
     .description('Partner workbooks, validation and the governance register of an Office of Data Analytics')
-    .option('--db <path-or-url>', 'SQLite file or postgres:// URL (default: DATABASE_URL, else ./data/oda-register.db)')
+    .option(
+      '--db <path-or-url>',
+      'SQLite file or postgres:// URL (default: DATABASE_URL, else SQLITE_PATH, else $DATA_DIR/oda-register.db ' +
+        'with DATA_DIR defaulting to ./data, as the service does)',
+    )
     .option('--json', 'machine-readable output on stdout')
     .showHelpAfterError()
     .exitOverride()

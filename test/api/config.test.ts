@@ -1,6 +1,6 @@
 /** Configuration from the environment: defaults, and a message naming each wrong variable. */
 import path from 'node:path';
-import { authConfigOf, ConfigError, loadConfig } from '../../server/config.js';
+import { authConfigOf, ConfigError, dataDirOf, loadConfig, storeTargetOf } from '../../server/config.js';
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -72,4 +72,24 @@ test('entra mode needs tenants and a client id, and maps to the authenticator co
   expect(
     problemsOf({ AUTH_MODE: 'entra', ENTRA_TENANT_IDS: 't', ENTRA_CLIENT_ID: 'c', ENTRA_GROUP_MAP: '[' })[0],
   ).toMatch(/^ENTRA_GROUP_MAP must be JSON/);
+});
+
+test('the data folder and the database, as loadConfig and the CLI both take them', () => {
+  expect(dataDirOf({}, '/srv/oda')).toBe(path.resolve('/srv/oda/data'));
+  expect(dataDirOf({ DATA_DIR: ' ' }, '/srv/oda')).toBe(path.resolve('/srv/oda/data'));
+  expect(dataDirOf({ DATA_DIR: 'store' }, '/srv/oda')).toBe(path.resolve('/srv/oda/store'));
+  expect(loadConfig({ DATA_DIR: ' ' }).dataDir).toBe(path.resolve('data'));
+
+  expect(storeTargetOf({}, '/srv/oda')).toEqual({ sqlitePath: path.resolve('/srv/oda/data/oda-register.db') });
+  expect(storeTargetOf({ DATA_DIR: 'd', SQLITE_PATH: 'x/r.db' }, '/srv/oda')).toEqual({
+    sqlitePath: path.resolve('/srv/oda/x/r.db'),
+  });
+  expect(storeTargetOf({ DATABASE_URL: ' postgres://u@h/db ', SQLITE_PATH: 'x.db' })).toEqual({
+    databaseUrl: 'postgres://u@h/db',
+  });
+  expect(loadConfig({ SQLITE_PATH: 'x/r.db' }).sqlitePath).toBe(path.resolve('x/r.db'));
+
+  const message = 'DATABASE_URL must be a postgres:// or postgresql:// URL, got "mysql://x"';
+  expect(problemsOf({ DATABASE_URL: 'mysql://x' })).toEqual([message]);
+  expect(() => storeTargetOf({ DATABASE_URL: 'mysql://x' })).toThrow(new ConfigError([message]));
 });

@@ -3,12 +3,14 @@
  * stderr, exit code), with a real SQLite file in a temp folder; one test runs the real bin.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { access, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { promisify } from 'node:util';
 import { runCli } from '../../server/cli/program.js';
+import { dataDirOf, loadConfig, storeTargetOf } from '../../server/config.js';
+import { DEV_PRIVATE_KEY_FILE, DEV_PUBLIC_KEY_FILE } from '../../server/auth/devIssuer.js';
 import { registerDigest } from '../../shared/consolidate.js';
 import type { Register } from '../../shared/types.js';
 import { readWorkbook } from '../../server/import/readWorkbook.js';
@@ -39,16 +41,22 @@ class Capture extends Writable {
 let dir: string;
 
 async function cli(...args: string[]) {
+  return cliWith({ DATA_DIR: path.join(dir, 'data') }, ...args);
+}
+
+/** The CLI run in the temp folder with these environment variables (and USER=tester). */
+async function cliWith(env: Record<string, string>, ...args: string[]) {
   const stdout = new Capture();
   const stderr = new Capture();
-  const code = await runCli(args, {
-    stdout,
-    stderr,
-    env: { DATA_DIR: path.join(dir, 'data'), USER: 'tester' },
-    cwd: dir,
-  });
+  const code = await runCli(args, { stdout, stderr, env: { ...env, USER: 'tester' }, cwd: dir });
   return { code, out: stdout.text, err: stderr.text };
 }
+
+const exists = (file: string) =>
+  access(file).then(
+    () => true,
+    () => false,
+  );
 
 beforeEach(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'oda-cli-'));
@@ -204,6 +212,50 @@ describe('mistakes get one clear line and change nothing', () => {
     await cli('consolidate');
     expect((await cli('export', '--format', 'json', '--out', '-', '--version', '7')).err).toMatch(
       /no register version 7; the latest is 1/,
+    );
+  });
+});
+
+describe('the same database and data folder as the service (server/config.ts)', () => {
+  it('honours SQLITE_PATH for init and status, and --db still wins', async () => {
+    const env = { DATA_DIR: path.join(dir, 'data'), SQLITE_PATH: 'elsewhere/register.db' };
+    expect(storeTargetOf(env, dir)).toEqual({ sqlitePath: path.join(dir, 'elsewhere/register.db') });
+
+    expect((await cliWith(env, 'init', '--catalogue', CATALOGUE)).code).toBe(0);
+    expect(await exists(path.join(dir, 'elsewhere/register.db'))).toBe(true);
+    expect(await exists(path.join(dir, 'data/oda-register.db'))).toBe(false);
+
+    const status = await cliWith(env, 'status');
+    expect(status).toMatchObject({ code: 0, err: '' });
+    expect(status.out).toContain('0 of 9 partners have submitted');
+    // Without SQLITE_PATH, or with --db, it is another database with no catalogue in it.
+    expect((await cli('status')).err).toMatch(/no partnership catalogue yet/);
+    expect((await cliWith(env, '--db', 'other.db', 'status')).err).toMatch(/no partnership catalogue yet/);
+  });
+
+  it('takes a blank DATA_DIR as ./data for the database and the token keys, as loadConfig does', async () => {
+    const env = { DATA_DIR: '  ' };
+    expect(dataDirOf(env, dir)).toBe(path.join(dir, 'data'));
+    expect(loadConfig(env).dataDir).toBe(dataDirOf(env));
+
+    expect((await cliWith(env, 'init', '--catalogue', CATALOGUE)).code).toBe(0);
+    expect(await exists(path.join(dir, 'data/oda-register.db'))).toBe(true);
+    const token = await cliWith(env, 'token', '--email', 'oda.chair@northshire.gov.uk.example');
+    expect(token.code).toBe(0);
+    for (const file of [DEV_PRIVATE_KEY_FILE, DEV_PUBLIC_KEY_FILE]) {
+      expect(await exists(path.join(dir, 'data', file))).toBe(true);
+      expect(await exists(path.join(dir, file))).toBe(false);
+    }
+  });
+
+  it('refuses a DATABASE_URL that is not postgres:// with the service’s message, creating no file', async () => {
+    const result = await cliWith({ DATABASE_URL: 'mysql://x' }, 'status');
+    expect(result.code).toBe(1);
+    expect(result.err).toBe('error: DATABASE_URL must be a postgres:// or postgresql:// URL, got "mysql://x"\n');
+    expect(await exists(path.join(dir, 'mysql:'))).toBe(false);
+    // --db wins over a bad DATABASE_URL.
+    expect((await cliWith({ DATABASE_URL: 'mysql://x' }, '--db', 'r.db', 'status')).err).toMatch(
+      /no partnership catalogue yet/,
     );
   });
 });

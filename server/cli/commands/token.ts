@@ -1,6 +1,6 @@
-import path from 'node:path';
 import type { Command } from 'commander';
 import { DevIssuerError, loadOrCreateDevIssuer } from '../../auth/devIssuer.js';
+import { dataDirOf } from '../../config.js';
 import { requireCatalogue } from '../../services/catalogue.js';
 import { findMember } from '../../services/members.js';
 import { withStore, type GlobalOptions } from '../context.js';
@@ -22,7 +22,7 @@ export function registerToken(program: Command, io: CliIo): void {
       }
       const catalogue = await withStore(global, io, async (store) => (await requireCatalogue(store)).catalogue);
       try {
-        const issuer = await loadOrCreateDevIssuer(path.resolve(io.cwd, io.env.DATA_DIR ?? 'data'));
+        const issuer = await loadOrCreateDevIssuer(dataDirOf(io.env, io.cwd));
         const token = await issuer.mint({
           email: opts.email,
           ...(ttlSeconds !== undefined ? { ttlSeconds } : {}),
