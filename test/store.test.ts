@@ -739,6 +739,18 @@ describe.each(availableBackends())('store on $name', (backend) => {
         );
       });
 
+      it('a row before an edited event in the same page, reported at the row (the first problem)', async () => {
+        await signedRegister();
+        await database.raw("update audit_events set actor = 'mallory@example.org' where seq = 4");
+        expect(await store.verifyAudit()).toMatchObject({ ok: false, checked: 3, problem: { seq: 4 } });
+        await database.raw(`update submissions set submitted_by = 'mallory@example.org' where version = 1`);
+        const result = await store.verifyAudit();
+        expect(result).toMatchObject({ ok: false, checked: 1, problem: { seq: 2 } });
+        expect(result.problem?.reason).toMatch(
+          /^submission north-county-council v1: the author or time stored does not match its audit event/,
+        );
+      });
+
       it('a submission body with its digest recomputed', async () => {
         await signedRegister();
         const forged = submission('north-county-council', 'Mallory');

@@ -18,14 +18,20 @@ export function hashAuditEvent(event: UnhashedAuditEvent): string {
 /** Reads up to `limit` events with seq > afterSeq, in seq order. */
 export type AuditPageReader = (afterSeq: number, limit: number) => Promise<AuditEvent[]>;
 
-/** Checks what a page of events (already verified as a chain) describes; the first problem, or null. */
+/** Checks the stored rows of events already verified as a chain, given in order; the first problem, or null. */
 export type AuditPageCheck = (events: readonly AuditEvent[]) => Promise<{ seq: number; reason: string } | null>;
 
 /**
  * Recomputes the whole chain from the first event and reports the first event found wrong: a gap in the
  * sequence (an event deleted), a prevHash that does not match the event before (inserted, removed or
- * reordered), or a hash that does not match the content (edited). `checkPage`, when given, then checks each
- * page against what it describes (the stored rows).
+ * reordered), or a hash that does not match the content (edited). `checkPage`, when given, also checks the
+ * events against what they describe (the stored rows), and a row problem at an event before the chain's first
+ * problem is the one reported, whatever the page size.
+ *
+ * An event's row is checked once the next event names its hash (or it is the last event), so the last event of
+ * a page waits for the next page. When event i's prevHash does not match, event i-1 is most likely the one
+ * rewritten or inserted: its row is not checked and the break at i is reported. Before a gap or an edited
+ * event, every event is checked.
  */
 export async function verifyAuditChain(
   readPage: AuditPageReader,
@@ -35,32 +41,43 @@ export async function verifyAuditChain(
   let expectedSeq = 1;
   let prevHash = '';
   let checked = 0;
+  /** Events verified as a chain whose rows are not yet checked (at most a page and one). */
+  let unchecked: AuditEvent[] = [];
+  const checkRows = async (events: readonly AuditEvent[]): Promise<AuditVerification | null> => {
+    const problem = checkPage && events.length > 0 ? await checkPage(events) : null;
+    return problem ? { ok: false, checked: problem.seq - 1, problem } : null;
+  };
+  const chainFails = async (vouched: readonly AuditEvent[], seq: number, reason: string): Promise<AuditVerification> =>
+    (await checkRows(vouched)) ?? fail(checked, seq, reason);
   for (;;) {
     const page = await readPage(expectedSeq - 1, pageSize);
     for (const event of page) {
       if (event.seq !== expectedSeq) {
         const missing =
           event.seq === expectedSeq + 1 ? `event ${expectedSeq} is` : `events ${expectedSeq} to ${event.seq - 1} are`;
-        return fail(checked, event.seq, `${missing} missing before it: the chain was cut (events deleted)`);
+        return chainFails(unchecked, event.seq, `${missing} missing before it: the chain was cut (events deleted)`);
       }
       if (event.prevHash !== prevHash) {
         const before = expectedSeq === 1 ? 'the start of the chain' : `the hash of event ${expectedSeq - 1}`;
-        return fail(
-          checked,
+        return chainFails(
+          unchecked.slice(0, -1),
           event.seq,
           `its prevHash does not match ${before}: an event was inserted, removed or rewritten before it`,
         );
       }
       if (hashAuditEvent(event) !== event.hash) {
-        return fail(checked, event.seq, 'its content does not match its hash: the event was edited');
+        return chainFails(unchecked, event.seq, 'its content does not match its hash: the event was edited');
       }
+      unchecked.push(event);
       prevHash = event.hash;
       expectedSeq += 1;
       checked += 1;
     }
-    const problem = checkPage ? await checkPage(page) : null;
-    if (problem) return { ok: false, checked: problem.seq - 1, problem };
-    if (page.length < pageSize) return { ok: true, checked };
+    if (page.length < pageSize) return (await checkRows(unchecked)) ?? { ok: true, checked };
+    const last = unchecked.pop();
+    const problem = await checkRows(unchecked);
+    if (problem) return problem;
+    unchecked = last ? [last] : [];
   }
 }
 
