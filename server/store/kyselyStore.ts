@@ -182,14 +182,12 @@ export class KyselyStore implements Store {
     opts: { actor: string; expectedVersion?: number | null },
   ): Promise<StoredCatalogue> {
     const subject = 'The catalogue';
+    // Worked out before the write lock is taken: only the head read, the time and the two inserts need it.
+    const digest = nativeDigestOf(catalogue);
+    const body = JSON.stringify(catalogue);
     try {
       return await this.#backend.write(async (trx) => {
-        const current = await trx
-          .selectFrom('catalogue_versions')
-          .select(['version', 'digest'])
-          .orderBy('version', 'desc')
-          .limit(1)
-          .executeTakeFirst();
+        const [current] = await this.#catalogueHead.run(trx);
         const currentVersion = current?.version ?? null;
         if (opts.expectedVersion !== undefined && opts.expectedVersion !== currentVersion) {
           throw new VersionConflictError(subject, opts.expectedVersion, currentVersion);
@@ -197,7 +195,7 @@ export class KyselyStore implements Store {
         const at = this.#now();
         const stored: StoredCatalogue = {
           version: (currentVersion ?? 0) + 1,
-          digest: nativeDigestOf(catalogue),
+          digest,
           catalogue,
           updatedBy: opts.actor,
           updatedAt: at,
@@ -207,7 +205,7 @@ export class KyselyStore implements Store {
           .values({
             version: stored.version,
             digest: stored.digest,
-            body: JSON.stringify(catalogue),
+            body,
             updated_by: opts.actor,
             updated_at: at,
           })
@@ -220,11 +218,11 @@ export class KyselyStore implements Store {
           digestBefore: current?.digest ?? null,
           digestAfter: stored.digest,
         });
-        return { ...stored, catalogue: JSON.parse(JSON.stringify(catalogue)) };
+        return { ...stored, catalogue: JSON.parse(body) as Catalogue };
       });
     } catch (error) {
       if (!this.#backend.isUniqueViolation(error)) throw error;
-      const current = await this.getCatalogue();
+      const [current] = await this.#catalogueHead.run(this.#db);
       throw new VersionConflictError(subject, opts.expectedVersion ?? null, current?.version ?? null);
     }
   }
@@ -242,6 +240,13 @@ export class KyselyStore implements Store {
       throw new Error(`Base version ${String(baseVersion)} is not a version number (1, 2, ...): nothing was stored.`);
     }
     const subject = `The submission of ${organisationId}`;
+    // Worked out before the write lock is taken: only the head read, the time, the inserts and the audit event
+    // need it. The body stored is the canonical JSON the digest hashes: one serialisation for both.
+    const body = input.submission ? canonicalJson(input.submission) : input.canonical;
+    const digest = `sha256:${nativeSha256Hex(body)}`;
+    const warnings = JSON.stringify(input.warnings);
+    const fileName = input.fileName ?? null;
+    const detailDigest = submissionDetailDigest({ warnings: input.warnings, source: input.source, fileName });
     try {
       return await this.#backend.write(async (trx) => {
         const [current] = await this.#submissionHead.run(trx, organisationId);
@@ -249,18 +254,16 @@ export class KyselyStore implements Store {
         if (currentVersion !== baseVersion) throw new VersionConflictError(subject, baseVersion, currentVersion);
 
         const at = this.#now();
-        // The body stored is the canonical JSON the digest hashes: one serialisation for both.
-        const body = input.submission ? canonicalJson(input.submission) : input.canonical;
         const row = {
           organisation_id: organisationId,
           version: (currentVersion ?? 0) + 1,
-          digest: `sha256:${nativeSha256Hex(body)}`,
+          digest,
           body,
-          warnings: JSON.stringify(input.warnings),
+          warnings,
           submitted_by: input.actor,
           submitted_at: at,
           source: input.source,
-          file_name: input.fileName ?? null,
+          file_name: fileName,
         };
         await this.#insertSubmission.run(trx, ...SUBMISSION_COLUMNS.map((c) => row[c]));
         await this.#appendAudit(trx, {
@@ -269,12 +272,8 @@ export class KyselyStore implements Store {
           action: 'submission.create',
           subject: `submission:${organisationId}`,
           digestBefore: current?.digest ?? null,
-          digestAfter: row.digest,
-          detailDigest: submissionDetailDigest({
-            warnings: input.warnings,
-            source: input.source,
-            fileName: row.file_name,
-          }),
+          digestAfter: digest,
+          detailDigest,
         });
         // What was just written, without parsing it back unless its rows are asked for.
         const given = input.submission;
@@ -282,7 +281,7 @@ export class KyselyStore implements Store {
         const stored: StoredSubmission = {
           organisationId,
           version: row.version,
-          digest: row.digest,
+          digest,
           get submission(): Submission {
             return given ?? (parsed ??= JSON.parse(body) as Submission);
           },
@@ -290,14 +289,13 @@ export class KyselyStore implements Store {
           submittedBy: input.actor,
           submittedAt: at,
           source: input.source,
-          fileName: row.file_name,
+          fileName,
         };
         return stored;
       });
     } catch (error) {
       if (!this.#backend.isUniqueViolation(error)) throw error;
-      const current = await this.latestSubmission(organisationId);
-      throw new VersionConflictError(subject, baseVersion, current?.version ?? null);
+      throw new VersionConflictError(subject, baseVersion, await this.latestSubmissionVersion(organisationId));
     }
   }
 
@@ -313,14 +311,8 @@ export class KyselyStore implements Store {
   }
 
   async latestSubmissionVersion(organisationId: string): Promise<number | null> {
-    const row = await this.#db
-      .selectFrom('submissions')
-      .select('version')
-      .where('organisation_id', '=', organisationId)
-      .orderBy('version', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    return row?.version ?? null;
+    const [head] = await this.#submissionHead.run(this.#db, organisationId);
+    return head?.version ?? null;
   }
 
   async getSubmission(organisationId: string, version: number): Promise<StoredSubmission | null> {
