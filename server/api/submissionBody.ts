@@ -30,22 +30,33 @@ export type SubmissionBodyCheck =
       source: 'addin' | 'api';
       fileName: string | null;
       /** The report without the submission (the event loop needs only the issues and counts). */
-      report: Omit<ValidationReport, 'submission'> & { submission: null };
-      /** Canonical JSON of the valid submission (what the store writes and hashes); null when invalid. */
+      report: Omit<ValidationReport, 'submission'>;
+      /**
+       * Canonical JSON of the submission (what the store writes and hashes) when the workbook is valid; null
+       * exactly when it is not.
+       */
       canonical: string | null;
     }
   | { kind: 'no-catalogue' };
 
 const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
 
+/** body-parser's strict mode: a JSON body must be an object or an array. */
+const OBJECT_OR_ARRAY = /^[ \t\n\r]*[{[]/;
+
 export function checkSubmissionBody(input: SubmissionBodyInput): SubmissionBodyCheck {
   const text = typeof input.body === 'string' ? input.body : decoder.decode(input.body);
   let json: unknown;
-  try {
-    // As body-parser: an empty body is an empty object.
-    json = text.trim() === '' ? {} : JSON.parse(text);
-  } catch (error) {
-    return { kind: 'malformed-json', message: error instanceof Error ? error.message : String(error) };
+  // As body-parser: an empty body is an empty object; anything else must be an object or an array.
+  if (text.length === 0) json = {};
+  else if (!OBJECT_OR_ARRAY.test(text)) {
+    return { kind: 'malformed-json', message: 'a JSON object is expected' };
+  } else {
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      return { kind: 'malformed-json', message: error instanceof Error ? error.message : String(error) };
+    }
   }
   const parsed = submissionBody.safeParse(json);
   if (!parsed.success) return { kind: 'invalid-request', errors: fieldErrors('/body', parsed.error) };
@@ -59,7 +70,7 @@ export function checkSubmissionBody(input: SubmissionBodyInput): SubmissionBodyC
     kind: 'checked',
     source: parsed.data.source ?? 'api',
     fileName: parsed.data.fileName ?? null,
-    report: { ...report, submission: null },
+    report,
     canonical: submission ? canonicalJson(submission) : null,
   };
 }

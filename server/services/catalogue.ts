@@ -3,15 +3,18 @@ import { validateCatalogue } from '../../shared/catalogue.js';
 import type { Store, StoredCatalogue } from '../store/types.js';
 import { NotPossible } from './errors.js';
 
+/** The error of an operation that needs the catalogue before the PMG has loaded one. */
+export function noCatalogue(): NotPossible {
+  return new NotPossible(
+    'There is no partnership catalogue yet: a PMG member must load one first (PUT /api/catalogue or `oda-register init`).',
+    'no-catalogue',
+  );
+}
+
 /** The current catalogue; NotPossible('no-catalogue') when the PMG has not loaded one yet. */
 export async function requireCatalogue(store: Store): Promise<StoredCatalogue> {
   const stored = await store.getCatalogue();
-  if (!stored) {
-    throw new NotPossible(
-      'There is no partnership catalogue yet: a PMG member must load one first (PUT /api/catalogue or `oda-register init`).',
-      'no-catalogue',
-    );
-  }
+  if (!stored) throw noCatalogue();
   return stored;
 }
 

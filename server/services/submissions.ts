@@ -1,15 +1,10 @@
 /** Submitting and dry-running partner workbooks (as raw tables), shared by the API and the CLI. */
 import { parseWorkbook } from '../../shared/parse.js';
-import { digestOf } from '../../shared/digest.js';
+import { canonicalJson } from '../../shared/digest.js';
 import { hasErrors, type Issue } from '../../shared/issues.js';
 import type { Catalogue, RawTables, Submission } from '../../shared/types.js';
-import type {
-  AppendSubmissionFields,
-  Store,
-  StoredSubmission,
-  SubmissionRows,
-  SubmissionSourceKind,
-} from '../store/types.js';
+import { nativeSha256Hex } from '../store/nativeDigest.js';
+import type { Store, StoredSubmission, SubmissionSourceKind } from '../store/types.js';
 import { ValidationFailed } from './errors.js';
 
 export interface ValidationReport {
@@ -67,8 +62,8 @@ export interface SubmitTablesInput {
  * VersionConflictError.
  */
 export async function submitTables(input: SubmitTablesInput): Promise<StoredSubmission> {
-  const report = validOrThrow(input);
-  return append(input, report, input.baseVersion);
+  const accepted = acceptedOrThrow(input);
+  return append(input, accepted, input.baseVersion);
 }
 
 /**
@@ -79,48 +74,39 @@ export async function submitTables(input: SubmitTablesInput): Promise<StoredSubm
 export async function importTables(
   input: Omit<SubmitTablesInput, 'baseVersion'>,
 ): Promise<{ stored: StoredSubmission; created: boolean }> {
-  const report = validOrThrow(input);
-  const current = await input.store.latestSubmission(report.submission.organisationId);
-  if (current && current.digest === digestOf(report.submission)) return { stored: current, created: false };
-  return { stored: await append(input, report, current?.version ?? null), created: true };
+  const accepted = acceptedOrThrow(input);
+  const current = await input.store.latestSubmission(accepted.organisationId);
+  // The digest the store would give it: sha256 of the canonical text it writes.
+  if (current && current.digest === `sha256:${nativeSha256Hex(accepted.canonical)}`) {
+    return { stored: current, created: false };
+  }
+  return { stored: await append(input, accepted, current?.version ?? null), created: true };
 }
 
-type ValidReport = ValidationReport & { submission: Submission };
+/** A valid workbook ready to store: its organisation, canonical JSON and warnings. */
+interface Accepted {
+  organisationId: string;
+  canonical: string;
+  warnings: Issue[];
+}
 
-function validOrThrow(input: Omit<SubmitTablesInput, 'baseVersion'>): ValidReport {
-  const report = validateTables(input);
-  if (!report.valid || report.submission === null) throw new ValidationFailed(report.issues, report.organisationId);
-  return report as ValidReport;
+function acceptedOrThrow(input: Omit<SubmitTablesInput, 'baseVersion'>): Accepted {
+  const { submission, issues, organisationId } = validateTables(input);
+  if (submission === null) throw new ValidationFailed(issues, organisationId);
+  // A valid workbook's issues are all warnings.
+  return { organisationId: submission.organisationId, canonical: canonicalJson(submission), warnings: issues };
 }
 
 function append(
   input: Omit<SubmitTablesInput, 'baseVersion'>,
-  report: ValidReport,
+  accepted: Accepted,
   baseVersion: number | null,
 ): Promise<StoredSubmission> {
-  return storeAccepted(
-    input.store,
-    {
-      organisationId: report.submission.organisationId,
-      baseVersion,
-      issues: report.issues,
-      actor: input.actor,
-      source: input.source,
-      fileName: input.fileName ?? null,
-    },
-    { submission: report.submission },
-  );
-}
-
-/**
- * Stores a workbook found valid, as the object or as its canonical JSON (a worker thread's check), keeping its
- * warnings with it.
- */
-export function storeAccepted(
-  store: Store,
-  fields: Omit<AppendSubmissionFields, 'warnings'> & { issues: readonly Issue[] },
-  rows: SubmissionRows,
-): Promise<StoredSubmission> {
-  const { issues, ...rest } = fields;
-  return store.appendSubmission({ ...rest, ...rows, warnings: issues.filter((i) => i.severity === 'warning') });
+  return input.store.appendSubmission({
+    ...accepted,
+    baseVersion,
+    actor: input.actor,
+    source: input.source,
+    fileName: input.fileName ?? null,
+  });
 }

@@ -3,19 +3,13 @@
  * survive the trip between threads, so a file that cannot be read comes back as data). Run on a thread by
  * thread.ts, or on the calling thread by inlineWorkers: the same code either way.
  */
-import type { Catalogue, RawTables } from '../../shared/types.js';
-import { checkSubmissionBody, type SubmissionBodyCheck } from '../api/submissionBody.js';
+import type { RawTables } from '../../shared/types.js';
+import { checkSubmissionBody, type SubmissionBodyCheck, type SubmissionBodyInput } from '../api/submissionBody.js';
 import { readWorkbook } from '../import/readWorkbook.js';
 import { WorkbookFileError, type WorkbookFileProblem } from '../import/workbookFileError.js';
 
 export type Task =
-  | { kind: 'read-workbook'; data: Uint8Array; fileName: string }
-  | {
-      kind: 'check-submission';
-      body: Uint8Array | string;
-      catalogue: Catalogue | null;
-      expectedOrganisationId: string;
-    };
+  { kind: 'read-workbook'; data: Uint8Array; fileName: string } | ({ kind: 'check-submission' } & SubmissionBodyInput);
 
 export type ReadWorkbookAnswer =
   | { kind: 'tables'; tables: RawTables }

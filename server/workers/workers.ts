@@ -13,23 +13,16 @@
 import os from 'node:os';
 import { Piscina } from 'piscina';
 import type { Catalogue, RawTables } from '../../shared/types.js';
-import type { SubmissionBodyCheck } from '../api/submissionBody.js';
+import type { SubmissionBodyCheck, SubmissionBodyInput } from '../api/submissionBody.js';
 import { WorkbookFileError } from '../import/workbookFileError.js';
 import { runTask } from './tasks.js';
 import type { ThreadAnswer, ThreadTask } from './thread.js';
-
-export interface CheckSubmissionInput {
-  /** The request body as received (UTF-8 bytes, or text). */
-  body: Uint8Array | string;
-  catalogue: Catalogue | null;
-  expectedOrganisationId: string;
-}
 
 export interface Workers {
   /** Reads an .xlsx file into raw tables; an unreadable file throws WorkbookFileError with one sentence. */
   readWorkbook(data: Uint8Array, fileName: string): Promise<RawTables>;
   /** Checks a submission request body (see server/api/submissionBody.ts); never throws for bad input. */
-  checkSubmission(input: CheckSubmissionInput): Promise<SubmissionBodyCheck>;
+  checkSubmission(input: SubmissionBodyInput): Promise<SubmissionBodyCheck>;
   /** Stops the threads once the tasks under way are done; the workers cannot be used afterwards. */
   close(): Promise<void>;
 }
@@ -69,8 +62,9 @@ export function defaultThreads(): number {
  */
 export const CHECK_ON_THREAD_BYTES = 256 * 1024;
 
-export function workerPool(opts: { threads?: number } = {}): Workers {
+export function workerPool(opts: { threads?: number; checkOnThreadBytes?: number } = {}): Workers {
   const threads = opts.threads ?? defaultThreads();
+  const checkOnThreadBytes = opts.checkOnThreadBytes ?? CHECK_ON_THREAD_BYTES;
   if (!Number.isInteger(threads) || threads < 1) {
     throw new Error(`A worker pool needs at least 1 thread, not ${threads}.`);
   }
@@ -103,7 +97,7 @@ export function workerPool(opts: { threads?: number } = {}): Workers {
   return {
     readWorkbook: async (data, fileName) => tablesOrThrow(await pool.run({ kind: 'read-workbook', data, fileName })),
     async checkSubmission(input) {
-      if (input.body.length < CHECK_ON_THREAD_BYTES) return inline.checkSubmission(input);
+      if (input.body.length < checkOnThreadBytes) return inline.checkSubmission(input);
       const { catalogue, ...rest } = input;
       const task: ThreadTask = { kind: 'check-submission', ...rest, catalogueKey: catalogue ? keyOf(catalogue) : null };
       let answer = await pool.run(task);

@@ -243,7 +243,10 @@ describe('the body of a PUT, read as bytes and checked off the event loop when l
 
   test('a large workbook with an error is a 422 naming the cell, and nothing is stored', async () => {
     const tables = good();
-    for (let i = 1; i <= 3000; i++) addRow(tables, 'Commitments', { Ref: `X${i}`, Description: `Support ${i}` });
+    for (let i = 1; i <= 3000; i++) {
+      addRow(tables, 'Commitments', { Ref: `X${i}`, Description: `Analyst support for project ${i}`.padEnd(100, '.') });
+    }
+    expect(Buffer.byteLength(JSON.stringify({ tables }))).toBeGreaterThan(CHECK_ON_THREAD_BYTES);
     const res = await request(t.app).put(url).set('Authorization', leeds).send({ tables });
     expect(res.status).toBe(422);
     expect(res.body.issues.length).toBeGreaterThan(3000);
@@ -288,6 +291,17 @@ describe('the body of a PUT, read as bytes and checked off the event loop when l
     expect(broken.status).toBe(400);
     expect(broken.body.detail).toMatch(/^The request body is not valid JSON: /);
     expect(broken.body.errors).toEqual([{ pointer: '/body', detail: 'is not valid JSON' }]);
+    // As body-parser's strict mode on every other route: a body that is not an object or array is not JSON here.
+    for (const text of ['"just text"', '   ']) {
+      const notObject = await request(t.app)
+        .put(url)
+        .set('Authorization', leeds)
+        .set('If-Match', '"1"')
+        .set('Content-Type', 'application/json')
+        .send(text);
+      expect(notObject.status).toBe(400);
+      expect(notObject.body.type).toMatch(/malformed-json$/);
+    }
     expect((await t.store.latestSubmission(LEEDS))?.version).toBe(1);
   });
 });

@@ -20,8 +20,8 @@ import {
 import { baseVersionFor, etagOf, readIfMatch } from '../preconditions.js';
 import { requireOrganisation, submissionResource, submissionSummary } from '../resources.js';
 import { tablesFromUpload } from '../workbookFile.js';
-import { requireCatalogue } from '../../services/catalogue.js';
-import { storeAccepted, submitTables, validateTables } from '../../services/submissions.js';
+import { noCatalogue, requireCatalogue } from '../../services/catalogue.js';
+import { submitTables, validateTables } from '../../services/submissions.js';
 import { writePartnerTemplate } from '../../export/template.js';
 import { invalidRequest, malformedJson, ProblemError } from '../../http/problem.js';
 import { jsonText } from '../jsonText.js';
@@ -83,9 +83,9 @@ export function submissionRoutes({ store, workers }: ApiDeps): AnyRoute[] {
 
   /**
    * A PUT of raw tables: its body is parsed, validated and canonicalised from its bytes (on a worker thread
-   * when it is a large workbook: server/workers), then stored under the If-Match rules. Problems come in the order of every other route: the body
-   * (malformed JSON, not the request schema: 400), no catalogue (409), unknown organisation (404), then the
-   * workbook (422) and its version (412 / 428).
+   * when it is a large workbook: server/workers), then stored under the If-Match rules. Problems come in the
+   * order of the other routes: the body (malformed JSON, not the request schema: 400), no catalogue (409),
+   * unknown organisation (404), then the workbook (422) and its version (412 / 428).
    */
   async function submitBody(opts: {
     id: string;
@@ -94,29 +94,26 @@ export function submissionRoutes({ store, workers }: ApiDeps): AnyRoute[] {
     req: RouteInput<unknown, unknown, unknown>['req'];
   }): Promise<StoredSubmission> {
     const text = jsonText(opts.req, opts.body);
-    let catalogue = (await store.getCatalogue())?.catalogue ?? null;
-    let check = await workers.checkSubmission({ body: text, catalogue, expectedOrganisationId: opts.id });
-    if (check.kind === 'no-catalogue') {
-      // Loaded meanwhile? Then check against it; otherwise this is the 409 of requireCatalogue.
-      catalogue = (await requireCatalogue(store)).catalogue;
-      check = await workers.checkSubmission({ body: text, catalogue, expectedOrganisationId: opts.id });
-    }
+    const catalogue = (await store.getCatalogue())?.catalogue ?? null;
+    const check = await workers.checkSubmission({ body: text, catalogue, expectedOrganisationId: opts.id });
     if (check.kind === 'malformed-json') throw malformedJson(check.message);
     if (check.kind === 'invalid-request') throw invalidRequest(check.errors);
-    if (check.kind !== 'checked' || catalogue === null) throw new Error(`Unexpected submission check "${check.kind}".`);
+    if (check.kind === 'no-catalogue' || catalogue === null) throw noCatalogue();
     requireOrganisation(catalogue, opts.id);
     const { report, canonical, source, fileName } = check;
     return underIfMatch(opts.id, opts.req, async (baseVersion) => {
-      if (!report.valid || canonical === null) throw new ValidationFailed(report.issues, report.organisationId);
-      const fields = {
+      if (canonical === null) throw new ValidationFailed(report.issues, report.organisationId);
+      // A valid workbook's issues are all warnings.
+      const warnings = report.issues;
+      return store.appendSubmission({
         organisationId: opts.id,
         baseVersion,
-        issues: report.issues,
+        canonical,
+        warnings,
         actor: opts.actor,
         source,
         fileName,
-      };
-      return storeAccepted(store, fields, { canonical });
+      });
     });
   }
 
