@@ -76,7 +76,14 @@ export interface RegisterDiff {
   };
 }
 
-const same = (a: unknown, b: unknown): boolean => canonicalJson(a ?? null) === canonicalJson(b ?? null);
+/** Equal as canonical JSON; scalars (most fields) are compared directly, without writing them out. */
+function same(a: unknown, b: unknown): boolean {
+  const x = a ?? null;
+  const y = b ?? null;
+  if (x === y) return true;
+  if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null) return false;
+  return canonicalJson(x) === canonicalJson(y);
+}
 
 /** Fields whose values differ, in the order of `a`'s keys then any new keys of `b`. */
 export function fieldChanges(a: object, b: object): FieldChange[] {
@@ -142,10 +149,14 @@ function valueChanges<T>(
 function issueDiff(a: readonly Issue[], b: readonly Issue[]): { added: Issue[]; resolved: Issue[] } {
   const only = (xs: readonly Issue[], ys: readonly Issue[]): Issue[] => {
     const left = new Map<string, number>();
-    for (const y of ys) left.set(canonicalJson(y), (left.get(canonicalJson(y)) ?? 0) + 1);
+    for (const y of ys) {
+      const key = canonicalJson(y);
+      left.set(key, (left.get(key) ?? 0) + 1);
+    }
     return xs.filter((x) => {
-      const n = left.get(canonicalJson(x)) ?? 0;
-      if (n > 0) left.set(canonicalJson(x), n - 1);
+      const key = canonicalJson(x);
+      const n = left.get(key) ?? 0;
+      if (n > 0) left.set(key, n - 1);
       return n === 0;
     });
   };
