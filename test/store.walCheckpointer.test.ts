@@ -8,6 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createStore } from '../server/store/createStore.js';
+import { FALLBACK_AUTOCHECKPOINT_PAGES } from '../server/store/walCheckpointer.js';
 import { validateTables } from '../server/services/submissions.js';
 import { LEEDS, testCatalogue } from './helpers/catalogue.js';
 import { goodRawTables } from './helpers/rawTables.js';
@@ -37,7 +38,7 @@ test('the database file takes in the writes while the service writes, and close 
   }
   // Far below the writer's own checkpoint mark, so only the checkpoint thread can have copied them.
   const walPages = statSync(`${file}-wal`).size / 4096;
-  expect(walPages).toBeLessThan(4000);
+  expect(walPages).toBeLessThan(FALLBACK_AUTOCHECKPOINT_PAGES);
   const deadline = Date.now() + 5000;
   while (statSync(file).size <= sizeBefore + 100 * 4096 && Date.now() < deadline) {
     await new Promise((r) => setTimeout(r, 20));

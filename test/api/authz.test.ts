@@ -13,7 +13,6 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import { importJWK, SignJWT, type JWK } from 'jose';
 import request from 'supertest';
 import {
@@ -26,7 +25,7 @@ import {
 import type { Store } from '../../server/store/types.js';
 import type { RawTables } from '../../shared/types.js';
 import { LEEDS, POLICE, testCatalogue } from '../helpers/catalogue.js';
-import { goodRawTables } from '../helpers/rawTables.js';
+import { goodRawTables, xlsxOf } from '../helpers/rawTables.js';
 import { jsonTables, makeTestApp, MEMBERS, type TestApp } from '../helpers/testApp.js';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -287,15 +286,6 @@ async function snapshot(store: Store) {
     signOffs: await Promise.all(registers.map((r) => store.listSignOffs(r.version))),
     auditEvents: (await store.listAudit({ limit: 1000 })).length,
   };
-}
-
-async function xlsxOf(tables: RawTables): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  for (const [name, table] of Object.entries(tables)) {
-    const ws = wb.addWorksheet(name);
-    for (const row of table.values) ws.addRow(row as unknown[]);
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -39,7 +39,6 @@ describe('service endpoints', () => {
     await t.store.close();
     const res = await request(t.app).get('/api/ready');
     expectProblem(res, 503);
-    t.store = { close: async () => undefined } as unknown as TestApp['store'];
   });
 
   test('me names the user, role and organisation', async () => {
@@ -203,7 +202,6 @@ describe('problem+json for everything that goes wrong', () => {
     expectProblem(res, 500);
     expect(res.body.detail).toContain('req-500');
     expect(res.body.requestId).toBe('req-500');
-    t.store = { close: async () => undefined } as unknown as TestApp['store'];
   });
 
   test('a bad path parameter is a 400 problem pointing at it', async () => {

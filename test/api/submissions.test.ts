@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { makeTestApp, jsonTables, MEMBERS, type TestApp } from '../helpers/testApp.js';
 import { LEEDS, POLICE } from '../helpers/catalogue.js';
-import { addRow, fillCommitments, goodRawTables, setCell } from '../helpers/rawTables.js';
+import { addRow, fillCommitments, goodRawTables, setCell, xlsxOf } from '../helpers/rawTables.js';
 import { CHECK_ON_THREAD_BYTES } from '../../server/workers/workers.js';
 import { digestOf } from '../../shared/digest.js';
 import { testCatalogue } from '../helpers/catalogue.js';
@@ -203,15 +203,6 @@ describe('PUT /organisations/:id/submission', () => {
     expect((await t.store.submissionHistory(LEEDS)).map((s) => s.version)).toEqual([2, 1]);
   });
 });
-
-async function xlsxOf(tables: ReturnType<typeof good>): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  for (const [name, table] of Object.entries(tables)) {
-    const ws = wb.addWorksheet(name);
-    for (const row of table.values) ws.addRow(row as unknown[]);
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
 
 test('If-Match: * on an existing version is refused with 412 asking for the version edited; nothing stored', async () => {
   await request(t.app).put(url).set('Authorization', leeds).send({ tables: good() }).expect(201);

@@ -6,6 +6,7 @@
  * every accepted form (ISO text, UK text, Excel serial, JS Date). With testCatalogue(), the five good
  * workbooks consolidate without errors: each activity has exactly one Accountable organisation.
  */
+import ExcelJS from 'exceljs';
 import type { Catalogue, RawTable, RawTables } from '../../shared/types.js';
 import { enumLabel, INVOLVEMENT, SECTOR } from '../../shared/enums.js';
 
@@ -210,4 +211,14 @@ export function fillCommitments(tables: RawTables, total: number, prefix = 'X'):
     });
   }
   return tables;
+}
+
+/** An .xlsx file with one sheet per table (named by the table, headers in row 1), as the sheet fallback reads. */
+export async function xlsxOf(tables: RawTables): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  for (const [name, table] of Object.entries(tables)) {
+    const ws = wb.addWorksheet(name);
+    for (const row of table.values) ws.addRow(row as unknown[]);
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
 }
