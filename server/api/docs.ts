@@ -2,6 +2,7 @@
 import type { ZodType } from 'zod';
 import type { ResponseDoc } from './route.js';
 import { problemSchema } from './schemas.js';
+import { PROBLEM_CONTENT_TYPE } from '../http/problem.js';
 
 const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   400: 'The request is not valid: `errors` points at each bad field.',
@@ -25,7 +26,7 @@ export function problems(...statuses: number[]): Record<number, ResponseDoc> {
     out[s] = {
       description: PROBLEM_DESCRIPTIONS[s] ?? 'Problem.',
       schema: problemSchema,
-      contentType: 'application/problem+json',
+      contentType: PROBLEM_CONTENT_TYPE,
     };
   }
   return out;

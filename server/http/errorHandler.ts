@@ -8,7 +8,8 @@ import type { Logger } from 'pino';
 import { AuthError } from '../auth/types.js';
 import { NotFoundError, VersionConflictError } from '../store/errors.js';
 import { NotPermitted, NotPossible, ValidationFailed } from '../services/errors.js';
-import { invalidRequest, malformedJson, ProblemError, sendProblem, type FieldError } from './problem.js';
+import { invalidRequest, malformedJson, pointerOf, ProblemError, sendProblem, type FieldError } from './problem.js';
+import { formatProblem } from '../../shared/catalogue.js';
 
 function formatBytes(n: number): string {
   if (n >= 1024 * 1024) return `${Math.round((n / (1024 * 1024)) * 10) / 10} MB`;
@@ -17,13 +18,14 @@ function formatBytes(n: number): string {
 }
 
 /** `organisations[3].sector` -> `/body/organisations/3/sector` */
-export function catalogueProblemPointer(path: string): string {
-  if (path === '') return '/body';
-  const parts = path
-    .replace(/\[(\d+)\]/g, '.$1')
-    .split('.')
-    .filter((p) => p !== '');
-  return '/body' + parts.map((p) => '/' + p.replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+function catalogueProblemPointer(path: string): string {
+  return pointerOf(
+    '/body',
+    path
+      .replace(/\[(\d+)\]/g, '.$1')
+      .split('.')
+      .filter((p) => p !== ''),
+  );
 }
 
 interface HttpishError {
@@ -61,7 +63,7 @@ export function toProblem(err: unknown, limits: { jsonBodyLimit: number; uploadL
       case 'invalid-catalogue': {
         const errors: FieldError[] = err.problems.map((p) => ({
           pointer: catalogueProblemPointer(p.path),
-          detail: p.path ? `${p.path}: ${p.message}` : p.message,
+          detail: formatProblem(p),
         }));
         return new ProblemError('invalid-catalogue', err.message, { extensions: { errors } });
       }
