@@ -1,4 +1,5 @@
 /** What every command needs: the store it names, the catalogue, and where it writes. */
+import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ConfigError, storeTargetOf, type StoreTarget } from '../config.js';
@@ -6,7 +7,7 @@ import { createStore } from '../store/createStore.js';
 import type { Store } from '../store/types.js';
 import type { Catalogue } from '../../shared/types.js';
 import { requireCatalogue } from '../services/catalogue.js';
-import { CatalogueFileError, readCatalogueFile } from '../services/catalogueFile.js';
+import { readCatalogueFile } from '../services/catalogueFile.js';
 import { UserError } from './errors.js';
 import type { CliIo } from './io.js';
 
@@ -47,14 +48,9 @@ export async function withStore<T>(opts: GlobalOptions, io: CliIo, work: (store:
   }
 }
 
-/** Reads and validates a catalogue JSON file given on the command line. */
+/** Reads and validates a catalogue JSON file given on the command line (a CatalogueFileError names the problems). */
 export async function readCatalogueArgument(file: string, io: CliIo): Promise<Catalogue> {
-  try {
-    return await readCatalogueFile(path.resolve(io.cwd, file), file);
-  } catch (err) {
-    if (err instanceof CatalogueFileError) throw new UserError(err.message);
-    throw err;
-  }
+  return readCatalogueFile(path.resolve(io.cwd, file), file);
 }
 
 /** The catalogue from --catalogue FILE when given, else the store's. */
@@ -66,4 +62,15 @@ export async function catalogueFor(opts: GlobalOptions & { catalogue?: string },
 /** Who the CLI acts as in the audit trail. */
 export function cliActor(io: CliIo): string {
   return `cli:${io.env.ODA_ACTOR ?? io.env.USER ?? io.env.USERNAME ?? os.userInfo().username}`;
+}
+
+/** Writes `data` to `file` (as given on the command line, relative to the working folder); returns the full path. */
+export async function writeOutputFile(file: string, data: string | Uint8Array, io: CliIo): Promise<string> {
+  const full = path.resolve(io.cwd, file);
+  try {
+    await writeFile(full, data);
+  } catch (err) {
+    throw new UserError(`Cannot write ${file}: ${(err as Error).message}`);
+  }
+  return full;
 }

@@ -1,5 +1,7 @@
 /** The `oda-register` command line: every command, and how errors reach the user. */
 import { Command, CommanderError } from 'commander';
+import { DevIssuerError } from '../auth/devIssuer.js';
+import { CatalogueFileError } from '../services/catalogueFile.js';
 import { NotPermitted, NotPossible } from '../services/errors.js';
 import { VersionConflictError } from '../store/errors.js';
 import { registerAudit } from './commands/audit.js';
@@ -58,7 +60,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       err instanceof UserError ||
       err instanceof NotPossible ||
       err instanceof NotPermitted ||
-      err instanceof VersionConflictError;
+      err instanceof VersionConflictError ||
+      err instanceof DevIssuerError ||
+      err instanceof CatalogueFileError;
     if (known) {
       io.stderr.write(`error: ${(err as Error).message}\n`);
       return err instanceof UserError ? err.exitCode : 1;

@@ -166,6 +166,32 @@ describe('the PMG’s whole job from the command line', () => {
     expect(stranger.code).toBe(1);
     expect(stranger.err).toContain('someone@else.example');
   });
+
+  it('refuses a --ttl over 30 days, or not a whole number, with one line and mints nothing', async () => {
+    await cli('init', '--catalogue', CATALOGUE);
+    for (const ttl of ['2592001', '1.5', 'soon', '0']) {
+      const result = await cli('token', '--email', 'oda.chair@northshire.gov.uk.example', '--ttl', ttl);
+      expect(result).toEqual({
+        code: 1,
+        out: '',
+        err: `error: --ttl must be a whole number of seconds from 1 to 2592000 (30 days) (got "${ttl}").\n`,
+      });
+    }
+    expect((await cli('token', '--email', 'oda.chair@northshire.gov.uk.example', '--ttl', '2592000')).code).toBe(0);
+  });
+
+  it('reports with --json the address the token was minted for', async () => {
+    await cli('init', '--catalogue', CATALOGUE);
+    const result = await cli('--json', 'token', '--email', '  ODA.Chair@Northshire.gov.uk.example ');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.out).email).toBe('oda.chair@northshire.gov.uk.example');
+  });
+
+  it('shows a refusal of the development issuer as one line', async () => {
+    await cli('init', '--catalogue', CATALOGUE);
+    const result = await cli('token', '--email', 'not-an-address');
+    expect(result).toEqual({ code: 1, out: '', err: 'error: "not-an-address" is not an email address.\n' });
+  });
 });
 
 describe('mistakes get one clear line and change nothing', () => {

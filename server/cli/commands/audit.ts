@@ -1,18 +1,10 @@
 import type { Command } from 'commander';
 import { withStore, type GlobalOptions } from '../context.js';
 import { AUDIT_PAGE_MAX } from '../../store/kyselyStore.js';
-import { UserError } from '../errors.js';
 import { makeOutput, type CliIo } from '../io.js';
+import { wholeNumber } from '../options.js';
 
 const MAX_LIMIT = AUDIT_PAGE_MAX;
-
-function wholeNumber(option: string, text: string, min: number, max: number): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < min || n > max) {
-    throw new UserError(`${option} must be a whole number from ${min} to ${max} (got "${text}").`);
-  }
-  return n;
-}
 
 export function registerAudit(program: Command, io: CliIo): void {
   const audit = program.command('audit').description('the audit trail of every change');

@@ -1,9 +1,8 @@
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Command } from 'commander';
-import { withStore, type GlobalOptions } from '../context.js';
+import { withStore, writeOutputFile, type GlobalOptions } from '../context.js';
 import { UserError } from '../errors.js';
 import { makeOutput, type CliIo } from '../io.js';
+import { wholeNumber } from '../options.js';
 
 const FORMATS = ['json'] as const;
 
@@ -20,10 +19,10 @@ export function registerExport(program: Command, io: CliIo): void {
       if (!(FORMATS as readonly string[]).includes(opts.format)) {
         throw new UserError(`--format must be one of: ${FORMATS.join(', ')} (got "${opts.format}").`);
       }
-      const version = opts.version === undefined ? undefined : Number(opts.version);
-      if (version !== undefined && !(Number.isInteger(version) && version > 0)) {
-        throw new UserError(`--version must be a register version number such as 3 (got "${opts.version}").`);
-      }
+      const version =
+        opts.version === undefined
+          ? undefined
+          : wholeNumber('--version', opts.version, 1, Number.MAX_SAFE_INTEGER, 'a register version number such as 3');
       const stored = await withStore(global, io, async (store) => {
         const found = version === undefined ? await store.latestRegister() : await store.getRegister(version);
         if (found) return found;
@@ -39,12 +38,8 @@ export function registerExport(program: Command, io: CliIo): void {
         io.stdout.write(text);
         return;
       }
-      try {
-        await writeFile(path.resolve(io.cwd, opts.out), text);
-      } catch (err) {
-        throw new UserError(`Cannot write ${opts.out}: ${(err as Error).message}`);
-      }
+      const file = await writeOutputFile(opts.out, text, io);
       out.line(`Wrote register version ${stored.version} (${stored.digest}) to ${opts.out}.`);
-      out.json({ version: stored.version, digest: stored.digest, file: path.resolve(io.cwd, opts.out) });
+      out.json({ version: stored.version, digest: stored.digest, file });
     });
 }

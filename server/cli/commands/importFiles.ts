@@ -18,6 +18,7 @@ export function registerImport(program: Command, io: CliIo): void {
       const out = makeOutput(io, Boolean(global.json));
       const results = await withStore(global, io, async (store) => {
         const { catalogue } = await requireCatalogue(store);
+        const actor = cliActor(io);
         return eachFile(files, io, out, async (file): Promise<FileResult> => {
           const tables = await readTablesFromFile(file, io);
           const base = { file, version: null, fileError: null, issues: [] };
@@ -27,7 +28,7 @@ export function registerImport(program: Command, io: CliIo): void {
               store,
               catalogue,
               tables,
-              actor: cliActor(io),
+              actor,
               source: 'cli',
               fileName: path.basename(file),
             });

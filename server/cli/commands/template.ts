@@ -1,8 +1,6 @@
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Command } from 'commander';
 import { writePartnerTemplate } from '../../export/template.js';
-import { catalogueFor, type GlobalOptions } from '../context.js';
+import { catalogueFor, writeOutputFile, type GlobalOptions } from '../context.js';
 import { UserError } from '../errors.js';
 import { makeOutput, type CliIo } from '../io.js';
 
@@ -23,13 +21,8 @@ export function registerTemplate(program: Command, io: CliIo): void {
           `No organisation "${opts.org}" in the catalogue. Known ids: ${catalogue.organisations.map((o) => o.id).join(', ')}.`,
         );
       }
-      const file = path.resolve(io.cwd, opts.out);
       const buffer = await writePartnerTemplate(catalogue, organisation.id);
-      try {
-        await writeFile(file, buffer);
-      } catch (err) {
-        throw new UserError(`Cannot write ${opts.out}: ${(err as Error).message}`);
-      }
+      const file = await writeOutputFile(opts.out, buffer, io);
       out.line(`Wrote the partner workbook for ${organisation.name} to ${opts.out}.`);
       out.json({ organisationId: organisation.id, file });
     });

@@ -1,38 +1,40 @@
 import type { Command } from 'commander';
-import { DevIssuerError, loadOrCreateDevIssuer } from '../../auth/devIssuer.js';
+import { decodeJwt } from 'jose';
+import { DEV_MAX_TTL_SECONDS, loadOrCreateDevIssuer } from '../../auth/devIssuer.js';
 import { dataDirOf } from '../../config.js';
-import { requireCatalogue } from '../../services/catalogue.js';
 import { findMember } from '../../services/members.js';
-import { withStore, type GlobalOptions } from '../context.js';
-import { UserError } from '../errors.js';
+import { catalogueFor, type GlobalOptions } from '../context.js';
 import { makeOutput, type CliIo } from '../io.js';
+import { wholeNumber } from '../options.js';
 
 export function registerToken(program: Command, io: CliIo): void {
   program
     .command('token')
     .description('mint a development access token for a member of the catalogue (AUTH_MODE=dev only)')
     .requiredOption('--email <email>', 'the member’s email address')
-    .option('--ttl <seconds>', 'lifetime in seconds (default 8 hours)')
+    .option('--ttl <seconds>', `lifetime in seconds, at most ${DEV_MAX_TTL_SECONDS} (30 days; default 8 hours)`)
     .action(async (opts: { email: string; ttl?: string }, cmd: Command) => {
       const global = cmd.optsWithGlobals<GlobalOptions>();
       const out = makeOutput(io, Boolean(global.json));
-      const ttlSeconds = opts.ttl === undefined ? undefined : Number(opts.ttl);
-      if (ttlSeconds !== undefined && !(Number.isInteger(ttlSeconds) && ttlSeconds > 0)) {
-        throw new UserError(`--ttl must be a whole number of seconds (got "${opts.ttl}").`);
-      }
-      const catalogue = await withStore(global, io, async (store) => (await requireCatalogue(store)).catalogue);
-      try {
-        const issuer = await loadOrCreateDevIssuer(dataDirOf(io.env, io.cwd));
-        const token = await issuer.mint({
-          email: opts.email,
-          ...(ttlSeconds !== undefined ? { ttlSeconds } : {}),
-          lookupMember: async (email) => findMember(catalogue, email),
-        });
-        if (global.json) out.json({ token, email: opts.email.toLowerCase() });
-        else io.stdout.write(`${token}\n`);
-      } catch (err) {
-        if (err instanceof DevIssuerError) throw new UserError(err.message);
-        throw err;
-      }
+      const ttlSeconds =
+        opts.ttl === undefined
+          ? undefined
+          : wholeNumber(
+              '--ttl',
+              opts.ttl,
+              1,
+              DEV_MAX_TTL_SECONDS,
+              `a whole number of seconds from 1 to ${DEV_MAX_TTL_SECONDS} (30 days)`,
+            );
+      const catalogue = await catalogueFor(global, io);
+      const issuer = await loadOrCreateDevIssuer(dataDirOf(io.env, io.cwd));
+      const token = await issuer.mint({
+        email: opts.email,
+        ...(ttlSeconds !== undefined ? { ttlSeconds } : {}),
+        lookupMember: async (email) => findMember(catalogue, email),
+      });
+      // The address the token was minted for (the issuer trims and lowercases what was given).
+      if (global.json) out.json({ token, email: decodeJwt(token).email });
+      else io.stdout.write(`${token}\n`);
     });
 }
