@@ -142,8 +142,33 @@ export interface Issue {
   cell?: string;
 }
 
+/** Where an issue is: every field of Issue besides what it says. */
+export type IssuePlace = Omit<Issue, 'code' | 'message' | 'severity'>;
+
+/** An issue with the severity its code has in ISSUE_CODES, and only the place fields that are defined. */
+export function makeIssue(code: IssueCode, message: string, place: IssuePlace = {}): Issue {
+  const issue: Issue = { severity: ISSUE_CODES[code].severity, code, message };
+  if (place.organisationId !== undefined) issue.organisationId = place.organisationId;
+  if (place.sheet !== undefined) issue.sheet = place.sheet;
+  if (place.row !== undefined) issue.row = place.row;
+  if (place.column !== undefined) issue.column = place.column;
+  if (place.cell !== undefined) issue.cell = place.cell;
+  return issue;
+}
+
 export function hasErrors(issues: readonly Issue[]): boolean {
   return issues.some((i) => i.severity === 'error');
+}
+
+/** How many of the issues are errors and how many warnings. */
+export function countIssues(issues: readonly { severity: string }[]): { errors: number; warnings: number } {
+  let errors = 0;
+  let warnings = 0;
+  for (const i of issues) {
+    if (i.severity === 'error') errors++;
+    else if (i.severity === 'warning') warnings++;
+  }
+  return { errors, warnings };
 }
 
 /** "Commitments!C7: message", or just the message when the issue has no place. */

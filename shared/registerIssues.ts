@@ -15,18 +15,12 @@
  *   the reason is that none has been accepted yet.
  */
 import { isGoverning } from './catalogue.js';
-import { ISSUE_CODES, type Issue, type IssueCode } from './issues.js';
+import { makeIssue, type Issue } from './issues.js';
 import { compareCodeUnits } from './order.js';
 import type { Activity, RegisterContact, RegisterOrganisation, RegisterRole } from './types.js';
 
-/** An issue with the severity its code has in ISSUE_CODES. */
-export function makeIssue(
-  code: IssueCode,
-  message: string,
-  place: Omit<Issue, 'code' | 'message' | 'severity'> = {},
-): Issue {
-  return { severity: ISSUE_CODES[code].severity, code, message, ...place };
-}
+/** Re-exported for the importers that take it from here; it lives in issues.ts. */
+export { makeIssue };
 
 /** "A", "A and B", "A, B and C". */
 export function listNames(names: readonly string[]): string {

@@ -18,7 +18,7 @@ import {
 import type { CellPosition, CellRead } from './cells.js';
 import type { ColumnDef, TableDef } from './contract.js';
 import { isRecord, isWellFormedText } from './guards.js';
-import { ISSUE_CODES, type Issue, type IssueCode } from './issues.js';
+import { makeIssue, type Issue, type IssueCode } from './issues.js';
 import type { RawTables } from './types.js';
 
 export interface Place {
@@ -33,12 +33,7 @@ export class IssueList {
   readonly items: Issue[] = [];
 
   add(code: IssueCode, message: string, place: Place = {}): void {
-    const issue: Issue = { severity: ISSUE_CODES[code].severity, code, message };
-    if (place.sheet !== undefined) issue.sheet = place.sheet;
-    if (place.row !== undefined) issue.row = place.row;
-    if (place.column !== undefined) issue.column = place.column;
-    if (place.cell !== undefined) issue.cell = place.cell;
-    this.items.push(issue);
+    this.items.push(makeIssue(code, message, place));
   }
 }
 

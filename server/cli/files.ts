@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
-import { formatIssue, type Issue } from '../../shared/issues.js';
+import { countIssues, formatIssue, type Issue } from '../../shared/issues.js';
 import type { RawTables } from '../../shared/types.js';
 import { readWorkbook, WorkbookFileError } from '../import/readWorkbook.js';
 import type { CliIo, Output } from './io.js';
@@ -72,14 +72,13 @@ export async function eachFile(
 
 /** The human summary of one file: a line, then every issue as `Sheet!Cell: message`. */
 export function printFileResult(out: Output, r: FileResult, verb: 'stored' | 'valid'): void {
-  const errors = r.issues.filter((i) => i.severity === 'error');
-  const warnings = r.issues.filter((i) => i.severity === 'warning');
+  const { errors, warnings } = countIssues(r.issues);
   const name = path.basename(r.file);
   if (r.fileError) {
     out.line(`✖ ${name}: ${r.fileError}`);
     return;
   }
-  const counts = `${errors.length} error${errors.length === 1 ? '' : 's'}, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}`;
+  const counts = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
   const who = r.organisationId ?? 'unknown organisation';
   if (r.ok) {
     out.line(
@@ -88,9 +87,15 @@ export function printFileResult(out: Output, r: FileResult, verb: 'stored' | 'va
   } else {
     out.line(`✖ ${name}: ${who}, ${counts}; nothing was stored`);
   }
-  for (const issue of [...errors, ...warnings]) {
-    out.line(`    ${issue.severity === 'error' ? 'error  ' : 'warning'} ${formatIssue(issue)}`);
+  // Errors first, then warnings, each in their own order.
+  for (const severity of ['error', 'warning'] as const) {
+    for (const issue of r.issues) if (issue.severity === severity) out.line(`    ${issueLine(issue)}`);
   }
+}
+
+/** An issue as a line of CLI output: its severity padded to one width, then `Sheet!Cell: message`. */
+export function issueLine(issue: Issue): string {
+  return `${issue.severity === 'error' ? 'error  ' : 'warning'} ${formatIssue(issue)}`;
 }
 
 export function summarise(out: Output, results: FileResult[], verb: 'stored' | 'valid'): void {
@@ -109,8 +114,7 @@ export function summarise(out: Output, results: FileResult[], verb: 'stored' | '
       version: r.version,
       unchanged: r.unchanged ?? false,
       fileError: r.fileError,
-      errors: r.issues.filter((i) => i.severity === 'error').length,
-      warnings: r.issues.filter((i) => i.severity === 'warning').length,
+      ...countIssues(r.issues),
       issues: r.issues,
     })),
   });

@@ -2,7 +2,7 @@
  * Errors of the service operations, free of HTTP: the API maps them to problem responses (422, 403, 409,
  * 404) and the CLI prints their messages.
  */
-import type { Issue } from '../../shared/issues.js';
+import { countIssues, type Issue } from '../../shared/issues.js';
 
 /** A workbook (or raw tables) with errors: nothing was stored. Carries every issue, errors and warnings. */
 export class ValidationFailed extends Error {
@@ -10,7 +10,7 @@ export class ValidationFailed extends Error {
     readonly issues: Issue[],
     readonly organisationId: string | null = null,
   ) {
-    const errors = issues.filter((i) => i.severity === 'error').length;
+    const { errors } = countIssues(issues);
     super(
       `The workbook${organisationId ? ` for ${organisationId}` : ''} has ${errors} error${errors === 1 ? '' : 's'}; nothing was stored.`,
     );

@@ -1,7 +1,7 @@
 /** Submitting and dry-running partner workbooks (as raw tables), shared by the API and the CLI. */
 import { parseWorkbook } from '../../shared/parse.js';
 import { canonicalJson } from '../../shared/digest.js';
-import { hasErrors, type Issue } from '../../shared/issues.js';
+import { countIssues, hasErrors, type Issue } from '../../shared/issues.js';
 import type { Catalogue, RawTables, Submission } from '../../shared/types.js';
 import { nativeSha256Hex } from '../store/nativeDigest.js';
 import type { Store, StoredSubmission, SubmissionSourceKind } from '../store/types.js';
@@ -30,13 +30,13 @@ export function validateTables(opts: {
     opts.catalogue,
     opts.expectedOrganisationId !== undefined ? { expectedOrganisationId: opts.expectedOrganisationId } : {},
   );
-  const errors = result.issues.filter((i) => i.severity === 'error').length;
+  const { errors, warnings } = countIssues(result.issues);
   const valid = result.submission !== null && !hasErrors(result.issues);
   return {
     valid,
     organisationId: result.organisationId ?? opts.expectedOrganisationId ?? null,
     errors,
-    warnings: result.issues.length - errors,
+    warnings,
     issues: result.issues,
     submission: valid ? result.submission : null,
   };

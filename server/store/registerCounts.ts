@@ -1,3 +1,5 @@
+import { countIssues } from '../../shared/issues.js';
+
 /** The counts a register row keeps in columns, so that a list of registers need not read the bodies. */
 export interface RegisterCounts {
   organisations_count: number;
@@ -12,11 +14,11 @@ export function registerCounts(register: {
   sources: unknown[];
   issues: { severity: string }[];
 }): RegisterCounts {
-  const errors = register.issues.filter((i) => i.severity === 'error').length;
+  const { errors, warnings } = countIssues(register.issues);
   return {
     organisations_count: register.organisations.length,
     submissions_count: register.sources.length,
     errors_count: errors,
-    warnings_count: register.issues.length - errors,
+    warnings_count: warnings,
   };
 }

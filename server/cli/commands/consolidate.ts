@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
-import { formatIssue } from '../../../shared/issues.js';
+import { countIssues, ISSUE_CODES } from '../../../shared/issues.js';
 import { consolidateNow } from '../../services/registers.js';
 import { cliActor, withStore, type GlobalOptions } from '../context.js';
+import { issueLine } from '../files.js';
 import { makeOutput, type CliIo } from '../io.js';
 
 export function registerConsolidate(program: Command, io: CliIo): void {
@@ -13,8 +14,8 @@ export function registerConsolidate(program: Command, io: CliIo): void {
       const out = makeOutput(io, Boolean(global.json));
       const stored = await withStore(global, io, (store) => consolidateNow({ store, actor: cliActor(io) }));
       const r = stored.register;
-      const crossPartner = r.issues.filter((i) => i.code.startsWith('register/'));
-      const errors = crossPartner.filter((i) => i.severity === 'error').length;
+      const crossPartner = r.issues.filter((i) => ISSUE_CODES[i.code].scope === 'register');
+      const { errors, warnings } = countIssues(crossPartner);
       out.line(`Register version ${r.version} of ${r.partnership.name}`);
       out.line(`  digest         ${r.digest}`);
       out.line(`  organisations  ${r.organisations.length} (${r.sources.length} submitted)`);
@@ -23,12 +24,12 @@ export function registerConsolidate(program: Command, io: CliIo): void {
       out.line(`  roles          ${r.roles.length}`);
       out.line(`  participation  ${r.participation.length}`);
       out.line(
-        `  issues         ${r.issues.length} (${crossPartner.length} cross-partner: ${errors} error${errors === 1 ? '' : 's'}, ${crossPartner.length - errors} warning${crossPartner.length - errors === 1 ? '' : 's'})`,
+        `  issues         ${r.issues.length} (${crossPartner.length} cross-partner: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`,
       );
       if (crossPartner.length > 0) {
         out.line();
         out.line('Cross-partner issues:');
-        for (const i of crossPartner) out.line(`  ${i.severity === 'error' ? 'error  ' : 'warning'} ${formatIssue(i)}`);
+        for (const i of crossPartner) out.line(`  ${issueLine(i)}`);
       }
       out.json({
         version: r.version,
