@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { MEMBER_ROLES } from '../shared/types.js';
 import type { AuthConfig } from './auth/index.js';
 
 export type AuthMode = 'dev' | 'entra';
@@ -196,7 +197,7 @@ export function storeTargetOf(env: StoreEnv, cwd: string = process.cwd()): Store
 
 const groupMapSchema = z.record(
   z.string(),
-  z.object({ role: z.enum(['line-manager', 'pmg', 'viewer']), organisationId: z.string().optional() }),
+  z.object({ role: z.enum(MEMBER_ROLES), organisationId: z.string().optional() }),
 );
 
 function entraConfig(env: z.infer<typeof envSchema>, problems: string[]): EntraConfig | null {

@@ -11,7 +11,7 @@ import * as z from 'zod';
 import { INVOLVEMENT, SECTOR } from './enums.js';
 import { BROKEN_TEXT, isRecord, isWellFormedText } from './guards.js';
 import { compareCodeUnits } from './order.js';
-import type { Catalogue, Partnership } from './types.js';
+import { GOVERNANCE_MODELS, MEMBER_ROLES, type Catalogue, type Partnership } from './types.js';
 
 export interface CatalogueProblem {
   /** Where the problem is, e.g. `organisations[3].sector`; empty for the catalogue as a whole. */
@@ -85,7 +85,7 @@ const tierSchema = z.union([z.literal(1), z.literal(2), z.literal(3)], {
 export const partnershipSchema = z.strictObject({
   id: idSchema,
   name: nameSchema,
-  governanceModel: enumIds(['horizontal', 'tiered']),
+  governanceModel: enumIds(GOVERNANCE_MODELS),
   mouStart: dateSchema,
   mouEnd: dateSchema,
   tierWeights: z.strictObject({ 1: positiveSchema, 2: positiveSchema, 3: positiveSchema }).optional(),
@@ -110,7 +110,7 @@ export const activitySchema = z.strictObject({
 export const memberSchema = z.strictObject({
   email: z.email({ error: (iss) => `${describe(iss.input)} is not a valid email address` }),
   organisationId: idSchema.optional(),
-  role: enumIds(['line-manager', 'pmg', 'viewer']),
+  role: enumIds(MEMBER_ROLES),
 });
 
 /** The shape of a catalogue; `validateCatalogue` adds the checks across entries (unique ids, references). */

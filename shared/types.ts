@@ -18,9 +18,13 @@ export interface RawTable {
 /** Tables by table name (any case; the parser matches names ignoring case). */
 export type RawTables = Record<string, RawTable>;
 
-export type GovernanceModel = 'horizontal' | 'tiered';
+/** How a partnership shares its governance: the one list that the types and every schema take. */
+export const GOVERNANCE_MODELS = ['horizontal', 'tiered'] as const;
+export type GovernanceModel = (typeof GOVERNANCE_MODELS)[number];
 export type Tier = 1 | 2 | 3;
-export type MemberRole = 'line-manager' | 'pmg' | 'viewer';
+/** A member's role in the partnership: the one list that the types and every schema take. */
+export const MEMBER_ROLES = ['line-manager', 'pmg', 'viewer'] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
 
 export interface Partnership {
   id: string;

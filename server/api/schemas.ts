@@ -6,6 +6,7 @@ import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { catalogueSchema, ID_PATTERN } from '../../shared/catalogue.js';
 import { ISSUE_CODES, type IssueCode } from '../../shared/issues.js';
+import { MEMBER_ROLES } from '../../shared/types.js';
 
 extendZodWithOpenApi(z);
 
@@ -114,7 +115,7 @@ export const meSchema = z
   .object({
     email: z.string(),
     name: z.string().nullable(),
-    role: z.enum(['line-manager', 'pmg', 'viewer']),
+    role: z.enum(MEMBER_ROLES),
     organisationId: z.string().nullable(),
     organisation: z.object({ id: z.string(), name: z.string() }).passthrough().nullable(),
     tokenKind: z.enum(['dev', 'entra']),

@@ -3,7 +3,7 @@
  * catalogue's members: config `groupMap: { [groupId]: { role, organisationId? } }`.
  */
 import { compareCodeUnits } from '../../shared/order.js';
-import type { MemberRole } from '../../shared/types.js';
+import { MEMBER_ROLES, type MemberRole } from '../../shared/types.js';
 
 export interface GroupGrant {
   role: MemberRole;
@@ -18,7 +18,6 @@ export type GroupMapping =
   | { kind: 'none' }
   | { kind: 'ambiguous'; organisationIds: string[] };
 
-const ROLES: readonly MemberRole[] = ['line-manager', 'pmg', 'viewer'];
 /** When a user is in several mapped groups, the strongest role wins. */
 const RANK: Record<MemberRole, number> = { pmg: 3, 'line-manager': 2, viewer: 1 };
 
@@ -27,8 +26,8 @@ export function checkGroupMap(groupMap: GroupMap): GroupMap {
   const checked: GroupMap = {};
   for (const [groupId, grant] of Object.entries(groupMap)) {
     if (groupId.trim() === '') throw new Error('groupMap has an entry with an empty group id.');
-    if (typeof grant !== 'object' || grant === null || !ROLES.includes(grant.role)) {
-      throw new Error(`groupMap entry for group ${groupId} needs a role: one of ${ROLES.join(', ')}.`);
+    if (typeof grant !== 'object' || grant === null || !MEMBER_ROLES.includes(grant.role)) {
+      throw new Error(`groupMap entry for group ${groupId} needs a role: one of ${MEMBER_ROLES.join(', ')}.`);
     }
     if (grant.role === 'line-manager' && !grant.organisationId) {
       throw new Error(`groupMap entry for group ${groupId} maps to line-manager but names no organisationId.`);
