@@ -39,10 +39,15 @@ import {
   type SubmissionSource,
 } from './types.js';
 
-/** The digest a register must carry: of the register without version, createdAt and digest. */
-export function registerDigest(register: Register): string {
+/** What a register's digest covers: the register without version, createdAt and digest. */
+export function registerContent(register: Register): Omit<Register, 'version' | 'createdAt' | 'digest'> {
   const { version: _v, createdAt: _c, digest: _d, ...content } = register;
-  return digestOf(content);
+  return content;
+}
+
+/** The digest a register must carry: of its content (registerContent). */
+export function registerDigest(register: Register): string {
+  return digestOf(registerContent(register));
 }
 
 function registerPartnership(p: Partnership): Partnership {

@@ -11,7 +11,7 @@
  * digest of each register version (for the sign-offs), not the events or the bodies.
  */
 import type { Kysely } from 'kysely';
-import { registerDigest } from '../../shared/consolidate.js';
+import { registerContent } from '../../shared/consolidate.js';
 import type { Register } from '../../shared/types.js';
 import { nativeDigestOf } from './nativeDigest.js';
 import type { Database } from './schema.js';
@@ -167,7 +167,7 @@ export class StoredRowChecker {
       switch (target.kind) {
         case 'catalogue': {
           const row = catalogueRows.find((r) => r.version === target.version);
-          const problem = checkBodyRow(`catalogue v${target.version}`, event, row, (body) => nativeDigestOf(body));
+          const problem = checkBodyRow(`catalogue v${target.version}`, event, row, hashesTo);
           if (problem) return problem;
           break;
         }
@@ -176,7 +176,7 @@ export class StoredRowChecker {
             (r) => r.organisation_id === target.organisationId && r.version === target.version,
           );
           const what = `submission ${target.organisationId} v${target.version}`;
-          const problem = checkBodyRow(what, event, row, (body) => nativeDigestOf(body));
+          const problem = checkBodyRow(what, event, row, hashesTo);
           if (problem) return problem;
           if (row && event.detailDigest !== null && detailDigestOfRow(row) !== event.detailDigest) {
             return problemAt(
@@ -188,10 +188,7 @@ export class StoredRowChecker {
         }
         case 'register': {
           const row = registerRows.find((r) => r.version === target.version);
-          const problem = checkBodyRow(`register ${target.version}`, event, row, (body) => {
-            const register = body as Register;
-            return register.digest === row?.digest ? registerDigest(register) : register.digest;
-          });
+          const problem = checkBodyRow(`register ${target.version}`, event, row, registerHashesTo);
           if (problem) return problem;
           break;
         }
@@ -230,7 +227,7 @@ function checkBodyRow(
   what: string,
   event: AuditEvent,
   row: { digest: string; body: string; by: string; at: string } | undefined,
-  digestOfBody: (body: unknown) => string,
+  bodyMatches: (body: unknown, digest: string) => boolean,
 ): RowProblem | null {
   if (!row) return problemAt(event, `${what}: its stored row is missing (deleted)`);
   if (row.digest !== event.digestAfter) {
@@ -242,13 +239,24 @@ function checkBodyRow(
   } catch {
     return problemAt(event, `${what}: stored body is not JSON ${EDITED}`);
   }
-  if (digestOfBody(body) !== row.digest) {
+  if (!bodyMatches(body, row.digest)) {
     return problemAt(event, `${what}: stored body does not match its digest ${EDITED}`);
   }
   if (row.by !== event.actor || row.at !== event.at) {
     return problemAt(event, `${what}: the author or time stored does not match its audit event ${EDITED}`);
   }
   return null;
+}
+
+/** A catalogue or submission body: its canonical JSON hashes to the digest. */
+function hashesTo(body: unknown, digest: string): boolean {
+  return nativeDigestOf(body) === digest;
+}
+
+/** A register body names the digest stored with it, and its content hashes to that digest. */
+function registerHashesTo(body: unknown, digest: string): boolean {
+  const register = body as Register;
+  return register.digest === digest && nativeDigestOf(registerContent(register)) === digest;
 }
 
 /** The detail digest of a stored submission row; a warnings column that is not a JSON list cannot match. */
