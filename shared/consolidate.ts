@@ -20,9 +20,9 @@
  */
 import { partnershipSettings } from './catalogue.js';
 import { digestOf } from './digest.js';
-import type { Issue } from './issues.js';
+import { makeIssue, type Issue } from './issues.js';
 import { compareCodeUnits } from './order.js';
-import { crossPartnerIssues, makeIssue } from './registerIssues.js';
+import { crossPartnerIssues } from './registerIssues.js';
 import { stakes } from './stake.js';
 import { organisationTotals } from './totals.js';
 import {

@@ -19,9 +19,6 @@ import { makeIssue, type Issue } from './issues.js';
 import { compareCodeUnits } from './order.js';
 import type { Activity, RegisterContact, RegisterOrganisation, RegisterRole } from './types.js';
 
-/** Re-exported for the importers that take it from here; it lives in issues.ts. */
-export { makeIssue };
-
 /** "A", "A and B", "A, B and C". */
 export function listNames(names: readonly string[]): string {
   if (names.length <= 1) return names.join('');
