@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createLocalJWKSet, exportSPKI, SignJWT, UnsecuredJWT, type JWTPayload } from 'jose';
 import { createEntraAuthenticator } from '../server/auth/entra.js';
 import { AuthError, type Authenticator, type MemberLookup } from '../server/auth/types.js';
+import { rejection } from './helpers/rejection.js';
 import {
   API_APP_ID_URI,
   API_CLIENT_ID,
@@ -38,12 +39,8 @@ beforeAll(async () => {
   });
 });
 
-async function rejection(token: string, authenticator: Authenticator = auth): Promise<AuthError> {
-  const error: unknown = await authenticator.authenticate(token).then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  if (!(error instanceof AuthError)) throw new Error(`expected an AuthError, got ${String(error)}`);
+async function refusal(token: string, authenticator: Authenticator = auth): Promise<AuthError> {
+  const error = await rejection(authenticator.authenticate(token), AuthError);
   expect(error.message).not.toMatch(/\n\s+at /);
   return error;
 }
@@ -114,20 +111,20 @@ describe('Entra access token validation', () => {
     ['no user name', { preferred_username: undefined }, /names no user/],
     ['no expiry', { exp: undefined }, /no expiry/],
   ])('%s: rejected with its reason', async (_defect, overrides, reason) => {
-    const error = await rejection(await signEntra(tenantKey, entraClaims('alice@leeds.gov.uk', overrides)));
+    const error = await refusal(await signEntra(tenantKey, entraClaims('alice@leeds.gov.uk', overrides)));
     expect(error.status).toBe(401);
     expect(error.message).toMatch(reason);
   });
 
   test('a v1.0 token is refused with a hint to switch the app registration to v2 tokens', async () => {
     const v1 = entraClaims('alice@leeds.gov.uk', { iss: `https://sts.windows.net/${TENANT}/`, ver: '1.0' });
-    const error = await rejection(await signEntra(tenantKey, v1));
+    const error = await refusal(await signEntra(tenantKey, v1));
     expect(error.message).toMatch(/wrong issuer .*accessTokenAcceptedVersion to 2/);
   });
 
   test('an unsigned token (alg none) is refused', async () => {
     const token = new UnsecuredJWT(entraClaims('alice@leeds.gov.uk')).encode();
-    expect((await rejection(token)).message).toMatch(/unsigned \(alg "none"\); only RS256/);
+    expect((await refusal(token)).message).toMatch(/unsigned \(alg "none"\); only RS256/);
   });
 
   test('an HS256 token signed with the public key (key confusion) is refused', async () => {
@@ -135,31 +132,31 @@ describe('Entra access token validation', () => {
     const token = await new SignJWT(entraClaims('alice@leeds.gov.uk'))
       .setProtectedHeader({ alg: 'HS256', kid: tenantKey.kid })
       .sign(new TextEncoder().encode(pem));
-    expect((await rejection(token)).message).toMatch(/signed with "HS256"; only RS256 is accepted/);
+    expect((await refusal(token)).message).toMatch(/signed with "HS256"; only RS256 is accepted/);
   });
 
   test('a token signed by another key claiming the tenant key id is refused', async () => {
     const token = await signEntra(strangerKey, entraClaims('alice@leeds.gov.uk'), tenantKey.kid);
-    expect((await rejection(token)).message).toMatch(/bad signature.*not signed by the issuer/);
+    expect((await refusal(token)).message).toMatch(/bad signature.*not signed by the issuer/);
   });
 
   test('a token signed by a key the tenant does not publish is refused', async () => {
     const token = await signEntra(strangerKey, entraClaims('alice@leeds.gov.uk'));
-    expect((await rejection(token)).message).toMatch(/bad signature.*key the issuer does not publish/);
+    expect((await refusal(token)).message).toMatch(/bad signature.*key the issuer does not publish/);
   });
 
   test('a token whose claims were altered after signing is refused', async () => {
     const [header, , signature] = (await signEntra(tenantKey, entraClaims('alice@leeds.gov.uk'))).split('.');
     const forged = Buffer.from(JSON.stringify(entraClaims('priya@oda.example.org'))).toString('base64url');
-    expect((await rejection(`${header}.${forged}.${signature}`)).message).toMatch(/bad signature/);
+    expect((await refusal(`${header}.${forged}.${signature}`)).message).toMatch(/bad signature/);
   });
 
   test.each([['not-a-token'], ['a.b.c'], ['']])('garbage %p is refused as malformed or missing', async (token) => {
-    expect((await rejection(token)).message).toMatch(/malformed|No bearer token/);
+    expect((await refusal(token)).message).toMatch(/malformed|No bearer token/);
   });
 
   test('a valid token of someone outside the catalogue is 403 "not a member of the partnership"', async () => {
-    const error = await rejection(await signEntra(tenantKey, entraClaims('bob@elsewhere.org')));
+    const error = await refusal(await signEntra(tenantKey, entraClaims('bob@elsewhere.org')));
     expect(error.status).toBe(403);
     expect(error.message).toBe('bob@elsewhere.org is not a member of the partnership.');
   });
@@ -244,14 +241,14 @@ describe("the tenant's published key set", () => {
   test('a tenant outside the allow-list never causes a key fetch', async () => {
     const stranger = '12345678-1234-4234-8234-123456789abc';
     const claims = entraClaims('alice@leeds.gov.uk', { tid: stranger, iss: `${host}/${stranger}/v2.0` });
-    expect((await rejection(await signEntra(tenantKey, claims), remoteAuth())).message).toMatch(/not allowed/);
+    expect((await refusal(await signEntra(tenantKey, claims), remoteAuth())).message).toMatch(/not allowed/);
     expect(requests).toEqual([]);
   });
 
   test('when the keys cannot be fetched the token is refused with that reason', async () => {
     available = false;
     const claims = entraClaims('alice@leeds.gov.uk', { iss: `${host}/${TENANT}/v2.0` });
-    const error = await rejection(await signEntra(tenantKey, claims), remoteAuth());
+    const error = await refusal(await signEntra(tenantKey, claims), remoteAuth());
     expect(error.message).toMatch(/signing keys are unavailable/);
   });
 });

@@ -9,6 +9,7 @@ import { createEntraAuthenticator } from '../server/auth/entra.js';
 import { createGraphDirectory, type GraphDirectory } from '../server/auth/graph.js';
 import type { GroupMap } from '../server/auth/groupMap.js';
 import { AuthError, type MemberLookup } from '../server/auth/types.js';
+import { rejection } from './helpers/rejection.js';
 import {
   API_APP_ID_URI,
   API_CLIENT_ID,
@@ -193,15 +194,6 @@ function authenticator(lookupMember: MemberLookup = noMembers) {
   });
 }
 
-async function rejection(promise: Promise<unknown>): Promise<AuthError> {
-  const error = await promise.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  if (!(error instanceof AuthError)) throw new Error(`expected an AuthError, got ${String(error)}`);
-  return error;
-}
-
 describe('on-behalf-of exchange and Graph group mapping', () => {
   test('a user outside the catalogue is mapped to an organisation through their Entra group', async () => {
     const principal = await authenticator().authenticate(carolToken);
@@ -265,7 +257,7 @@ describe('on-behalf-of exchange and Graph group mapping', () => {
   });
 
   test('groups of two organisations give no access and say why', async () => {
-    const error = await rejection(authenticator().authenticate(daveToken));
+    const error = await rejection(authenticator().authenticate(daveToken), AuthError);
     expect(error.status).toBe(403);
     expect(error.message).toBe(
       "dave@leeds.gov.uk belongs to groups of several organisations (leeds-cc, wy-police); the PMG must list them in the catalogue's members.",
@@ -273,7 +265,7 @@ describe('on-behalf-of exchange and Graph group mapping', () => {
   });
 
   test('no mapped group: 403 not a member of the partnership', async () => {
-    const error = await rejection(authenticator().authenticate(erinToken));
+    const error = await rejection(authenticator().authenticate(erinToken), AuthError);
     expect(error.status).toBe(403);
     expect(error.message).toBe(
       'erin@leeds.gov.uk is not a member of the partnership. None of their groups is mapped to a role.',
@@ -285,7 +277,7 @@ describe('on-behalf-of exchange and Graph group mapping', () => {
       error: 'invalid_grant',
       error_description: 'AADSTS65001: The user or administrator has not consented to use the application.',
     };
-    const error = await rejection(authenticator().authenticate(carolToken));
+    const error = await rejection(authenticator().authenticate(carolToken), AuthError);
     expect(error.status).toBe(403);
     expect(error.message).toMatch(/carol@leeds\.gov\.uk is not a member of the partnership\./);
     expect(error.message).toMatch(

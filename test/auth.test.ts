@@ -12,6 +12,7 @@ import {
 } from '../server/auth/devIssuer.js';
 import { createAuthenticator } from '../server/auth/index.js';
 import { AuthError, type MemberLookup } from '../server/auth/types.js';
+import { rejection } from './helpers/rejection.js';
 import { entraClaims, makeTenantKey, signEntra } from './support/entraTokens.js';
 
 const members = new Map<string, { role: 'line-manager' | 'pmg' | 'viewer'; organisationId: string | null }>();
@@ -29,15 +30,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  const error = await promise.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  if (!(error instanceof Error)) throw new Error('expected a rejection');
-  return error;
-}
 
 function withNodeEnv<T>(value: string, run: () => T): T {
   const before = process.env.NODE_ENV;

@@ -5,9 +5,7 @@
  * every acknowledged submission (same version and digest), each organisation's versions have no holes, the
  * database passes its integrity check and the audit chain verifies.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { loadOrCreateDevIssuer } from '../../server/auth/devIssuer.js';
@@ -15,6 +13,7 @@ import { memberLookup } from '../../server/services/members.js';
 import { createStore } from '../../server/store/createStore.js';
 import { LEEDS, POLICE, UNIVERSITY, testCatalogue } from '../helpers/catalogue.js';
 import { goodRawTables, setCell } from '../helpers/rawTables.js';
+import { startService, type Service } from '../helpers/service.js';
 import { jsonTables, MEMBERS } from '../helpers/testApp.js';
 
 /** The seed of the kill point; change it to explore another interleaving. */
@@ -40,63 +39,20 @@ function seeded(seed: number): () => number {
   };
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-interface Service {
-  child: ChildProcessWithoutNullStreams;
-  base: string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  output: () => string;
-}
-
-async function startService(dataDir: string, home: string): Promise<Service> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: {
-      ...process.env,
-      HOME: home,
-      DATA_DIR: dataDir,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      LOG_LEVEL: 'silent',
-      NODE_ENV: 'development',
-      AUTH_MODE: 'dev',
-      RATE_LIMIT_WRITES: '0',
-      ADDIN_DIR: path.join(home, 'no-addin'),
-    },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (out += c.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal })),
-  );
-  for (let i = 0; i < 300 && !out.includes('serving') && child.exitCode === null; i++) {
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  if (!out.includes('serving')) {
-    child.kill('SIGKILL');
-    throw new Error(`the service did not start:\n${out}`);
-  }
-  return { child, base: `http://127.0.0.1:${port}/api`, exited, output: () => out };
-}
-
 /** A valid workbook whose first commitment says which write it was, so every version has its own digest. */
 function tablesFor(organisationId: string, n: number) {
   const tables = goodRawTables(testCatalogue(), organisationId);
   setCell(tables, 'Commitments', 1, 'Description', `Data analyst for the partnership (write ${n})`);
   return jsonTables(tables);
+}
+
+/** The service on loopback with dev auth, no rate limit and no add-in, HOME in the test's temp folder. */
+function serviceOptions(dataDir: string) {
+  return {
+    home: dir,
+    dataDir,
+    env: { HOST: '127.0.0.1', AUTH_MODE: 'dev', RATE_LIMIT_WRITES: '0', ADDIN_DIR: path.join(dir, 'no-addin') },
+  };
 }
 
 interface Acknowledged {
@@ -144,7 +100,7 @@ test('SIGKILL in the middle of a stream of submissions loses nothing that was an
   let inFlight = 0;
   let inFlightAtKill = -1;
 
-  const first = await startService(dataDir, dir);
+  const first = await startService(serviceOptions(dataDir));
   running = first;
 
   async function writer(organisationId: string, email: string): Promise<void> {
@@ -198,7 +154,7 @@ test('SIGKILL in the middle of a stream of submissions loses nothing that was an
   for (const a of acknowledged) expect(a.etag).toBe(`"${a.version}"`);
 
   // Restart on the same data folder.
-  const second = await startService(dataDir, dir);
+  const second = await startService(serviceOptions(dataDir));
   running = second;
   const pmg = { Authorization: `Bearer ${tokens.get(MEMBERS.pmg)}` };
 

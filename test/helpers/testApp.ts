@@ -1,6 +1,7 @@
 /**
  * A real app for API tests: a SQLite file store and a development issuer in a fresh temp folder, the test
- * catalogue loaded, silent logs. `tokenFor(email)` mints a token for a catalogue member.
+ * catalogue loaded, silent logs (unless `env` sets LOG_LEVEL). `tokenFor(email)` mints a token for a catalogue
+ * member.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -35,7 +36,7 @@ export interface TestApp {
 export interface TestAppOptions {
   /** The catalogue to load; null for an empty database. Default: testCatalogue(). */
   catalogue?: Catalogue | null;
-  /** Environment variables for loadConfig (e.g. { RATE_LIMIT_WRITES: '3' }). */
+  /** Environment variables for loadConfig (e.g. { RATE_LIMIT_WRITES: '3' }); LOG_LEVEL also sets the app's log level. */
   env?: Record<string, string>;
   clock?: Clock;
 }
@@ -58,7 +59,14 @@ export async function makeTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
   const auth = createDevAuthenticator({ issuer, lookupMember, clock });
   // Files are read and submissions checked on worker threads, as the service does (server/main.ts).
   const workers = serviceWorkers(config.workerThreads);
-  const app = createApp({ store, auth, clock, logger: pino({ level: 'silent' }), config, workers });
+  const app = createApp({
+    store,
+    auth,
+    clock,
+    logger: pino({ level: opts.env?.LOG_LEVEL ? config.logLevel : 'silent' }),
+    config,
+    workers,
+  });
   const tokenFor = (email: string, o: { ttlSeconds?: number } = {}) =>
     issuer.mint({ email, lookupMember, ...(o.ttlSeconds !== undefined ? { ttlSeconds: o.ttlSeconds } : {}) });
   return {
