@@ -10,6 +10,7 @@ import type { Clock } from '../server/clock.js';
 import { digestOf } from '../shared/digest.js';
 import { REGISTER_SCHEMA, type Catalogue, type Register, type Submission } from '../shared/types.js';
 import type { Issue } from '../shared/issues.js';
+import { rejection } from './helpers/rejection.js';
 import { availableBackends, type TestDatabase } from './support/storeBackends.js';
 
 const ACTOR = 'chair@oda.example.org';
@@ -128,15 +129,6 @@ function buildRegister(input: {
 function steppingClock(): Clock {
   let t = Date.parse('2025-04-01T09:00:00.000Z');
   return { now: () => new Date((t += 1000)) };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('Expected the promise to reject, but it resolved');
 }
 
 describe.each(availableBackends())('store on $name', (backend) => {
