@@ -32,6 +32,7 @@ import type {
   AuditAction,
   AuditEvent,
   AuditVerification,
+  RegisterBuilder,
   RegisterSummary,
   SignOff,
   Store,
@@ -367,15 +368,7 @@ export class KyselyStore implements Store {
 
   // ---- registers -------------------------------------------------------------------------------------------
 
-  async createRegister(
-    build: (input: {
-      version: number;
-      catalogue: Catalogue;
-      sources: StoredSubmission[];
-      createdAt: string;
-    }) => Register,
-    opts: { actor: string },
-  ): Promise<StoredRegister> {
+  async createRegister(build: RegisterBuilder, opts: { actor: string }): Promise<StoredRegister> {
     for (let attempt = 1; ; attempt += 1) {
       try {
         return await this.#backend.write((trx) => this.#createRegister(trx, build, opts.actor));
@@ -385,11 +378,7 @@ export class KyselyStore implements Store {
     }
   }
 
-  async #createRegister(
-    trx: Db,
-    build: Parameters<Store['createRegister']>[0],
-    actor: string,
-  ): Promise<StoredRegister> {
+  async #createRegister(trx: Db, build: RegisterBuilder, actor: string): Promise<StoredRegister> {
     const previous = await trx
       .selectFrom('registers')
       .select(['version', 'digest'])

@@ -119,6 +119,14 @@ export type SubmissionRows =
 
 export type AppendSubmissionInput = AppendSubmissionFields & SubmissionRows;
 
+/** Builds register `version` from the catalogue and the latest submissions (consolidate, in the services). */
+export type RegisterBuilder = (input: {
+  version: number;
+  catalogue: Catalogue;
+  sources: StoredSubmission[];
+  createdAt: string;
+}) => Register;
+
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   /** Brings the schema up to date (versioned migrations); safe to call on every start. */
@@ -149,15 +157,7 @@ export interface Store {
    * Creates the next register version atomically: reads the latest submissions and the catalogue, calls
    * `build` with the version number it will get, stores the result and its audit event.
    */
-  createRegister(
-    build: (input: {
-      version: number;
-      catalogue: Catalogue;
-      sources: StoredSubmission[];
-      createdAt: string;
-    }) => Register,
-    opts: { actor: string },
-  ): Promise<StoredRegister>;
+  createRegister(build: RegisterBuilder, opts: { actor: string }): Promise<StoredRegister>;
   getRegister(version: number): Promise<StoredRegister | null>;
   latestRegister(): Promise<StoredRegister | null>;
   /** Register versions newest first, without their bodies (counts stored when each was created). */
