@@ -4,7 +4,6 @@
  * static files when built, and problem+json for every error.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import cors from 'cors';
 import express, { type Express, type Request, type RequestHandler, type Response } from 'express';
 import { rateLimit, ipKeyGenerator } from 'express-rate-limit';
@@ -18,6 +17,7 @@ import type { Config } from './config.js';
 import type { Store } from './store/types.js';
 import { inlineWorkers, type Workers } from './workers/workers.js';
 import { errorHandler } from './http/errorHandler.js';
+import { addinFiles } from './http/addinFiles.js';
 import { ProblemError, sendProblem } from './http/problem.js';
 import type { ApiDeps } from './api/deps.js';
 import { mountRoutes, rawJsonMatcher } from './api/mount.js';
@@ -31,6 +31,7 @@ import { submissionRoutes } from './api/routes/submissions.js';
 import { registerRoutes } from './api/routes/registers.js';
 import { signOffRoutes } from './api/routes/signOffs.js';
 import { auditRoutes } from './api/routes/audit.js';
+import { signInRoutes } from './api/routes/signIn.js';
 
 export interface AppOptions {
   store: Store;
@@ -67,6 +68,7 @@ export function apiRoutes(deps: ApiDeps, version: string): AnyRoute[] {
     ...registerRoutes(deps),
     ...signOffRoutes(deps),
     ...auditRoutes(deps),
+    ...signInRoutes(deps),
   ];
   let document: unknown = null;
   routes.push(
@@ -204,9 +206,7 @@ export function createApp(options: AppOptions): Express {
   mountRoutes(router, routes, { auth, writeLimiter, readLimiter, upload });
   app.use(API_PREFIX, router);
 
-  if (existsSync(config.addinDir)) {
-    app.use(express.static(config.addinDir, { index: ['taskpane.html', 'index.html'], fallthrough: true }));
-  }
+  app.use(addinFiles(config));
 
   app.use((req: Request) => {
     throw new ProblemError('not-found', `There is nothing at ${req.method} ${req.originalUrl.split('?')[0]}.`);
