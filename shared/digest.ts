@@ -19,6 +19,7 @@ import canonicalize from 'canonicalize';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { isWellFormedText } from './guards.js';
+import { maxUtf8Bytes, writeUtf8 } from './utf8.js';
 
 /** The keys of one object shape, in the order RFC 8785 writes them. */
 interface Shape {
@@ -247,13 +248,11 @@ const CHUNK = 1 << 16;
 /** An incremental SHA-256 of UTF-8 text given in pieces. */
 function textHasher() {
   const hash = sha256.create();
-  const encoder = new TextEncoder();
   let buffer = new Uint8Array(CHUNK * 3 + 3);
   let pending = '';
   const encode = (text: string): void => {
-    if (buffer.length < text.length * 3) buffer = new Uint8Array(text.length * 3);
-    const { written } = encoder.encodeInto(text, buffer);
-    hash.update(buffer.subarray(0, written));
+    if (buffer.length < maxUtf8Bytes(text)) buffer = new Uint8Array(maxUtf8Bytes(text));
+    hash.update(buffer.subarray(0, writeUtf8(text, buffer)));
   };
   const flush = (): void => {
     if (pending.length > 0) encode(pending);
