@@ -1,7 +1,5 @@
 /**
- * The stored rows against the audit chain: each event names a row (the nth `submission:<org>` event is that
- * organisation's version n, the nth catalogue event catalogue version n, `register:<v>` register v,
- * `signoff:<v>:<org>` that sign-off), and the row must still be what the event recorded: its body must hash to
+ * The stored rows against the audit chain: each event's subject names a row (auditSubject.ts), and the row must still be what the event recorded: its body must hash to
  * its digest, the digest must be the event's digestAfter, and its author and time the event's actor and time.
  * A submission's warnings, source and file name must hash to its event's detailDigest (events written before
  * that digest was kept have none, and those details of theirs go unchecked). A row edited in the database
@@ -13,6 +11,7 @@
 import type { Kysely } from 'kysely';
 import { registerContent } from '../../shared/consolidate.js';
 import type { Register } from '../../shared/types.js';
+import { parseAuditSubject, SUBJECT_KIND_OF_ACTION } from './auditSubject.js';
 import { nativeDigestOf } from './nativeDigest.js';
 import type { Database } from './schema.js';
 import type { AuditEvent, SubmissionSourceKind } from './types.js';
@@ -37,6 +36,7 @@ export interface RowProblem {
   reason: string;
 }
 
+/** The row an event names, and for a catalogue or submission the version it wrote. */
 type Target =
   | { kind: 'catalogue'; event: AuditEvent; version: number }
   | { kind: 'submission'; event: AuditEvent; organisationId: string; version: number }
@@ -64,32 +64,22 @@ export class StoredRowChecker {
   }
 
   #targetOf(event: AuditEvent): Target | RowProblem {
-    const next = (subject: string): number => {
-      const n = (this.#seen.get(subject) ?? 0) + 1;
-      this.#seen.set(subject, n);
-      return n;
-    };
-    const [kind, a, b] = event.subject.split(':');
-    switch (event.action) {
-      case 'catalogue.put':
-        if (event.subject === 'catalogue') return { kind: 'catalogue', event, version: next('catalogue') };
-        break;
-      case 'submission.create':
-        if (kind === 'submission' && a) {
-          return { kind: 'submission', event, organisationId: a, version: next(event.subject) };
+    const subject = parseAuditSubject(event.subject);
+    if (subject?.kind === SUBJECT_KIND_OF_ACTION[event.action]) {
+      switch (subject.kind) {
+        case 'catalogue':
+        case 'submission': {
+          // The nth event of a catalogue or an organisation's submissions wrote its version n.
+          const version = (this.#seen.get(event.subject) ?? 0) + 1;
+          this.#seen.set(event.subject, version);
+          return { ...subject, event, version };
         }
-        break;
-      case 'register.create':
-        if (kind === 'register' && /^\d+$/.test(a ?? '')) {
-          if (event.digestAfter) this.#registerDigests.set(Number(a), event.digestAfter);
-          return { kind: 'register', event, version: Number(a) };
-        }
-        break;
-      case 'signoff.create':
-        if (kind === 'signoff' && /^\d+$/.test(a ?? '') && b) {
-          return { kind: 'signoff', event, registerVersion: Number(a), organisationId: b };
-        }
-        break;
+        case 'register':
+          if (event.digestAfter) this.#registerDigests.set(subject.version, event.digestAfter);
+          return { ...subject, event };
+        case 'signoff':
+          return { ...subject, event };
+      }
     }
     return { seq: event.seq, reason: `Audit event ${event.seq}: its subject "${event.subject}" names no stored row.` };
   }
