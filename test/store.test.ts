@@ -672,6 +672,32 @@ describe.each(availableBackends())('store on $name', (backend) => {
       expect(result.problem?.reason).toMatch(/^register 2: its stored row is missing \(deleted\)/);
     });
 
+    it('finds a well-chained event whose subject is not the kind of row its action writes', async () => {
+      await fourWrites();
+      const last = (await store.listAudit()).at(-1)!;
+      const forged = {
+        seq: 5,
+        at: '2025-04-02T00:00:00.000Z',
+        actor: 'mallory@example.org',
+        action: 'submission.create',
+        subject: 'register:1',
+        digestBefore: null,
+        digestAfter: last.digestAfter,
+        detailDigest: null,
+        prevHash: last.hash,
+      } as const;
+      await database.raw(
+        `insert into audit_events (seq, at, actor, action, subject, digest_before, digest_after, prev_hash, hash)
+         values (5, '${forged.at}', '${forged.actor}', '${forged.action}', '${forged.subject}', null,
+                 '${forged.digestAfter}', '${forged.prevHash}', '${hashAuditEvent(forged)}')`,
+      );
+      expect(await store.verifyAudit()).toEqual({
+        ok: false,
+        checked: 4,
+        problem: { seq: 5, reason: 'Audit event 5: its subject "register:1" names no stored row.' },
+      });
+    });
+
     it('verifies a chain longer than one page', async () => {
       await store.putCatalogue(catalogue, { actor: ACTOR });
       const events: string[] = [];
