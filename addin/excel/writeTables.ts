@@ -1,0 +1,144 @@
+/// <reference types="office-js" />
+/**
+ * Replaces the data rows of contract tables ("Get latest", "take the server's version"): two requests to
+ * find the tables and their headers, then the writes, packed into as few requests as Excel on the web's
+ * 5 MB limit allows (one for a workbook of ordinary size, whatever the number of rows).
+ *
+ * Rows come in contract column order (About as [Field, Value] pairs) and are written under the table's own
+ * headers, wherever the user has put each column; columns outside the contract are left blank in the new
+ * rows. Rows beyond the new count are deleted (the table keeps one blank row when there are none), rows
+ * that exist are overwritten in place and new ones added at the end, so formulas and formats around the
+ * table stay where they are. Date columns get their date format on the written rows.
+ *
+ * Every table is located before anything is written: a missing table stops the whole write, naming it.
+ */
+import { ABOUT, tableDef, type ColumnDef, type ColumnType, type TableName } from '../../shared/contract.js';
+import { normaliseName } from '../../shared/table.js';
+import type { Progress, TableRows } from '../gateway.js';
+import { parseAddress, rectA1 } from './address.js';
+import { chunkRows, WriteBatch } from './batch.js';
+import { toExcelCell, type ExcelCell } from './cellValues.js';
+import { headerKey } from './readTables.js';
+import { jsonBytes, requestBytes } from './requestSize.js';
+
+export class MissingTableError extends Error {
+  constructor(readonly table: TableName) {
+    super(
+      `This workbook has no ${table} table, so the rows could not be written. Nothing was changed: choose "Set up this workbook" first, then try again.`,
+    );
+    this.name = 'MissingTableError';
+  }
+}
+
+/** The type of each cell of a row: a column's type, or for About the type of the field the row names. */
+function typeOf(name: TableName, row: readonly unknown[], column: ColumnDef): ColumnType {
+  if (name !== 'About' || column.key !== 'value') return column.type;
+  const field = typeof row[0] === 'string' ? normaliseName(row[0]) : '';
+  return ABOUT.fields.find((f) => normaliseName(f.header) === field)?.type ?? 'text';
+}
+
+export async function writeTables(
+  context: Excel.RequestContext,
+  rows: TableRows,
+  options: { suspendCalculation: boolean; progress?: Progress },
+): Promise<void> {
+  const names = Object.keys(rows) as TableName[];
+  const found = names.map((name) => ({ name, table: context.workbook.tables.getItemOrNullObject(name).load('name') }));
+  await context.sync();
+  const missing = found.find((f) => f.table.isNullObject);
+  if (missing) throw new MissingTableError(missing.name);
+
+  const located = found.map(({ name, table }) => ({
+    name,
+    table,
+    header: table.getHeaderRowRange().load('values,address'),
+    body: table.getDataBodyRange().load('rowCount'),
+  }));
+  await context.sync();
+
+  const totalRows = names.reduce((n, name) => n + (rows[name]?.length ?? 0), 0);
+  let written = 0;
+  const report = (label: string) => options.progress?.({ label, done: written, total: totalRows });
+  const batch = new WriteBatch(context, { suspendCalculation: options.suspendCalculation });
+
+  for (const { name, table, header, body } of located) {
+    const def = tableDef(name);
+    const headerRow = header.values[0] ?? [];
+    const rect = parseAddress(header.address);
+    const width = headerRow.length;
+    const keys = headerRow.map(headerKey);
+    const positions = def.columns.map((column) => keys.indexOf(normaliseName(column.header)));
+    const lost = def.columns.filter((_c, i) => positions[i]! < 0);
+    if (lost.length > 0) {
+      throw new Error(
+        `The ${name} table has no ${lost.map((c) => `"${c.header}"`).join(', ')} column, so its rows could not be written. Choose "Set up this workbook" to add the missing columns, then try again.`,
+      );
+    }
+    const given = rows[name] ?? [];
+    const cells: ExcelCell[][] = given.map((row) => {
+      const line: ExcelCell[] = Array.from({ length: width }, () => '');
+      def.columns.forEach((column, c) => {
+        line[positions[c]!] = toExcelCell(row[c], typeOf(name, row, column));
+      });
+      return line;
+    });
+    const sheet = context.workbook.worksheets.getItem(rect.sheet);
+    const existing = body.rowCount;
+    const rowsAt = (from: number, count: number) =>
+      rectA1({ top: rect.top + 1 + from, bottom: rect.top + from + count, left: rect.left, right: rect.right });
+
+    // Surplus rows go first (the table keeps one, blanked, when no rows are given).
+    const keep = Math.max(cells.length, 1);
+    if (existing > keep)
+      await batch.add(requestBytes(3), () => sheet.getRange(rowsAt(keep, existing - keep)).delete('Up'));
+    if (cells.length === 0) await batch.add(requestBytes(3), () => sheet.getRange(rowsAt(0, 1)).clear('Contents'));
+
+    const overwrite = cells.slice(0, existing);
+    let at = 0;
+    for (const chunk of chunkRows(overwrite, jsonBytes)) {
+      const from = at;
+      await batch.add(requestBytes(3, chunk), () => {
+        sheet.getRange(rowsAt(from, chunk.length)).values = chunk;
+      });
+      at += chunk.length;
+      written += chunk.length;
+      report(`Writing ${name}: ${at} of ${cells.length} rows`);
+    }
+    for (const chunk of chunkRows(cells.slice(existing), jsonBytes)) {
+      await batch.add(requestBytes(3, chunk), () => {
+        table.rows.add(undefined, chunk);
+      });
+      at += chunk.length;
+      written += chunk.length;
+      report(`Writing ${name}: ${at} of ${cells.length} rows`);
+    }
+
+    // Date formats on the written rows of the date columns.
+    if (cells.length > 0) {
+      for (const [c, column] of def.columns.entries()) {
+        if (!column.numFmt || name === 'About') continue;
+        const col = rect.left + positions[c]!;
+        const format = cells.map(() => [column.numFmt!]);
+        await batch.add(requestBytes(3, format), () => {
+          sheet.getRange(
+            rectA1({ top: rect.top + 1, bottom: rect.top + cells.length, left: col, right: col }),
+          ).numberFormat = format;
+        });
+      }
+    }
+    if (name === 'About') {
+      const valueAt = rect.left + positions[1]!;
+      for (const [r, row] of cells.entries()) {
+        const field = ABOUT.fields.find((f) => headerKey(row[positions[0]!]) === normaliseName(f.header));
+        if (!field?.numFmt) continue;
+        const format = field.numFmt;
+        const cell = rectA1({ top: rect.top + 1 + r, bottom: rect.top + 1 + r, left: valueAt, right: valueAt });
+        await batch.add(requestBytes(3), () => {
+          sheet.getRange(cell).numberFormat = [[format]];
+        });
+      }
+    }
+  }
+  await batch.send();
+  report('Written');
+}
