@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -457,7 +458,12 @@ describe('readWorkbook: files that are not readable workbooks', () => {
     const tall = replacePart(good, 'xl/worksheets/sheet1.xml', (xml) =>
       xml.replace(/<sheetData>.*<\/sheetData>/s, `<sheetData>${rows}</sheetData>`),
     );
-    await expectRefused(tall, 'tall.xlsx', 'too-large', /^tall\.xlsx has a sheet with more than 100000 rows/);
+    await expectRefused(
+      tall,
+      'tall.xlsx',
+      'too-large',
+      'tall.xlsx has more than 100,000 rows in use on sheet Contacts, too many for a partner workbook: delete the unused rows below your tables and send it again.',
+    );
 
     const wb = new ExcelJS.Workbook();
     const sheet = wb.addWorksheet('Contacts');
@@ -468,6 +474,101 @@ describe('readWorkbook: files that are not readable workbooks', () => {
       'stray.xlsx',
       'too-large',
       /^stray\.xlsx has a value in row 1000000 of sheet Contacts/,
+    );
+  });
+
+  it('refuses a sheet of 1,048,576 rows once its first 100,000 are counted, naming the sheet and where it ends', async () => {
+    // A real partner workbook whose Commitments sheet runs to Excel's last row, one small value a row (27 MB
+    // unpacked). The limit is found while the sheet inflates: nothing after it is read.
+    const demo = await readFile(path.resolve('examples/workbooks/northshire-icb.xlsx'));
+    const sheet = await sheetPartNamed(await JSZip.loadAsync(demo), 'Commitments');
+    // Rows without an `r` attribute follow one another, as the format allows.
+    const rows = '<row><c><v>1</v></c></row>'.repeat(1_048_576);
+    const tall = replacePart(demo, sheet, (xml) =>
+      xml
+        .replace(/<dimension ref="[^"]*"/, '<dimension ref="A1:K1048576"')
+        .replace(/<sheetData>.*<\/sheetData>/s, `<sheetData>${rows}</sheetData>`),
+    );
+    await expectRefused(
+      tall,
+      'tall.xlsx',
+      'too-large',
+      'tall.xlsx has more than 100,000 rows in use on sheet Commitments (its used range reaches row 1,048,576), too many for a partner workbook: delete the unused rows below your tables and send it again.',
+    );
+  });
+});
+
+/** The part holding the sheet `name`, by the workbook's relationships (the demo files use the usual places). */
+async function sheetPartNamed(zip: JSZip, name: string): Promise<string> {
+  const workbook = await zip.file('xl/workbook.xml')!.async('string');
+  const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+  const id = new RegExp(`<sheet [^>]*name="${name}"[^>]*r:id="([^"]+)"`).exec(workbook)?.[1];
+  const target = new RegExp(`<Relationship [^>]*Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1];
+  if (!id || !target) throw new Error(`no sheet ${name}`);
+  return `xl/${target.replace(/^\/?xl\//, '')}`;
+}
+
+describe('readWorkbook: a valid workbook whose parts are not in the usual folders', () => {
+  const DEMO = path.resolve('examples/workbooks/northshire-icb.xlsx');
+
+  /**
+   * The demo workbook rewritten as another tool might write it: every part of xl/ moved to `folder`, sheet
+   * and table parts renamed, and the package's relationships (and content types) saying where they went.
+   */
+  async function moved(folder: string): Promise<Buffer> {
+    const source = await JSZip.loadAsync(await readFile(DEMO));
+    const out = new JSZip();
+    const rename = (name: string): string =>
+      name
+        .replace(/^xl\//, `${folder}/`)
+        .replace(/\/worksheets\/(_rels\/)?sheet(\d+)\.xml/, '/sheets/$1data-$2.xml')
+        .replace(/\/tables\/table(\d+)\.xml/, '/lists/list-$1.xml');
+    for (const file of Object.values(source.files)) {
+      if (file.dir) continue;
+      let text = await file.async('string');
+      // Targets inside xl/ are relative to their part's folder; rewrite them as the renamed folders need.
+      text = text
+        .replace(/Target="xl\//g, `Target="${folder}/`)
+        .replace(/Target="\/xl\//g, `Target="/${folder}/`)
+        .replace(/Target="worksheets\/sheet(\d+)\.xml"/g, 'Target="sheets/data-$1.xml"')
+        .replace(/Target="\.\.\/tables\/table(\d+)\.xml"/g, 'Target="../lists/list-$1.xml"')
+        .replace(/PartName="\/xl\//g, `PartName="/${folder}/`)
+        .replace(/PartName="\/([^"]*)\/worksheets\/sheet(\d+)\.xml"/g, 'PartName="/$1/sheets/data-$2.xml"')
+        .replace(/PartName="\/([^"]*)\/tables\/table(\d+)\.xml"/g, 'PartName="/$1/lists/list-$2.xml"');
+      out.file(rename(file.name), text);
+    }
+    return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  }
+
+  it('reads a workbook kept in xl2/ with renamed sheet and table parts exactly as the original', async () => {
+    const original = await readWorkbook(await readFile(DEMO), { fileName: 'northshire-icb.xlsx' });
+    const file = await moved('xl2');
+    const names = Object.keys((await JSZip.loadAsync(file)).files);
+    expect(names).toContain('xl2/workbook.xml');
+    expect(names).toContain('xl2/sheets/data-1.xml');
+    expect(names.some((n) => n.startsWith('xl/'))).toBe(false);
+    const tables = await readWorkbook(file, { fileName: 'moved.xlsx' });
+    expect(Object.keys(tables).sort()).toEqual(['About', 'Commitments', 'Contacts', 'Participation', 'Roles']);
+    expect(tables).toEqual(original);
+  });
+
+  it('reads a workbook whose workbook part is where the package says, even in the usual folder under another name', async () => {
+    const original = await readWorkbook(await readFile(DEMO), { fileName: 'northshire-icb.xlsx' });
+    const zip = await JSZip.loadAsync(await moved('xl'));
+    expect(Object.keys(zip.files)).toContain('xl/sheets/data-3.xml');
+    expect(await readWorkbook(await zip.generateAsync({ type: 'nodebuffer' }), { fileName: 'renamed.xlsx' })).toEqual(
+      original,
+    );
+  });
+
+  it('says what to do with a workbook whose relationships do not lead to its workbook part', async () => {
+    const zip = await JSZip.loadAsync(await moved('xl2'));
+    zip.remove('_rels/.rels');
+    const lost = await zip.generateAsync({ type: 'nodebuffer' });
+    const error = await readWorkbook(lost, { fileName: 'lost.xlsx' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WorkbookFileError);
+    expect((error as WorkbookFileError).message).toBe(
+      'lost.xlsx is an Excel workbook whose parts do not say where its sheets are (its relationships are missing or wrong): open it in Excel, save it again as Excel Workbook (.xlsx) and send that.',
     );
   });
 });

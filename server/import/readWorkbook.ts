@@ -27,7 +27,9 @@ import ExcelJS from 'exceljs';
 import { columnLetter, isBlank, parseA1, readText } from '../../shared/cells.js';
 import { TABLES, type TableDef } from '../../shared/contract.js';
 import type { CellValue, RawTable, RawTables } from '../../shared/types.js';
-import { vetWorkbookFile } from './vetWorkbookFile.js';
+import JSZip from 'jszip';
+import { vetWorkbookFile, type VettedWorkbook } from './vetWorkbookFile.js';
+import { toUsualLayout } from './workbookPackage.js';
 import { WORKBOOK_LIMITS, WorkbookFileError } from './workbookFileError.js';
 
 export { WorkbookFileError, WORKBOOK_LIMITS, type WorkbookFileProblem } from './workbookFileError.js';
@@ -52,14 +54,25 @@ const IGNORED_NODES = ['dataValidations', 'conditionalFormatting', 'extLst'];
 export async function readWorkbook(data: Buffer | Uint8Array, opts: { fileName?: string } = {}): Promise<RawTables> {
   const name = opts.fileName?.trim() || 'The file';
   const buffer = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-  vetWorkbookFile(buffer, name);
-  const workbook = await loadWorkbook(buffer, name);
+  const vetted = await vetWorkbookFile(buffer, name);
+  const workbook = await loadWorkbook(vetted.usualLayout ? buffer : await inUsualLayout(vetted), name);
   const tables: RawTables = {};
   for (const def of TABLES) {
     const region = findListObject(workbook, def.name) ?? findSheetRegion(workbook, def);
     if (region) tables[def.name] = readRegion(region, name);
   }
   return tables;
+}
+
+/**
+ * A package whose parts are not where ExcelJS looks (a workbook at xl2/workbook.xml, say), rewritten as a zip
+ * with the parts the reader needs in the usual places (workbookPackage.ts). Stored, not compressed: it is
+ * read at once and thrown away.
+ */
+async function inUsualLayout(vetted: VettedWorkbook): Promise<Buffer> {
+  const zip = new JSZip();
+  for (const [part, text] of toUsualLayout(vetted.pkg, vetted.read)) zip.file(part, text);
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
 }
 
 async function loadWorkbook(buffer: Buffer, name: string): Promise<ExcelJS.Workbook> {

@@ -12,7 +12,21 @@
  * - merged regions covering more cells than WORKBOOK_LIMITS.maxMergedCells.
  */
 import { WORKBOOK_LIMITS, WorkbookFileError } from './workbookFileError.js';
-import { listZipEntries, readZipEntry, startsLikeZip, ZipFormatError, type ZipEntry } from './zipArchive.js';
+import {
+  findWorkbookPackage,
+  hasUsualLayout,
+  type PackageSheet,
+  type PartReader,
+  type WorkbookPackage,
+} from './workbookPackage.js';
+import {
+  listZipEntries,
+  readZipEntry,
+  scanZipEntry,
+  startsLikeZip,
+  ZipFormatError,
+  type ZipEntry,
+} from './zipArchive.js';
 
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const SAVE_AS_XLSX = 'open it in Excel, save it as Excel Workbook (.xlsx) and send it again';
@@ -62,13 +76,13 @@ function vetOleFile(buf: Buffer, name: string): never {
   );
 }
 
-function vetZipKind(entries: readonly ZipEntry[], name: string, buf: Buffer): void {
+/** Says what the zip is when it holds no spreadsheet workbook; never returns. */
+function refuseOtherZip(entries: readonly ZipEntry[], name: string, buf: Buffer): never {
   const names = new Set(entries.map((e) => e.name));
-  if (names.has('xl/workbook.xml')) return;
   const other = (what: string, advice: string): never => {
     throw new WorkbookFileError('not-xlsx', name, `${name} is ${what}, not an Excel workbook: ${advice}.`);
   };
-  if (names.has('xl/workbook.bin')) {
+  if ([...names].some((n) => n.endsWith('workbook.bin'))) {
     throw new WorkbookFileError('not-xlsx', name, `${name} is an Excel binary workbook (.xlsb): ${SAVE_AS_XLSX}.`);
   }
   const mimetype = entries.find((e) => e.name === 'mimetype');
@@ -77,7 +91,15 @@ function vetZipKind(entries: readonly ZipEntry[], name: string, buf: Buffer): vo
   }
   if (names.has('word/document.xml')) other('a Word document', 'send the partner workbook as an .xlsx file');
   if (names.has('ppt/presentation.xml')) other('a PowerPoint file', 'send the partner workbook as an .xlsx file');
-  other('a zip archive', 'send the .xlsx workbook itself rather than a zip of files');
+  if ([...names].some((n) => /(^|\/)workbook\.xml$/.test(n))) {
+    // A workbook part is there, but the package's relationships do not lead to it.
+    throw new WorkbookFileError(
+      'damaged',
+      name,
+      `${name} is an Excel workbook whose parts do not say where its sheets are (its relationships are missing or wrong): open it in Excel, save it again as Excel Workbook (.xlsx) and send that.`,
+    );
+  }
+  return other('a zip archive', 'send the .xlsx workbook itself rather than a zip of files');
 }
 
 const MERGE = /<(?:\w+:)?mergeCell\s[^>]*?ref="\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?"/g;
@@ -88,9 +110,11 @@ function columnNumber(letters: string): number {
   return n;
 }
 
-function mergedCells(xml: string): number {
+/** Cells covered by the merged regions of a worksheet's XML (they follow its cells, after `</sheetData>`). */
+function mergedCells(xml: Buffer): number {
+  const end = xml.lastIndexOf('sheetData>');
   let total = 0;
-  for (const m of xml.matchAll(MERGE)) {
+  for (const m of xml.toString('utf8', end < 0 ? 0 : end).matchAll(MERGE)) {
     if (m[3] === undefined || m[4] === undefined) continue;
     const width = Math.abs(columnNumber(m[3]) - columnNumber(m[1] ?? 'A')) + 1;
     const height = Math.abs(Number(m[4]) - Number(m[2])) + 1;
@@ -99,8 +123,74 @@ function mergedCells(xml: string): number {
   return total;
 }
 
+/** A workbook that passed: where its parts are, and whether ExcelJS finds them there (see workbookPackage.ts). */
+export interface VettedWorkbook {
+  pkg: WorkbookPackage;
+  read: PartReader;
+  usualLayout: boolean;
+}
+
+/**
+ * The worksheets to check: those the workbook names, and any other part in the usual worksheet folder (which
+ * ExcelJS would read whether or not the workbook names it), by its file name.
+ */
+function worksheetsOf(pkg: WorkbookPackage, entries: readonly ZipEntry[]): { name: string; part: string }[] {
+  const sheets = pkg.sheets.filter((s): s is PackageSheet & { part: string } => s.part !== null);
+  for (const entry of entries) {
+    if (/^xl\/worksheets\/[^/]+\.xml$/.test(entry.name) && !sheets.some((s) => s.part === entry.name)) {
+      sheets.push({ name: entry.name.slice('xl/worksheets/'.length), part: entry.name });
+    }
+  }
+  return sheets;
+}
+
+/** A row element, with any namespace prefix (`<row `, `<row>`, `<x:row `), and not `<rowBreaks`. */
+const ROW_TAG = /<(?:[\w.-]+:)?row[\s>/]/g;
+const DIMENSION = /<(?:[\w.-]+:)?dimension\s[^>]*?ref\s*=\s*["'][A-Z]*\d*:?[A-Z]*(\d+)["']/;
+
+/**
+ * Counts a worksheet's rows as it inflates and refuses the workbook as soon as there are more than
+ * WORKBOOK_LIMITS.maxRowsPerSheet, naming the sheet, the limit and, from the sheet's own `<dimension>`, where
+ * its used range ends.
+ */
+async function refuseTallSheet(buf: Buffer, entry: ZipEntry, sheetName: string, name: string): Promise<void> {
+  const limit = WORKBOOK_LIMITS.maxRowsPerSheet;
+  let rows = 0;
+  let carry = '';
+  const used = { lastRow: null as number | null };
+  let head = true;
+  await scanZipEntry(buf, entry, (piece) => {
+    // Tags are ASCII, and in UTF-8 no byte of another character looks like '<': latin1 is exact enough here.
+    const text = carry + piece.toString('latin1');
+    if (head) {
+      const dimension = DIMENSION.exec(text);
+      if (dimension || text.includes('sheetData')) {
+        head = false;
+        used.lastRow = dimension ? Number(dimension[1]) : null;
+      }
+    }
+    // A tag cut off at the end of this piece is counted with the next.
+    const cut = text.lastIndexOf('<');
+    const whole = cut < 0 ? text : text.slice(0, cut);
+    carry = cut < 0 ? '' : text.slice(cut);
+    rows += whole.match(ROW_TAG)?.length ?? 0;
+    return rows <= limit;
+  });
+  rows += carry.match(ROW_TAG)?.length ?? 0;
+  if (rows <= limit) return;
+  const extent =
+    used.lastRow !== null && used.lastRow > limit
+      ? ` (its used range reaches row ${used.lastRow.toLocaleString('en-GB')})`
+      : '';
+  throw new WorkbookFileError(
+    'too-large',
+    name,
+    `${name} has more than ${limit.toLocaleString('en-GB')} rows in use on sheet ${sheetName}${extent}, too many for a partner workbook: delete the unused rows below your tables and send it again.`,
+  );
+}
+
 /** Throws WorkbookFileError unless `buf` is an .xlsx that is safe to hand to ExcelJS. */
-export function vetWorkbookFile(buf: Buffer, name: string): void {
+export async function vetWorkbookFile(buf: Buffer, name: string): Promise<VettedWorkbook> {
   if (buf.length === 0) {
     throw new WorkbookFileError(
       'empty',
@@ -139,7 +229,12 @@ export function vetWorkbookFile(buf: Buffer, name: string): void {
   }
   try {
     const entries = listZipEntries(buf);
-    vetZipKind(entries, name, buf);
+    const byName = new Map(entries.map((e) => [e.name, e]));
+    const read: PartReader = (part) => {
+      const entry = byName.get(part);
+      return entry ? readZipEntry(buf, entry).toString('utf8') : null;
+    };
+    const pkg = findWorkbookPackage(read) ?? refuseOtherZip(entries, name, buf);
     const declared = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
     if (declared > WORKBOOK_LIMITS.maxUnpackedBytes) {
       throw new WorkbookFileError(
@@ -148,10 +243,17 @@ export function vetWorkbookFile(buf: Buffer, name: string): void {
         `${name} unpacks to ${megabytes(declared)}, more than the ${megabytes(WORKBOOK_LIMITS.maxUnpackedBytes)} allowed for a partner workbook: remove pictures and unused sheets and send it again.`,
       );
     }
+    // Rows first, each sheet read only as far as the limit: a sheet of a million rows is refused after its
+    // first hundred thousand, before anything else is unpacked.
+    const sheets = worksheetsOf(pkg, entries);
+    for (const sheet of sheets) {
+      const entry = byName.get(sheet.part);
+      if (entry) await refuseTallSheet(buf, entry, sheet.name, name);
+    }
     let merged = 0;
     for (const entry of entries) {
       const data = readZipEntry(buf, entry);
-      if (/^xl\/worksheets\/[^/]+\.xml$/.test(entry.name)) merged += mergedCells(data.toString('utf8'));
+      if (sheets.some((s) => s.part === entry.name)) merged += mergedCells(data);
     }
     if (merged > WORKBOOK_LIMITS.maxMergedCells) {
       throw new WorkbookFileError(
@@ -160,6 +262,7 @@ export function vetWorkbookFile(buf: Buffer, name: string): void {
         `${name} has merged cells covering ${merged} cells, more than the ${WORKBOOK_LIMITS.maxMergedCells} a partner workbook may have: unmerge whole rows or columns and send it again.`,
       );
     }
+    return { pkg, read, usualLayout: hasUsualLayout(pkg, read) };
   } catch (error) {
     if (!(error instanceof ZipFormatError)) throw error;
     if (error.kind === 'truncated') {

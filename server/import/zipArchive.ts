@@ -3,7 +3,7 @@
  * directory and inflate each one with a hard output limit, checking its size and CRC. ExcelJS (JSZip) would
  * otherwise inflate a zip bomb without bound, and report a cut-off file as an obscure exception.
  */
-import { crc32, inflateRawSync } from 'node:zlib';
+import { crc32, createInflateRaw, inflateRawSync } from 'node:zlib';
 
 export interface ZipEntry {
   name: string;
@@ -121,18 +121,23 @@ function readZip64Extra(buf: Buffer, start: number, length: number, entry: ZipEn
   }
 }
 
-/**
- * The entry's content, inflated to at most its declared size and checked against its CRC. Throws
- * ZipFormatError when the data ends early, does not inflate, or does not match what the directory says.
- */
-export function readZipEntry(buf: Buffer, entry: ZipEntry): Buffer {
+/** The entry's stored (compressed) bytes. Throws ZipFormatError. */
+function packedData(buf: Buffer, entry: ZipEntry): Buffer {
   const at = entry.localHeaderOffset;
   need(buf, at + 30, entry.name);
   if (buf.readUInt32LE(at) !== LOCAL) throw new ZipFormatError('damaged', entry.name, 'bad local header');
   if (entry.flags & 1) throw new ZipFormatError('damaged', entry.name, 'encrypted zip entry');
   const start = at + 30 + buf.readUInt16LE(at + 26) + buf.readUInt16LE(at + 28);
   need(buf, start + entry.compressedSize, entry.name);
-  const packed = buf.subarray(start, start + entry.compressedSize);
+  return buf.subarray(start, start + entry.compressedSize);
+}
+
+/**
+ * The entry's content, inflated to at most its declared size and checked against its CRC. Throws
+ * ZipFormatError when the data ends early, does not inflate, or does not match what the directory says.
+ */
+export function readZipEntry(buf: Buffer, entry: ZipEntry): Buffer {
+  const packed = packedData(buf, entry);
   let data: Buffer;
   if (entry.method === 0) {
     data = packed;
@@ -149,4 +154,34 @@ export function readZipEntry(buf: Buffer, entry: ZipEntry): Buffer {
     throw new ZipFormatError('damaged', entry.name, 'size or checksum mismatch');
   }
   return data;
+}
+
+/**
+ * Hands the entry's content to `take` piece by piece as it inflates, and stops inflating as soon as `take`
+ * returns false (or the content passes its declared size), so a reader can give up on a huge part after its
+ * first megabytes. The content is not checked against its CRC here: readZipEntry does that.
+ */
+export async function scanZipEntry(buf: Buffer, entry: ZipEntry, take: (piece: Buffer) => boolean): Promise<void> {
+  const packed = packedData(buf, entry);
+  if (entry.method === 0) {
+    take(packed);
+    return;
+  }
+  if (entry.method !== 8)
+    throw new ZipFormatError('damaged', entry.name, `unsupported compression method ${entry.method}`);
+  const inflater = createInflateRaw();
+  await new Promise<void>((resolve, reject) => {
+    let seen = 0;
+    inflater.on('data', (piece: Buffer) => {
+      seen += piece.length;
+      if (seen > entry.uncompressedSize || !take(piece)) {
+        inflater.destroy();
+        resolve();
+      }
+    });
+    inflater.on('end', () => resolve());
+    inflater.on('close', () => resolve());
+    inflater.on('error', () => reject(new ZipFormatError('damaged', entry.name, 'data does not inflate')));
+    inflater.end(packed);
+  });
 }
