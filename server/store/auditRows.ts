@@ -1,6 +1,7 @@
 /**
- * The stored rows against the audit chain: each event's subject names a row (auditSubject.ts), and the row must still be what the event recorded: its body must hash to
- * its digest, the digest must be the event's digestAfter, and its author and time the event's actor and time.
+ * The stored rows against the audit chain: each event's subject names a row (auditSubject.ts), and the row
+ * must still be what the event recorded: its body must hash to its digest, the digest must be the event's
+ * digestAfter, and its author and time the event's actor and time.
  * A submission's warnings, source and file name must hash to its event's detailDigest (events written before
  * that digest was kept have none, and those details of theirs go unchecked). A row edited in the database
  * after it was written is found here even though the chain itself is intact.

@@ -18,6 +18,11 @@ export interface CreateStoreOptions {
   clock?: Clock;
   /** Run the migrations on open (default true); they do nothing when the schema is up to date. */
   migrate?: boolean;
+  /**
+   * Told what an operator should know but that does not stop the store: a database file tightened to
+   * owner-only, a failed WAL checkpoint (SQLite). Default: process.emitWarning.
+   */
+  onWarning?: (message: string) => void;
 }
 
 export async function createStore(opts: CreateStoreOptions = {}): Promise<Store> {
@@ -43,5 +48,8 @@ function openBackend(opts: CreateStoreOptions): Backend {
       `DATABASE_URL must be a postgres:// URL (got "${scheme}..."); leave it unset to use the SQLite file instead.`,
     );
   }
-  return openSqlite(opts.sqlitePath ?? DEFAULT_SQLITE_PATH);
+  return openSqlite(
+    opts.sqlitePath ?? DEFAULT_SQLITE_PATH,
+    opts.onWarning ?? ((message) => process.emitWarning(message)),
+  );
 }

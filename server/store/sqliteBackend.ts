@@ -1,8 +1,8 @@
 /**
- * SQLite through better-sqlite3: WAL, every acknowledged write on disk before it is acknowledged (see
- * walSync.ts: synchronous=NORMAL plus an fdatasync of the WAL off the event loop, which is as durable as
- * synchronous=FULL for anything answered), foreign keys on, and a busy timeout so another process's writer
- * is waited for rather than failed.
+ * SQLite through better-sqlite3: the database's files owner-only (privateDatabaseFiles.ts), WAL, every
+ * acknowledged write on disk before it is acknowledged (see walSync.ts: synchronous=NORMAL plus an fdatasync
+ * of the WAL off the event loop, which is as durable as synchronous=FULL for anything answered), foreign keys
+ * on, and a busy timeout so another process's writer is waited for rather than failed.
  *
  * Speed without weakening that: prepared statements are kept and reused (Kysely would prepare every query
  * afresh), and writes that arrive while another is in progress are committed together (group commit): each
@@ -15,6 +15,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Backend } from './backend.js';
+import { makeDatabaseFilesPrivate } from './privateDatabaseFiles.js';
 import { walSync, type WalSync } from './walSync.js';
 import { FALLBACK_AUTOCHECKPOINT_PAGES, walCheckpointer, type WalCheckpointer } from './walCheckpointer.js';
 import type { Database } from './schema.js';
@@ -25,9 +26,13 @@ export const SQLITE_MAX_GROUP = 64;
 /** Most prepared statements kept (the store uses a few dozen distinct ones). */
 const STATEMENT_CACHE_SIZE = 256;
 
-export function openSqlite(path: string): Backend {
+/** `warn` is told what does not stop the store: files tightened to owner-only, failed checkpoints. */
+export function openSqlite(path: string, warn: (message: string) => void): Backend {
   const inMemory = path === ':memory:';
-  if (!inMemory) mkdirSync(dirname(path), { recursive: true });
+  if (!inMemory) {
+    mkdirSync(dirname(path), { recursive: true });
+    makeDatabaseFilesPrivate(path, warn);
+  }
   const database = new BetterSqlite3(path);
   try {
     database.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
@@ -50,7 +55,7 @@ export function openSqlite(path: string): Backend {
   const wal = inMemory ? null : walSync(`${path}-wal`);
   const checkpointer = inMemory
     ? null
-    : walCheckpointer(path, (message) => process.emitWarning(`SQLite checkpoint of ${path}: ${message}`));
+    : walCheckpointer(path, (message) => warn(`SQLite checkpoint of ${path}: ${message}`));
   const write = groupCommit(database, db, path, wal, checkpointer);
 
   return {
