@@ -1,0 +1,101 @@
+/**
+ * A model value as each format writes it: the text a Word reader sees, the typed value of an Excel cell, the
+ * text of a CSV field. One place, so the renderers and `verify` agree on every cell.
+ */
+import { enumLabel, YES_NO } from '../../../shared/enums.js';
+import { fte, money, percent, quantity, ukDate } from './formatValues.js';
+import type { AppendixColumn, Value } from './model.js';
+import { raciLetter } from './model.js';
+import { neutralise } from './neutralise.js';
+
+/** Characters XML 1.0 cannot hold (C0 controls but tab and line breaks, lone surrogates): shown as U+FFFD. */
+const NOT_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Text as an XML document (Word, Excel) can carry it. */
+export function xmlSafe(text: string): string {
+  return text.replace(NOT_XML, '\uFFFD');
+}
+
+function label(col: AppendixColumn, value: string): string {
+  return col.enum ? enumLabel(col.enum, value) : value;
+}
+
+/** What a reader of the Word appendix sees in the cell. */
+export function displayText(col: AppendixColumn, value: Value): string {
+  if (value === null || value === '') return '';
+  switch (col.kind) {
+    case 'enum':
+      return label(col, String(value));
+    case 'date':
+      return ukDate(String(value));
+    case 'money':
+      return money(Number(value));
+    case 'fte':
+      return fte(Number(value));
+    case 'stake':
+      return percent(Number(value));
+    case 'quantity':
+    case 'count':
+      return quantity(Number(value));
+    case 'tier':
+      return String(value);
+    case 'boolean':
+      return enumLabel(YES_NO, value ? 'yes' : 'no');
+    case 'raci':
+      return raciLetter(String(value));
+    case 'text':
+      return xmlSafe(String(value));
+  }
+}
+
+/** An Excel cell: numbers as numbers, dates as dates (UTC midnight), text neutralised against formulas. */
+export type SheetValue = string | number | Date | null;
+
+export function sheetValue(col: AppendixColumn, value: Value): SheetValue {
+  if (value === null || value === '') return null;
+  switch (col.kind) {
+    case 'money':
+    case 'fte':
+    case 'stake':
+    case 'quantity':
+    case 'count':
+    case 'tier':
+      return Number(value);
+    case 'date':
+      return new Date(`${String(value)}T00:00:00Z`);
+    case 'text':
+      return neutralise(xmlSafe(String(value)));
+    default:
+      return neutralise(displayText(col, value));
+  }
+}
+
+/** Excel number formats by kind; dates as a PMG chair writes them. */
+export const SHEET_FORMATS: Partial<Record<AppendixColumn['kind'], string>> = {
+  date: 'dd/mm/yyyy',
+  money: '"£"#,##0.00',
+  fte: '0.00',
+  stake: '0.00%',
+  count: '#,##0',
+  quantity: '#,##0.####',
+};
+
+/** A CSV field: the register's own value (ISO dates, plain numbers), enumerations by label, text neutralised. */
+export function csvText(col: AppendixColumn, value: Value): string {
+  if (value === null) return '';
+  switch (col.kind) {
+    case 'money':
+    case 'fte':
+    case 'stake':
+    case 'quantity':
+    case 'count':
+    case 'tier':
+    case 'date':
+      return String(value);
+    case 'text':
+      return neutralise(String(value));
+    default:
+      return neutralise(displayText(col, value));
+  }
+}

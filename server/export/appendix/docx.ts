@@ -1,0 +1,275 @@
+/**
+ * The Word appendix (the `docx` library): the title block, then appendices A to G, each starting a page;
+ * wide tables (contacts, the RACI matrix of many partners, commitments) on landscape pages; every table's
+ * header row repeated on each page; every page footer naming the partnership, register version and date,
+ * the short digest and "Page X of Y"; the version and full digest in the document properties too.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  HeadingLevel,
+  HeightRule,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextDirection,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+  type ISectionOptions,
+} from 'docx';
+import { shortDigest, ukDate } from './formatValues.js';
+import { docxLayout, type DocTable, type DocBlock } from './docxLayout.js';
+import { raciKey, type Appendix } from './model.js';
+import { identityProperties } from './identity.js';
+
+const FONT = 'Arial';
+/** Twips (1/20 pt). A4 with 2 cm margins. */
+const A4 = { short: 11906, long: 16838, margin: 1134 };
+const HEADER_FILL = 'D9E2F3';
+const GROUP_FILL = 'F2F2F2';
+
+/** Cell colours of the RACI letters, shared with the Excel matrix. */
+export const RACI_FILLS: Record<string, string> = {
+  responsible: 'C6EFCE',
+  accountable: 'F8CBAD',
+  consulted: 'FFEB9C',
+  informed: 'BDD7EE',
+};
+const FILL_OF_LETTER = new Map(raciKey().map((k) => [k.letter, RACI_FILLS[k.id]]));
+
+const BORDER = { style: BorderStyle.SINGLE, size: 4, color: 'A6A6A6' };
+const BORDERS = {
+  top: BORDER,
+  bottom: BORDER,
+  left: BORDER,
+  right: BORDER,
+  insideHorizontal: BORDER,
+  insideVertical: BORDER,
+};
+
+function run(text: string, opts: { bold?: boolean; size?: number } = {}): TextRun {
+  return new TextRun({ text, font: FONT, size: opts.size ?? 17, bold: opts.bold ?? false });
+}
+
+function cell(
+  text: string,
+  opts: {
+    width: number;
+    bold?: boolean;
+    fill?: string;
+    span?: number;
+    upright?: boolean;
+    center?: boolean;
+    keepNext?: boolean;
+    bottom?: boolean;
+  },
+) {
+  return new TableCell({
+    width: { size: opts.width, type: WidthType.DXA },
+    ...(opts.span ? { columnSpan: opts.span } : {}),
+    ...(opts.fill ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: opts.fill } } : {}),
+    ...(opts.upright ? { textDirection: TextDirection.BOTTOM_TO_TOP_LEFT_TO_RIGHT } : {}),
+    ...(opts.upright || opts.bottom ? { verticalAlign: VerticalAlign.BOTTOM } : {}),
+    margins: { top: 40, bottom: 40, left: 80, right: 80 },
+    children: [
+      new Paragraph({
+        alignment: opts.center ? AlignmentType.CENTER : AlignmentType.LEFT,
+        keepNext: opts.keepNext ?? false,
+        children: [run(text, { bold: opts.bold })],
+      }),
+    ],
+  });
+}
+
+function table(t: DocTable, pageWidth: number): Table {
+  const total = t.widths.reduce((a, b) => a + b, 0);
+  const widths = t.widths.map((w) => Math.floor((w / total) * pageWidth));
+  const rows: TableRow[] = [];
+  if (t.header) {
+    rows.push(
+      new TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        ...(t.matrix ? { height: { value: 2600, rule: HeightRule.ATLEAST } } : {}),
+        children: t.header.map((h, i) =>
+          cell(h, {
+            width: widths[i]!,
+            bold: true,
+            fill: HEADER_FILL,
+            upright: Boolean(t.matrix) && i > 0,
+            bottom: true,
+            keepNext: true,
+          }),
+        ),
+      }),
+    );
+  }
+  for (const r of t.rows) {
+    if (r.group) {
+      rows.push(
+        new TableRow({
+          cantSplit: true,
+          children: [
+            cell(r.cells[0] ?? '', {
+              width: pageWidth,
+              bold: true,
+              fill: GROUP_FILL,
+              span: widths.length,
+              keepNext: true,
+            }),
+          ],
+        }),
+      );
+      continue;
+    }
+    rows.push(
+      new TableRow({
+        cantSplit: true,
+        children: r.cells.map((text, i) =>
+          t.matrix && i > 0
+            ? cell(text, {
+                width: widths[i]!,
+                bold: true,
+                center: true,
+                ...(text ? { fill: FILL_OF_LETTER.get(text) } : {}),
+              })
+            : cell(text, { width: widths[i]!, bold: Boolean(r.total) || (!t.header && i === 0) }),
+        ),
+      }),
+    );
+  }
+  return new Table({
+    rows,
+    width: { size: pageWidth, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: BORDERS,
+  });
+}
+
+function block(b: DocBlock, pageWidth: number): (Paragraph | Table)[] {
+  switch (b.kind) {
+    case 'heading':
+      return [
+        new Paragraph({
+          heading: HeadingLevel.HEADING_2,
+          keepNext: true,
+          spacing: { before: 240, after: 120 },
+          children: [run(b.text, { bold: true, size: 22 })],
+        }),
+      ];
+    case 'paragraph':
+      return [new Paragraph({ spacing: { after: 120 }, children: [run(b.text, { size: 20 })] })];
+    case 'note':
+      return [new Paragraph({ keepNext: true, spacing: { after: 120 }, children: [run(b.text, { size: 18 })] })];
+    case 'table':
+      return [table(b.table, pageWidth), new Paragraph({ spacing: { after: 120 }, children: [] })];
+  }
+}
+
+function footer(appendix: Appendix): Footer {
+  const id = appendix.identity;
+  const line = `${id.partnershipName} · Register version ${id.version} · ${ukDate(id.createdAt)} · ${shortDigest(id.digest)} · `;
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [
+          new TextRun({ text: line, font: FONT, size: 15 }),
+          new TextRun({
+            children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES],
+            font: FONT,
+            size: 15,
+          }),
+        ],
+      }),
+    ],
+  });
+}
+
+function page(landscape: boolean) {
+  return {
+    size: {
+      width: A4.short,
+      height: A4.long,
+      orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+    },
+    margin: { top: A4.margin, bottom: A4.margin, left: A4.margin, right: A4.margin, footer: 567 },
+  };
+}
+
+/** The Word appendix of a register version, as the bytes of a .docx file. */
+export async function renderDocx(appendix: Appendix): Promise<Buffer> {
+  const layout = docxLayout(appendix);
+  const id = appendix.identity;
+  const foot = { default: footer(appendix) };
+  const portraitWidth = A4.short - 2 * A4.margin;
+  const landscapeWidth = A4.long - 2 * A4.margin;
+  const sections: ISectionOptions[] = [
+    {
+      properties: { page: page(false) },
+      footers: foot,
+      children: [
+        new Paragraph({
+          heading: HeadingLevel.TITLE,
+          spacing: { after: 120 },
+          children: [run(layout.title, { bold: true, size: 32 })],
+        }),
+        new Paragraph({
+          spacing: { after: 240 },
+          children: [run(`Appendices to the MoU of the ${id.partnershipName}`, { size: 24 })],
+        }),
+        table(layout.facts, portraitWidth),
+        new Paragraph({ spacing: { before: 240, after: 120 }, children: [run('Contents', { bold: true, size: 22 })] }),
+        ...layout.sections.map(
+          (s) => new Paragraph({ children: [run(`Appendix ${s.letter}  ${s.title}`, { size: 20 })] }),
+        ),
+        new Paragraph({
+          spacing: { before: 240 },
+          children: [
+            run(
+              `Every page carries the register version and the start of its digest. To check that this document is an unaltered copy, run “oda-register verify” on the file.`,
+              { size: 18 },
+            ),
+          ],
+        }),
+      ],
+    },
+    ...layout.sections.map((s) => {
+      const width = s.landscape ? landscapeWidth : portraitWidth;
+      return {
+        properties: { page: page(s.landscape) },
+        footers: foot,
+        children: [
+          new Paragraph({
+            heading: HeadingLevel.HEADING_1,
+            spacing: { after: 200 },
+            children: [run(`Appendix ${s.letter}  ${s.title}`, { bold: true, size: 28 })],
+          }),
+          ...s.blocks.flatMap((b) => block(b, width)),
+        ],
+      };
+    }),
+  ];
+  const props = identityProperties(id);
+  const doc = new Document({
+    creator: 'oda-register',
+    title: `${id.partnershipName}: MoU appendices, register version ${id.version}`,
+    subject: `Register version ${id.version}`,
+    keywords: id.digest,
+    description: `Governance register version ${id.version} of the ${id.partnershipName}, ${id.digest}`,
+    customProperties: Object.entries(props).map(([name, value]) => ({ name, value })),
+    styles: { default: { document: { run: { font: FONT, size: 20 } } } },
+    sections,
+  });
+  return Packer.toBuffer(doc);
+}

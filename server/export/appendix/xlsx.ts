@@ -1,0 +1,94 @@
+/**
+ * The Excel appendix, written with ExcelJS's streaming writer (a register of 100,000 commitments never sits in
+ * memory as a workbook model): a cover sheet, then one sheet per table, each an Excel table (xlsxTableParts.ts)
+ * with a frozen, bold header row, the contract's column widths and number formats, the RACI matrix coloured by
+ * role with its key. Totals are values; no cell holds a formula, and text that a spreadsheet would read as one
+ * is neutralised (neutralise.ts).
+ */
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { RACI_FILLS } from './docx.js';
+import { SHEET_FORMATS, type SheetValue } from './cellValues.js';
+import { identityProperties } from './identity.js';
+import { raciKey, type Appendix } from './model.js';
+import { xlsxSheets, type SheetPlan } from './xlsxSheets.js';
+import { addTablePart, finishTableParts } from './xlsxTableParts.js';
+
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E2F3' } };
+const fill = (rgb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${rgb}` } });
+const FILL_OF_LETTER = new Map(raciKey().map((k) => [k.letter, fill(RACI_FILLS[k.id]!)]));
+
+function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, plan: SheetPlan, index: number): void {
+  const ws = workbook.addWorksheet(plan.name, {
+    views: [{ state: 'frozen', ySplit: 1, xSplit: plan.raci ? 1 : 0 }],
+    properties: { defaultRowHeight: 15 },
+    pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },
+  });
+  ws.columns = plan.widths.map((width) => ({ width }));
+  const columns = plan.table?.columns ?? [];
+  const formats = columns.map((c) => SHEET_FORMATS[c.kind]);
+  const extraByRow = new Map<number, SheetPlan['extra']>();
+  for (const e of plan.extra) extraByRow.set(e.row, [...(extraByRow.get(e.row) ?? []), e]);
+  const rowCount = Math.max(plan.rows.length, ...plan.extra.map((e) => e.row));
+  for (let r = 0; r < rowCount; r++) {
+    const values: SheetValue[] = plan.rows[r] ?? [];
+    const row = ws.getRow(r + 1);
+    for (let c = 0; c < values.length; c++) {
+      const v = values[c];
+      if (v === null || v === undefined) continue;
+      const cell = row.getCell(c + 1);
+      cell.value = v;
+      if (r === 0) {
+        cell.font = { bold: true };
+        cell.fill = HEADER_FILL;
+      } else {
+        const numFmt = formats[c];
+        if (numFmt) cell.numFmt = numFmt;
+        if (plan.raci && c > 0 && typeof v === 'string') {
+          const f = FILL_OF_LETTER.get(v);
+          if (f) cell.fill = f;
+          cell.alignment = { horizontal: 'center' };
+        } else if (typeof v === 'string' && v.length > 60) {
+          cell.alignment = { wrapText: true, vertical: 'top' };
+        }
+      }
+    }
+    for (const e of extraByRow.get(r + 1) ?? []) {
+      const cell = row.getCell(e.column);
+      cell.value = e.value;
+      if (e.row === 1) cell.font = { bold: true };
+      if (e.fill) cell.fill = fill(RACI_FILLS[e.fill]!);
+    }
+    row.commit();
+  }
+  if (plan.table) addTablePart(workbook, ws, index, plan.table.name, plan.rows[0] as string[], plan.rows.length);
+  else ws.getColumn(1).font = { bold: true };
+  ws.commit();
+}
+
+/** The Excel appendix of a register version, as the bytes of an .xlsx file. */
+export async function renderXlsx(appendix: Appendix): Promise<Buffer> {
+  const stream = new PassThrough();
+  const chunks: Buffer[] = [];
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve, reject) => {
+    stream.on('end', resolve);
+    stream.on('error', reject);
+  });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  const id = appendix.identity;
+  workbook.creator = 'oda-register';
+  workbook.title = `${id.partnershipName}: MoU appendices, register version ${id.version}`;
+  workbook.subject = `Register version ${id.version}`;
+  workbook.keywords = id.digest;
+  workbook.description = Object.entries(identityProperties(id))
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('\n');
+  workbook.created = new Date(id.createdAt);
+  workbook.modified = new Date(id.createdAt);
+  xlsxSheets(appendix).forEach((plan, i) => writeSheet(workbook, plan, i + 1));
+  finishTableParts(workbook);
+  await workbook.commit();
+  await done;
+  return Buffer.concat(chunks);
+}

@@ -1,0 +1,114 @@
+/**
+ * What the Excel appendix holds, cell by cell: a cover sheet, then one sheet per table of the appendices (the
+ * RACI matrix with its key beside it). `xlsx.ts` writes these cells and `verify` compares a workbook with
+ * them.
+ */
+import { ukDate } from './formatValues.js';
+import { raciKey, type Appendix, type AppendixColumn } from './model.js';
+import { sheetValue, xmlSafe, type SheetValue } from './cellValues.js';
+import { neutralise } from './neutralise.js';
+import { asAtText } from './docxLayout.js';
+
+export interface SheetPlan {
+  name: string;
+  /** "Appendix D Resource commitments", for messages. */
+  caption: string;
+  /** Null on the cover, whose cells are Field/Value pairs without a table. */
+  table: { name: string; columns: AppendixColumn[] } | null;
+  widths: number[];
+  /** Row 1 is the header row of the table (or the cover's first row). */
+  rows: SheetValue[][];
+  /** Cells beside the table (the matrix key): [row, column, value], 1-based. */
+  extra: { row: number; column: number; value: string; fill?: string }[];
+  /** Columns holding RACI letters, coloured by role. */
+  raci: boolean;
+}
+
+export const COVER_SHEET = 'Cover';
+
+/** The cover's field labels, read back by verify. */
+export const COVER = {
+  partnership: 'Partnership',
+  version: 'Register version',
+  date: 'Register date',
+  model: 'Governance model',
+  digest: 'Digest',
+  signOff: 'Sign-off',
+  asOf: 'Sign-off status as at',
+  asOfIso: 'Sign-off status as at (ISO)',
+} as const;
+
+/** Excel sheet names: at most 31 characters. */
+function sheetName(letter: string, title: string): string {
+  return `${letter} ${title}`.slice(0, 31);
+}
+
+/** "Resource commitments" -> "D_Resource_commitments": a valid, unique Excel table name. */
+function tableName(letter: string, id: string): string {
+  return `${letter}_${id.replace(/[^A-Za-z0-9]+/g, '_')}`;
+}
+
+/** Short names of the tables, for sheet and file names. */
+export const SHEET_TITLES: Record<string, string> = {
+  organisations: 'Partner organisations',
+  contacts: 'Points of contact',
+  'raci-matrix': 'RACI matrix',
+  roles: 'Roles',
+  commitments: 'Commitments',
+  'commitment-totals': 'Totals',
+  participation: 'Participation',
+  governance: 'Governance',
+  issues: 'Open issues',
+};
+
+export function xlsxSheets(appendix: Appendix): SheetPlan[] {
+  const id = appendix.identity;
+  const cover: SheetPlan = {
+    name: COVER_SHEET,
+    caption: 'the cover sheet',
+    table: null,
+    widths: [30, 90],
+    raci: false,
+    extra: [],
+    rows: [
+      ['Field', 'Value'],
+      [COVER.partnership, id.partnershipName],
+      [COVER.version, id.version],
+      [COVER.date, ukDate(id.createdAt)],
+      [COVER.model, appendix.governanceText],
+      [COVER.digest, id.digest],
+      [COVER.signOff, appendix.signOffSummary],
+      [COVER.asOf, asAtText(id.asOf)],
+      [COVER.asOfIso, id.asOf],
+      ['Sheets', appendix.sections.map((s) => `${s.letter} ${s.title}`).join('; ')],
+    ],
+  };
+  const sheets: SheetPlan[] = [cover];
+  for (const section of appendix.sections) {
+    for (const t of section.tables) {
+      const caption = `Appendix ${t.letter} ${section.title}${section.tables.length > 1 ? `: ${SHEET_TITLES[t.id] ?? t.title}` : ''}`;
+      const plan: SheetPlan = {
+        name: sheetName(t.letter, SHEET_TITLES[t.id] ?? t.title),
+        caption,
+        table: { name: tableName(t.letter, t.id), columns: t.columns },
+        widths: t.columns.map((c) => c.width),
+        rows: [
+          t.columns.map((c) => neutralise(xmlSafe(c.header))),
+          ...t.rows.map((row) => t.columns.map((c, i) => sheetValue(c, row[i] ?? null))),
+        ],
+        extra: [],
+        raci: t.id === 'raci-matrix',
+      };
+      if (plan.raci) {
+        const at = t.columns.length + 2;
+        plan.extra.push({ row: 1, column: at, value: 'Key' });
+        raciKey().forEach((k, i) =>
+          plan.extra.push({ row: i + 2, column: at, value: `${k.letter} ${k.label}`, fill: k.id }),
+        );
+        plan.widths.push(2, 18);
+      }
+      sheets.push(plan);
+    }
+  }
+  return sheets;
+}
