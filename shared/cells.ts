@@ -21,13 +21,17 @@
  * - Booleans: TRUE/FALSE, or Yes/No (Y/N, True/False) text.
  * - Text that is not well-formed UTF-16 (an unpaired surrogate, which no digest or database can carry) is a
  *   `cell/type` problem in every reader, so it never gets past the parser.
+ * - Text holding a C0 control character other than tab, line feed and carriage return (NUL, escape...) or a
+ *   bidirectional embedding, override or isolate (U+202A-U+202E, U+2066-U+2069) is a `cell/format` problem in
+ *   every reader, naming the character and its position (shared/guards.ts): such characters are invisible and
+ *   would change how the text reads in every appendix a signatory reads.
  * - This file is the one place that unwraps cell values: the .xlsx reader (server/import/readWorkbook.ts)
  *   hands ExcelJS values over as they are, so a hyperlink keeps both its displayed text and its target (an
  *   Email cell reads the mailto: target when the text is a name; any other column reads the text) and a formula
  *   without a cached result reaches the message below.
  */
 import { matchEnum, YES_NO, type EnumDef } from './enums.js';
-import { BROKEN_TEXT, isRecord, isWellFormedText } from './guards.js';
+import { BROKEN_TEXT, findHiddenCharacter, hiddenCharacterMessage, isRecord, isWellFormedText } from './guards.js';
 import type { IssueCode } from './issues.js';
 
 /** Excel's sheet limits. */
@@ -132,6 +136,8 @@ function unwrap(value: unknown, depth = 0): CellRead<Plain> {
   if (value === undefined || value === null) return { ok: true, value: null };
   if (typeof value === 'string') {
     if (!isWellFormedText(value)) return problem('cell/type', BROKEN_TEXT);
+    const hidden = findHiddenCharacter(value);
+    if (hidden) return problem('cell/format', hiddenCharacterMessage(hidden));
     // Every Excel error value starts with "#": text without one is never an error (no trimmed copy needed).
     if (!value.includes('#')) return { ok: true, value };
     const marker = value.trim().toUpperCase();
