@@ -80,6 +80,8 @@ const HIDDEN_CHARACTERS: Readonly<Record<number, string>> = {
   0x2069: 'POP DIRECTIONAL ISOLATE',
 };
 
+// Finding control characters is the point of this pattern.
+// eslint-disable-next-line no-control-regex
 const HIDDEN_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u202a-\u202e\u2066-\u2069]/;
 
 export interface HiddenCharacter {
