@@ -91,3 +91,105 @@ describe('set-up of a new workbook', () => {
     expect(excel.last.suspendedCalculation).toBe(0);
   });
 });
+
+describe('set-up repairs a workbook in place', () => {
+  it('keeps every row of a renamed table, a plain range under a title and a partial About, and adds what is missing', async () => {
+    const excel = new FakeExcel();
+    const wb = excel.workbook;
+    // About as a table with one field and a user's own extra row.
+    wb.put('About', 'A1', [
+      ['Field', 'Value'],
+      ['Organisation ID', LEEDS],
+      ['Note to self', 'check tier'],
+    ]);
+    wb.addTable('About', 'A1:B3', 'About');
+    // Contacts as a table under another name, with the Phone column missing and columns reordered.
+    wb.put('People', 'B2', [
+      ['Email', 'Name', 'Contact role', 'Primary', 'Job title'],
+      ['pat@leeds.example', 'Pat Point', 'Point of contact', 'Yes', 'Head'],
+      ['sam@leeds.example', 'Sam Signer', 'MoU signatory', '', 'Director'],
+    ]);
+    wb.addTable('People', 'B2:F4', 'Table7');
+    // Commitments as a plain range under a title, without Notes.
+    const headers = TABLES[2]!.columns.map((c) => c.header).filter((h) => h !== 'Notes');
+    wb.put('Commitments', 'A1', [['Our commitments for 2025'], [], headers]);
+    const rows = [
+      ['A1', 'Analyst time', 'Analyst', 0.5, 'FTE', 45748, '', '', 'Agreed'],
+      ['A2', 'Funding', 'Money', 25000, 'GBP per year', 45748, '', '', 'Proposed'],
+    ];
+    wb.put('Commitments', 'A4', rows);
+
+    const report = await gatewayOver(excel).setUp(setup);
+    expect(report.created).toEqual(['Roles', 'Participation']);
+    expect(report.repaired).toEqual(['About', 'Contacts', 'Commitments']);
+    expect(report.addedColumns).toEqual(['Contacts.Phone', 'Commitments.Notes']);
+
+    // Contacts: renamed, left where it was, rows and order kept, Phone added at the right.
+    const contacts = wb.table('Contacts')!;
+    expect(wb.table('Table7')).toBeUndefined();
+    expect(contacts.sheet.name).toBe('People');
+    expect(contacts.rect).toEqual({ top: 2, left: 2, bottom: 4, right: 7 });
+    expect(contacts.headers()).toEqual(['Email', 'Name', 'Contact role', 'Primary', 'Job title', 'Phone']);
+    expect(contacts.body()).toEqual([
+      ['pat@leeds.example', 'Pat Point', 'Point of contact', 'Yes', 'Head', ''],
+      ['sam@leeds.example', 'Sam Signer', 'MoU signatory', '', 'Director', ''],
+    ]);
+    // Commitments: the range became a table from its header row; the title stays above it.
+    const commitments = wb.table('Commitments')!;
+    expect(commitments.rect).toEqual({ top: 3, left: 1, bottom: 5, right: 10 });
+    expect(commitments.body()).toEqual(rows.map((r) => [...r, '']));
+    expect(wb.sheet('Commitments')!.value(1, 1)).toBe('Our commitments for 2025');
+    expect(wb.sheet('Commitments')!.frozenRows).toBe(3);
+    // About: the user's rows stay first and in order; the missing fields are added below them.
+    const about = wb.table('About')!.body();
+    expect(about.slice(0, 2)).toEqual([
+      ['Organisation ID', LEEDS],
+      ['Note to self', 'check tier'],
+    ]);
+    expect(about.slice(2).map((r) => r[0])).toEqual(setup.tables[0]!.fields!.slice(1).map((f) => f.field));
+
+    // Set up again: nothing more changes.
+    const first = wb.snapshot();
+    const again = await gatewayOver(excel).setUp(setup);
+    expect(again.addedColumns).toEqual([]);
+    expect(wb.snapshot()).toEqual(first);
+  });
+
+  it('stops before changing anything when a sheet of a table name holds something else', async () => {
+    const excel = new FakeExcel();
+    excel.workbook.put('Roles', 'A1', [['Budget'], [1200]]);
+    const before = excel.workbook.snapshot();
+    await expect(gatewayOver(excel).setUp(setup)).rejects.toThrow(
+      /The sheet "Roles" holds other things \(A1:A2\) and none of the Roles headers .* Nothing was changed/,
+    );
+    expect(excel.workbook.snapshot()).toEqual(before);
+  });
+
+  it('uses a fixed number of requests to set up a workbook of 10 or of 5,000 commitments', async () => {
+    const syncsFor = async (count: number) => {
+      const excel = new FakeExcel();
+      const headers = TABLES[2]!.columns.map((c) => c.header);
+      excel.workbook.put('Commitments', 'A1', [
+        headers,
+        ...Array.from({ length: count }, (_, i) => [
+          `R${i}`,
+          'Data',
+          `Row ${i}`,
+          1,
+          'Datasets',
+          45748,
+          '',
+          '',
+          'Agreed',
+          '',
+        ]),
+      ]);
+      excel.workbook.addTable('Commitments', `A1:J${count + 1}`, 'Commitments');
+      await gatewayOver(excel).setUp(setup);
+      expect(excel.workbook.table('Commitments')!.body()).toHaveLength(count);
+      for (const bytes of excel.last.requests) expect(bytes).toBeLessThan(5 * 1024 * 1024);
+      return excel.last.syncs;
+    };
+    expect(await syncsFor(5000)).toBe(await syncsFor(10));
+  });
+});

@@ -164,7 +164,7 @@ export class FakeWorkbook {
           .entries()
           .filter(([, , cell]) => Object.values(cell).some((v) => v !== undefined && v !== null && v !== ''))
           .map(([r, c, cell]) => [`${columnLetter(c)}${r}`, JSON.parse(JSON.stringify(cell))])
-          .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+          .sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : 1)),
         widths: [...s.widths].sort((a, b) => a[0] - b[0]),
       })),
       tables: this.tables.map((t) => ({ name: t.name, sheet: t.sheet.name, rect: { ...t.rect }, style: t.style })),
