@@ -2,7 +2,7 @@
  * The SQLite database's files are readable by their owner only (server/store/privateDatabaseFiles.ts), as the
  * development issuer's key files are: checked by stat-ing the files a real store made on disk.
  */
-import { chmodSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -94,4 +94,13 @@ test('an existing database whose files others can read is tightened, keeps its d
     `${path}-wal was readable by others (mode 0644); it is now owner-only (mode 0600).`,
     `${path}-shm was readable by others (mode 0666); it is now owner-only (mode 0600).`,
   ]);
+});
+
+test('a folder given as the database is refused by SQLite, its permissions untouched', async () => {
+  const path = join(dir, 'a-folder');
+  mkdirSync(path, { mode: 0o755 });
+  chmodSync(path, 0o755);
+  await expect(createStore(at(path))).rejects.toThrow('unable to open database file');
+  expect((statSync(path).mode & 0o777).toString(8)).toBe('755');
+  expect(warnings).toEqual([]);
 });

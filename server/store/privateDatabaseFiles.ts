@@ -10,7 +10,7 @@
  * access learns why it lost it. A file that cannot be tightened (another user owns it) is warned about, not
  * refused: the database still opens.
  */
-import { chmodSync, closeSync, fchmodSync, openSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, fchmodSync, openSync, statSync, type Stats } from 'node:fs';
 
 export const DATABASE_FILE_MODE = 0o600;
 /** Permission bits for anyone but the owner. */
@@ -28,13 +28,16 @@ export function databaseFiles(path: string): string[] {
 export function makeDatabaseFilesPrivate(path: string, warn: (message: string) => void): void {
   createPrivateFile(path);
   for (const file of databaseFiles(path)) {
-    let mode: number;
+    let stats: Stats;
     try {
-      mode = statSync(file).mode & 0o777;
+      stats = statSync(file);
     } catch (error) {
       if (codeOf(error) === 'ENOENT') continue;
       throw error;
     }
+    // Not a file (a folder given as the database, say): SQLite refuses to open it and says so.
+    if (!stats.isFile()) continue;
+    const mode = stats.mode & 0o777;
     if ((mode & NOT_OWNER) === 0) continue;
     const tightened = mode & ~NOT_OWNER;
     try {
