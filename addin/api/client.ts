@@ -1,0 +1,229 @@
+/**
+ * The pane's one API client: openapi-fetch typed by schema.d.ts (generated from the service's OpenAPI
+ * document), a bearer token on every call, one silent renewal on a 401, and every failure turned into an
+ * ApiFault whose `kind` the pane shows as a specific message (faults.ts). Nothing here touches the workbook, so
+ * a failed call never loses a local edit.
+ */
+import createClient from 'openapi-fetch';
+import type { components, paths } from './schema.js';
+
+export type Schemas = components['schemas'];
+export type Problem = Schemas['Problem'];
+export type ApiIssue = Schemas['Issue'];
+export type SubmissionSummary = Schemas['SubmissionSummary'];
+export type StoredSubmission = Schemas['StoredSubmission'];
+export type StoredRegister = Schemas['StoredRegister'];
+export type RegisterSummary = Schemas['RegisterSummary'];
+export type SignOffStatus = Schemas['SignOffStatus'];
+export type Me = Schemas['Me'];
+export type StoredCatalogue = Schemas['StoredCatalogue'];
+export type SignInConfig = Schemas['SignInConfig'];
+export type DevMember = Schemas['DevMembers']['members'][number];
+
+export type FaultKind =
+  /** No answer: the network is down or the service unreachable. */
+  | 'offline'
+  /** 401 after a silent renewal: the user must sign in again. */
+  | 'signed-out'
+  | 'forbidden'
+  | 'not-found'
+  /** 409: not possible in the current state. */
+  | 'conflict'
+  /** 412 / 428: someone saved a newer version. */
+  | 'stale'
+  /** 422: the workbook has errors (issues). */
+  | 'invalid'
+  | 'too-large'
+  | 'rate-limited'
+  | 'server'
+  | 'bad-request';
+
+export class ApiFault extends Error {
+  constructor(
+    readonly kind: FaultKind,
+    message: string,
+    readonly status: number | null,
+    readonly problem: Problem | null = null,
+    /** Seconds, from Retry-After (429, 503). */
+    readonly retryAfter: number | null = null,
+  ) {
+    super(message);
+    this.name = 'ApiFault';
+  }
+  get issues(): ApiIssue[] {
+    return this.problem?.issues ?? [];
+  }
+}
+
+/** Where the pane's tokens come from: the current one, and a silent renewal (null when it needs the user). */
+export interface TokenSource {
+  token(): Promise<string>;
+  renew(): Promise<string | null>;
+}
+
+function kindOf(status: number): FaultKind {
+  if (status === 401) return 'signed-out';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'not-found';
+  if (status === 409) return 'conflict';
+  if (status === 412 || status === 428) return 'stale';
+  if (status === 413) return 'too-large';
+  if (status === 422) return 'invalid';
+  if (status === 429) return 'rate-limited';
+  if (status >= 500) return 'server';
+  return 'bad-request';
+}
+
+function isProblem(value: unknown): value is Problem {
+  return typeof value === 'object' && value !== null && 'status' in value && 'detail' in value;
+}
+
+export function faultOf(response: Response, body: unknown): ApiFault {
+  const problem = isProblem(body) ? body : null;
+  const retry = Number(response.headers.get('retry-after'));
+  const detail = problem?.detail ?? `${response.status} ${response.statusText}`.trim();
+  return new ApiFault(
+    kindOf(response.status),
+    detail,
+    response.status,
+    problem,
+    Number.isFinite(retry) && retry > 0 ? retry : null,
+  );
+}
+
+type Result<T> = { data?: T; error?: unknown; response: Response };
+
+export interface ApiOptions {
+  /** The service's origin, '' for the page's own. */
+  baseUrl?: string;
+  tokens: TokenSource;
+  fetch?: typeof fetch;
+}
+
+export function createApi({ baseUrl = '', tokens, fetch: fetchImpl }: ApiOptions) {
+  const client = createClient<paths>({
+    baseUrl,
+    // Late-bound, so a test (or the harness) can stub the page's fetch after the client exists.
+    fetch: (request: Request) => (fetchImpl ?? globalThis.fetch)(request),
+  });
+  let token: string | null = null;
+
+  /** Runs a call with the current token; on a 401, renews once silently and tries again. */
+  async function call<T>(
+    op: (auth: { Authorization: string }) => Promise<Result<T>>,
+  ): Promise<{ data: T; response: Response }> {
+    token ??= await tokens.token();
+    let result = await send(op, token);
+    if (result.response.status === 401) {
+      const renewed = await tokens.renew().catch(() => null);
+      if (renewed !== null) {
+        token = renewed;
+        result = await send(op, token);
+      }
+      if (result.response.status === 401) {
+        token = null;
+        throw new ApiFault(
+          'signed-out',
+          'Your sign-in has expired. Sign in again to continue; your workbook is unchanged.',
+          401,
+          isProblem(result.error) ? result.error : null,
+        );
+      }
+    }
+    if (!result.response.ok) throw faultOf(result.response, result.error);
+    return { data: result.data as T, response: result.response };
+  }
+
+  async function send<T>(op: (auth: { Authorization: string }) => Promise<Result<T>>, bearer: string) {
+    try {
+      return await op({ Authorization: `Bearer ${bearer}` });
+    } catch (err) {
+      throw offline(err);
+    }
+  }
+
+  return {
+    /** Forget the token (sign out). */
+    reset(): void {
+      token = null;
+    },
+    me: () => call((headers) => client.GET('/api/me', { headers })).then((r) => r.data),
+    catalogue: () => call((headers) => client.GET('/api/catalogue', { headers })).then((r) => r.data),
+    /** The organisation's current submission, or null when it has none yet. */
+    async currentSubmission(id: string): Promise<StoredSubmission | null> {
+      try {
+        return (
+          await call((headers) =>
+            client.GET('/api/organisations/{id}/submission', { params: { path: { id } }, headers }),
+          )
+        ).data;
+      } catch (err) {
+        if (err instanceof ApiFault && err.kind === 'not-found') return null;
+        throw err;
+      }
+    },
+    /** PUT the raw tables, replacing `baseVersion` (null: the organisation's first submission). */
+    submit: (id: string, tables: Schemas['RawTables'], baseVersion: number | null, fileName?: string) =>
+      call((headers) =>
+        client.PUT('/api/organisations/{id}/submission', {
+          params: { path: { id } },
+          headers: { ...headers, ...(baseVersion !== null ? { 'If-Match': `"${baseVersion}"` } : {}) },
+          body: { tables, source: 'addin', ...(fileName ? { fileName } : {}) },
+        }),
+      ).then((r) => r.data),
+    registers: () => call((headers) => client.GET('/api/registers', { headers })).then((r) => r.data.registers),
+    register: (version: number) =>
+      call((headers) => client.GET('/api/registers/{version}', { params: { path: { version } }, headers })).then(
+        (r) => r.data,
+      ),
+    consolidate: () => call((headers) => client.POST('/api/registers', { headers })).then((r) => r.data),
+    signOffStatus: (version: number) =>
+      call((headers) =>
+        client.GET('/api/registers/{version}/sign-offs', { params: { path: { version } }, headers }),
+      ).then((r) => r.data),
+    signOff: (version: number, organisationId?: string) =>
+      call((headers) =>
+        client.POST('/api/registers/{version}/sign-offs', {
+          params: { path: { version } },
+          headers,
+          body: organisationId ? { organisationId } : {},
+        }),
+      ).then((r) => r.data),
+  };
+}
+
+export type Api = ReturnType<typeof createApi>;
+
+function offline(err: unknown): ApiFault {
+  const reason = err instanceof Error ? err.message : String(err);
+  return new ApiFault(
+    'offline',
+    `The service cannot be reached (${reason}). Check your connection and try again; your workbook is unchanged.`,
+    null,
+  );
+}
+
+/** Calls that need no token: how to sign in, and the development sign-in. */
+export function createPublicApi(baseUrl = '', fetchImpl?: typeof fetch) {
+  const client = createClient<paths>({
+    baseUrl,
+    fetch: (request: Request) => (fetchImpl ?? globalThis.fetch)(request),
+  });
+  async function call<T>(op: () => Promise<Result<T>>): Promise<T> {
+    let result: Result<T>;
+    try {
+      result = await op();
+    } catch (err) {
+      throw offline(err);
+    }
+    if (!result.response.ok) throw faultOf(result.response, result.error);
+    return result.data as T;
+  }
+  return {
+    signInConfig: () => call(() => client.GET('/api/sign-in')),
+    devMembers: () => call(() => client.GET('/api/dev/members')).then((d) => d.members),
+    devToken: (email: string) => call(() => client.POST('/api/dev/token', { body: { email } })),
+  };
+}
+
+export type PublicApi = ReturnType<typeof createPublicApi>;

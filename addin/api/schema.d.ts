@@ -1,0 +1,2251 @@
+/**
+ * The sync service's API as TypeScript types, generated from its OpenAPI document by `npm run gen:api`
+ * (addin/api/generate.ts). Do not edit: change the routes in server/api and regenerate.
+ */
+export interface paths {
+  '/api/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Audit events in order; page with afterSeq and limit.
+     * @description Access: PMG members and viewers.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Only events after this seq. */
+          afterSeq?: number | null;
+          /** @description At most this many (1-1000). */
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Events. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AuditList'];
+          };
+        };
+        /** @description The request is not valid: `errors` points at each bad field. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for this user. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/audit/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Recompute the hash chain: finds any edited, inserted or deleted event.
+     * @description Access: PMG members and viewers.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The verification result. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AuditVerification'];
+          };
+        };
+        /** @description No valid bearer token. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for this user. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/catalogue': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The current partnership catalogue (ETag = its version).
+     * @description Access: Any member of the partnership.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The catalogue. */
+        200: {
+          headers: {
+            /** @description "<version>" */
+            ETag?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['StoredCatalogue'];
+          };
+        };
+        /** @description No valid bearer token. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for this user. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not possible in the current state (e.g. no catalogue yet). */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    /**
+     * Replace the catalogue (PMG). If-Match with the current version, unless there is none yet.
+     * @description Access: PMG members only.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The ETag of the version you edited, e.g. "3". */
+          'if-match'?: string;
+          /** @description "*" for the first version. */
+          'if-none-match'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['Catalogue'];
+        };
+      };
+      responses: {
+        /** @description Replaced. */
+        200: {
+          headers: {
+            /** @description "<version>" */
+            ETag?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['StoredCatalogue'];
+          };
+        };
+        /** @description The first catalogue. */
+        201: {
+          headers: {
+            /** @description "<version>" */
+            ETag?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['StoredCatalogue'];
+          };
+        };
+        /** @description The request is not valid: `errors` points at each bad field. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for this user. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The If-Match version is stale: someone else saved first. */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The body or upload is too large. */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Wrong content type. */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The workbook or catalogue has errors: `issues` (or `errors`) lists every one; nothing was stored. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description If-Match is required because a version exists. */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Too many writes; retry later. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/dev/members': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Development only (loopback clients): the catalogue’s members, to choose whom to sign in as.
+     * @description Access: No token needed.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The members. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['DevMembers'];
+          };
+        };
+        /** @description Not allowed for this user. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not possible in the current state (e.g. no catalogue yet). */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/dev/token': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Development only (loopback clients): a development token for a catalogue member, valid for an hour.
+     * @description Access: No token needed.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['DevTokenRequest'];
+        };
+      };
+      responses: {
+        /** @description The token. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['DevToken'];
+          };
+        };
+        /** @description The request is not valid: `errors` points at each bad field. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for this user. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Wrong content type. */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/health': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Liveness: the process answers.
+     * @description Access: No token needed.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Alive. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Health'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The calling user: email, role and organisation.
+     * @description Access: Any member of the partnership.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The user. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Me'];
+          };
+        };
+        /** @description No valid bearer token. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for this user. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/openapi.json': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * This OpenAPI 3.1 document.
+     * @description Access: No token needed.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The document. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/organisations/{id}/submission': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The organisation’s current submission (ETag = its version).
+     * @description Access: The PMG, or the line manager of this organisation.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The latest accepted submission. */
+        200: {
+          headers: {
+            /** @description "<version>" */
+            ETag?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['StoredSubmission'];
+          };
+        };
+        /** @description The request is not valid: `errors` points at each bad field. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for this user. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    /**
+     * Submit the workbook as raw tables. If-Match: the version you edited (428 without it once a version exists, 412 when stale); 422 lists every issue and stores nothing.
+     * @description Access: The PMG, or the line manager of this organisation.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The ETag of the version you edited, e.g. "3". */
+          'if-match'?: string;
+          /** @description "*" for the first version. */
+          'if-none-match'?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['SubmissionRequest'];
+        };
+      };
+      responses: {
+        /** @description Stored as the next version (without its rows: GET Location for them). */
+        201: {
+          headers: {
+            /** @description "<version>" */
+            ETag?: string;
+            /** @description URL */
+            Location?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SubmissionSummary'];
+          };
+        };
+        /** @description The request is not valid: `errors` points at each bad field. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for this user. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not possible in the current state (e.g. no catalogue yet). */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The If-Match version is stale: someone else saved first. */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The body or upload is too large. */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Wrong content type. */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The workbook or catalogue has errors: `issues` (or `errors`) lists every one; nothing was stored. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description If-Match is required because a version exists. */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Too many writes; retry later. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/organisations/{id}/submission/upload': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Submit a workbook file (.xlsx, multipart field "file"); same rules as PUT.
+     * @description Access: The PMG, or the line manager of this organisation.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The ETag of the version you edited, e.g. "3". */
+          'if-match'?: string;
+          /** @description "*" for the first version. */
+          'if-none-match'?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'multipart/form-data': components['schemas']['WorkbookUpload'];
+        };
+      };
+      responses: {
+        /** @description Stored as the next version (without its rows: GET Location for them). */
+        201: {
+          headers: {
+            /** @description "<version>" */
+            ETag?: string;
+            /** @description URL */
+            Location?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SubmissionSummary'];
+          };
+        };
+        /** @description The request is not valid: `errors` points at each bad field. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for this user. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not possible in the current state (e.g. no catalogue yet). */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The If-Match version is stale: someone else saved first. */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The body or upload is too large. */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Wrong content type. */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The workbook or catalogue has errors: `issues` (or `errors`) lists every one; nothing was stored. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description If-Match is required because a version exists. */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Too many writes; retry later. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/organisations/{id}/submissions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Every version the organisation submitted, newest first (without their rows).
+     * @description Access: The PMG, or the line manager of this organisation.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The history. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SubmissionHistory'];
+          };
+        };
+        /** @description The request is not valid: `errors` points at each bad field. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for this user. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/organisations/{id}/submissions/{version}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One version of the organisation’s submission.
+     * @description Access: The PMG, or the line manager of this organisation.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          version: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description That version. */
+        200: {
+          headers: {
+            /** @description "<version>" */
+            ETag?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['StoredSubmission'];
+          };
+        };
+        /** @description The request is not valid: `errors` points at each bad field. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for this user. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/organisations/{id}/template.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An empty partner workbook for this organisation (the five tables, dropdowns, About pre-filled).
+     * @description Access: The PMG, or the line manager of this organisation.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The workbook. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          };
+        };
+        /** @description The request is not valid: `errors` points at each bad field. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for this user. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not possible in the current state (e.g. no catalogue yet). */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/organisations/{id}/validate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Dry run: validate raw tables (JSON) or a file (multipart "file") and report every issue; stores nothing.
+     * @description Access: The PMG, or the line manager of this organisation.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ValidateRequest'];
+          'multipart/form-data': components['schemas']['WorkbookUpload'];
+        };
+      };
+      responses: {
+        /** @description The validation report (valid or not). */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ValidationReport'];
+          };
+        };
+        /** @description The request is not valid: `errors` points at each bad field. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for this user. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not possible in the current state (e.g. no catalogue yet). */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The body or upload is too large. */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Wrong content type. */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The workbook or catalogue has errors: `issues` (or `errors`) lists every one; nothing was stored. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Too many writes; retry later. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ready': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Readiness: the database answers and its schema is migrated.
+     * @description Access: No token needed.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Ready. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Ready'];
+          };
+        };
+        /** @description Not ready. */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Register versions, newest first, with counts.
+     * @description Access: Any member of the partnership.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The registers. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RegisterList'];
+          };
+        };
+        /** @description No valid bearer token. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for this user. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Consolidate the latest submission of every partner into the next register version (PMG).
+     * @description Access: PMG members only.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The new register. */
+        201: {
+          headers: {
+            /** @description "<version>" */
+            ETag?: string;
+            /** @description URL */
+            Location?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['StoredRegister'];
+          };
+        };
+        /** @description No valid bearer token. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for this user. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not possible in the current state (e.g. no catalogue yet). */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Too many writes; retry later. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registers/{a}/diff/{b}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What changed from register version a to version b: rows added, removed and changed per table.
+     * @description Access: Any member of the partnership.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          a: number;
+          b: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The difference. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RegisterDiff'];
+          };
+        };
+        /** @description The request is not valid: `errors` points at each bad field. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for this user. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registers/{version}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One register version.
+     * @description Access: Any member of the partnership.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          version: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The register. */
+        200: {
+          headers: {
+            /** @description "<version>" */
+            ETag?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['StoredRegister'];
+          };
+        };
+        /** @description The request is not valid: `errors` points at each bad field. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for this user. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registers/{version}/sign-offs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Who confirmed this register version and when, which governing partners are missing, and readyForMou.
+     * @description Access: Any member of the partnership.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          version: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The sign-off status. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SignOffStatus'];
+          };
+        };
+        /** @description The request is not valid: `errors` points at each bad field. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for this user. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Confirm a register version for an organisation: a line manager for their own; a PMG member for any governing partner (organisationId in the body).
+     * @description Access: Any member of the partnership.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          version: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['SignOffRequest'];
+        };
+      };
+      responses: {
+        /** @description Recorded (or already recorded: the first record stands). */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SignOffResult'];
+          };
+        };
+        /** @description The request is not valid: `errors` points at each bad field. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for this user. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not possible in the current state (e.g. no catalogue yet). */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The body or upload is too large. */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Wrong content type. */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Too many writes; retry later. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registers/latest': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The newest register version.
+     * @description Access: Any member of the partnership.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The newest register. */
+        200: {
+          headers: {
+            /** @description "<version>" */
+            ETag?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['StoredRegister'];
+          };
+        };
+        /** @description No valid bearer token. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for this user. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sign-in': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * How the task pane signs in: Entra ID (client id, authority, scopes) or the development issuer.
+     * @description Access: No token needed.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The sign-in configuration. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SignInConfig'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+  schemas: {
+    AuditEvent: {
+      /** @enum {string} */
+      action: 'catalogue.put' | 'submission.create' | 'register.create' | 'signoff.create';
+      actor: string;
+      at: string;
+      /** @description Digest of a submission's warnings, source and file name (null on other events). */
+      detailDigest: string | null;
+      digestAfter: string | null;
+      digestBefore: string | null;
+      hash: string;
+      prevHash: string;
+      seq: number;
+      subject: string;
+    };
+    AuditList: {
+      events: components['schemas']['AuditEvent'][];
+      nextAfterSeq: number | null;
+    };
+    AuditVerification: {
+      checked: number;
+      ok: boolean;
+      problem?: {
+        reason: string;
+        seq: number;
+      };
+    };
+    Catalogue: {
+      activities: {
+        category?: string;
+        id: string;
+        name: string;
+      }[];
+      members: {
+        /** Format: email */
+        email: string;
+        organisationId?: string;
+        /** @enum {string} */
+        role: 'line-manager' | 'pmg' | 'viewer';
+      }[];
+      organisations: {
+        id: string;
+        /** @enum {string} */
+        involvement: 'governance-and-funding' | 'governance' | 'data-provider' | 'observer';
+        name: string;
+        /** @enum {string} */
+        sector: 'local-government' | 'police' | 'fire' | 'health' | 'education' | 'voluntary' | 'private' | 'other';
+        tier?: 1 | 2 | 3 | null;
+      }[];
+      partnership: {
+        fullTimeHoursPerWeek?: number;
+        /** @enum {string} */
+        governanceModel: 'horizontal' | 'tiered';
+        id: string;
+        mouEnd: string;
+        mouStart: string;
+        name: string;
+        tierWeights?: {
+          1: number;
+          2: number;
+          3: number;
+        };
+        workingDaysPerMonth?: number;
+      };
+    };
+    DevMembers: {
+      members: {
+        email: string;
+        organisationId: string | null;
+        organisationName: string | null;
+        /** @enum {string} */
+        role: 'line-manager' | 'pmg' | 'viewer';
+      }[];
+    };
+    DevToken: {
+      /** @description ISO time. */
+      expiresAt: string;
+      token: string;
+    };
+    DevTokenRequest: {
+      email: string;
+    };
+    Health: {
+      status: string;
+    };
+    Issue: {
+      cell?: string;
+      /** @enum {string} */
+      code:
+        | 'table/missing'
+        | 'table/missing-column'
+        | 'table/extra-column'
+        | 'cell/required'
+        | 'cell/type'
+        | 'cell/enum'
+        | 'cell/format'
+        | 'cell/range'
+        | 'cell/too-long'
+        | 'row/duplicate'
+        | 'about/unknown-organisation'
+        | 'about/organisation-not-yours'
+        | 'about/tier-required'
+        | 'about/differs-from-catalogue'
+        | 'contacts/no-primary'
+        | 'contacts/multiple-primary'
+        | 'commitment/unit-mismatch'
+        | 'commitment/end-before-start'
+        | 'commitment/outside-mou-period'
+        | 'roles/unknown-activity'
+        | 'register/no-accountable'
+        | 'register/multiple-accountable'
+        | 'register/no-responsible'
+        | 'register/missing-submission'
+        | 'register/observer-lead'
+        | 'register/no-pmg-member'
+        | 'register/unsigned-mou';
+      column?: string;
+      message: string;
+      organisationId?: string;
+      row?: number;
+      /** @enum {string} */
+      severity: 'error' | 'warning';
+      sheet?: string;
+    };
+    Me: {
+      email: string;
+      name: string | null;
+      organisation:
+        | ({
+            id: string;
+            name: string;
+          } & {
+            [key: string]: unknown;
+          })
+        | null;
+      organisationId: string | null;
+      /** @enum {string} */
+      role: 'line-manager' | 'pmg' | 'viewer';
+      /** @enum {string} */
+      tokenKind: 'dev' | 'entra';
+    };
+    /** @description RFC 9457 problem details. */
+    Problem: {
+      detail: string;
+      errors?: {
+        detail: string;
+        pointer: string;
+      }[];
+      instance?: string;
+      issues?: components['schemas']['Issue'][];
+      requestId?: string;
+      status: number;
+      title: string;
+      type: string;
+    };
+    /** @description One table as read from the workbook: values[0] is the header row, topLeft the address of its first cell. */
+    RawTable: {
+      sheet: string;
+      topLeft: string;
+      values: unknown[][];
+    };
+    /** @description Tables by name: About, Contacts, Commitments, Roles, Participation. */
+    RawTables: {
+      [key: string]: components['schemas']['RawTable'];
+    };
+    Ready: {
+      catalogueVersion: number | null;
+      status: string;
+      store: string;
+    };
+    RegisterDiff: {
+      diff: {
+        [key: string]: unknown;
+      };
+      from: number;
+      to: number;
+    };
+    RegisterList: {
+      registers: components['schemas']['RegisterSummary'][];
+    };
+    RegisterSummary: {
+      createdAt: string;
+      createdBy: string;
+      digest: string;
+      errors: number;
+      organisations: number;
+      submissions: number;
+      version: number;
+      warnings: number;
+    };
+    SignInConfig: {
+      /** @description What MSAL needs (AUTH_MODE=entra); null in development. */
+      entra: {
+        authority: string;
+        clientId: string;
+        scopes: string[];
+      } | null;
+      /** @enum {string} */
+      mode: 'dev' | 'entra';
+    };
+    SignOff: {
+      organisationId: string;
+      registerDigest: string;
+      registerVersion: number;
+      signedAt: string;
+      signedBy: string;
+    };
+    SignOffRequest: {
+      /**
+       * @description Required for a PMG member recording a partner’s confirmation.
+       * @example north-county-council
+       */
+      organisationId?: string;
+    };
+    SignOffResult: {
+      signOff: components['schemas']['SignOff'];
+      status: components['schemas']['SignOffStatus'];
+    };
+    SignOffStatus: {
+      /** @description The register’s errors: while there is one, it is not ready for the MoU. */
+      blockingIssues: components['schemas']['Issue'][];
+      governingPartners: {
+        id: string;
+        name: string;
+      }[];
+      missing: string[];
+      /** @description No blocking issues, and every governing partner confirmed this version. */
+      readyForMou: boolean;
+      registerDigest: string;
+      registerVersion: number;
+      signOffs: components['schemas']['SignOff'][];
+    };
+    StoredCatalogue: {
+      catalogue: components['schemas']['Catalogue'];
+      digest: string;
+      updatedAt: string;
+      updatedBy: string;
+      version: number;
+    };
+    StoredRegister: {
+      createdAt: string;
+      createdBy: string;
+      digest: string;
+      /** @description The register document, schema "oda-register/register@1". */
+      register: {
+        [key: string]: unknown;
+      };
+      version: number;
+    };
+    StoredSubmission: {
+      digest: string;
+      fileName: string | null;
+      organisationId: string;
+      /** @enum {string} */
+      source: 'addin' | 'upload' | 'cli' | 'api';
+      submission: {
+        [key: string]: unknown;
+      };
+      submittedAt: string;
+      submittedBy: string;
+      version: number;
+      warnings: components['schemas']['Issue'][];
+    };
+    SubmissionHistory: {
+      organisationId: string;
+      versions: components['schemas']['SubmissionSummary'][];
+    };
+    SubmissionRequest: {
+      /** @description The workbook’s file name, if known. */
+      fileName?: string;
+      /**
+       * @description Who sends it; default api.
+       * @enum {string}
+       */
+      source?: 'addin' | 'api';
+      tables: components['schemas']['RawTables'];
+    };
+    SubmissionSummary: {
+      digest: string;
+      fileName: string | null;
+      organisationId: string;
+      /** @enum {string} */
+      source: 'addin' | 'upload' | 'cli' | 'api';
+      submittedAt: string;
+      submittedBy: string;
+      version: number;
+      warnings: components['schemas']['Issue'][];
+    };
+    ValidateRequest: {
+      tables: components['schemas']['RawTables'];
+    };
+    ValidationReport: {
+      errors: number;
+      issues: components['schemas']['Issue'][];
+      organisationId: string | null;
+      submission: {
+        [key: string]: unknown;
+      } | null;
+      valid: boolean;
+      warnings: number;
+    };
+    WorkbookUpload: {
+      /**
+       * Format: binary
+       * @description The partner workbook (.xlsx).
+       */
+      file: string;
+    };
+  };
+  responses: never;
+  parameters: never;
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;

@@ -1,0 +1,33 @@
+/**
+ * The browser harness (`/harness.html` on a development service): the real task pane beside an in-memory
+ * workbook, so the add-in can be tried, and is tested, without Excel. No Office.js is loaded.
+ */
+import { createRoot } from 'react-dom/client';
+import { App } from '../taskpane/App.js';
+import { MemoryGateway, MemoryWorkbook } from './memoryWorkbook.js';
+import { WorkbookGrid } from './WorkbookGrid.js';
+
+const workbook = new MemoryWorkbook();
+const gateway = new MemoryGateway(workbook);
+// For the browser tests and for poking at it from the console.
+(window as unknown as { harness: { workbook: MemoryWorkbook } }).harness = { workbook };
+
+const PANE_WIDTH = Number(new URLSearchParams(window.location.search).get('pane') ?? 320);
+
+createRoot(document.getElementById('root')!).render(
+  <div
+    style={{
+      display: 'grid',
+      gridTemplateColumns: `1fr ${PANE_WIDTH}px`,
+      height: '100vh',
+      font: '13px "Segoe UI", system-ui, sans-serif',
+    }}
+  >
+    <section aria-label="Workbook" style={{ minWidth: 0, minHeight: 0, borderRight: '1px solid #c8c6c4' }}>
+      <WorkbookGrid workbook={workbook} />
+    </section>
+    <aside aria-label="Task pane" data-testid="pane" style={{ overflow: 'auto', minHeight: 0 }}>
+      <App gateway={gateway} />
+    </aside>
+  </div>,
+);

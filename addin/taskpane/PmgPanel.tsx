@@ -1,0 +1,161 @@
+/**
+ * The PMG's view: consolidate the latest submissions into a new register version, see its cross-partner
+ * issues, and load any register version into new sheets (partners, contacts, commitments, totals, the role
+ * matrix with coloured R/A/C/I, participation, issues).
+ */
+import { Badge, Button, Field, Select, Text } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { ISSUE_CODES } from '../../shared/issues.js';
+import type { Register } from '../../shared/types.js';
+import { ApiFault, type RegisterSummary, type SignOffStatus } from '../api/client.js';
+import type { WorkbookGateway } from '../gateway.js';
+import type { Session } from './auth/session.js';
+import { NoticeBar, type Notice } from './FaultBar.js';
+import { faultMessage } from './faults.js';
+import { registerSheets } from './model/registerSheets.js';
+import { ProgressLine } from './ProgressLine.js';
+import { useAction } from './useAction.js';
+
+export function PmgPanel({
+  session,
+  gateway,
+  onSignedOut,
+}: {
+  session: Session;
+  gateway: WorkbookGateway;
+  onSignedOut: () => void;
+}) {
+  const { api } = session;
+  const action = useAction();
+  const [registers, setRegisters] = useState<RegisterSummary[]>([]);
+  const [version, setVersion] = useState<number | null>(null);
+  const [register, setRegister] = useState<Register | null>(null);
+  const [status, setStatus] = useState<SignOffStatus | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+
+  const fail = (err: unknown, what: string) => {
+    if (err instanceof ApiFault && err.kind === 'signed-out') onSignedOut();
+    setNotice({ intent: 'error', ...faultMessage(err, what) });
+  };
+
+  async function show(v: number) {
+    const [r, s] = await Promise.all([api.register(v), api.signOffStatus(v)]);
+    setVersion(v);
+    setRegister(r.register as unknown as Register);
+    setStatus(s);
+  }
+
+  useEffect(() => {
+    void action.run('Reading the registers', async () => {
+      try {
+        const list = await api.registers();
+        setRegisters(list);
+        if (list[0]) await show(list[0].version);
+      } catch (err) {
+        fail(err, 'Reading the registers');
+      }
+    });
+  }, [api]);
+
+  const consolidate = () =>
+    action.run('Consolidating', async (progress) => {
+      setNotice(null);
+      try {
+        progress({ label: 'Consolidating the latest submissions', done: 0, total: 2 });
+        const created = await api.consolidate();
+        progress({ label: 'Reading the new register', done: 1, total: 2 });
+        setRegisters(await api.registers());
+        await show(created.version);
+        const r = created.register as unknown as Register;
+        setNotice({
+          intent: 'success',
+          title: `Register version ${created.version}`,
+          body: `${r.organisations.length} organisations, ${r.sources.length} submissions, ${r.issues.length} issues; digest ${created.digest.slice(0, 19)}…`,
+        });
+      } catch (err) {
+        fail(err, 'Consolidating');
+      }
+    });
+
+  const load = () =>
+    action.run('Loading the register into sheets', async (progress) => {
+      if (!register) return;
+      setNotice(null);
+      try {
+        const sheets = registerSheets(register);
+        await gateway.writeRegisterSheets(sheets, progress);
+        setNotice({
+          intent: 'success',
+          title: `Register version ${register.version} loaded`,
+          body: `New sheets: ${sheets.map((s) => s.name).join(', ')}.`,
+        });
+      } catch (err) {
+        fail(err, 'Loading the register');
+      }
+    });
+
+  const crossPartner = register?.issues.filter((i) => ISSUE_CODES[i.code]?.scope === 'register') ?? [];
+  const busy = action.busy !== null;
+  return (
+    <section aria-label="PMG" style={{ display: 'grid', gap: 10 }} data-testid="pmg">
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 6 }}>
+        <Button appearance="primary" disabled={busy} onClick={consolidate}>
+          Consolidate now
+        </Button>
+        <Button disabled={busy || !register} onClick={load}>
+          Load into sheets
+        </Button>
+      </div>
+      <ProgressLine busy={action.busy} progress={action.progress} />
+      <NoticeBar notice={notice} />
+      {registers.length > 0 ? (
+        <Field label="Register version">
+          <Select
+            value={version === null ? '' : String(version)}
+            disabled={busy}
+            onChange={(_, d) =>
+              void action.run('Reading the register', () =>
+                show(Number(d.value)).catch((err: unknown) => fail(err, 'Reading the register')),
+              )
+            }
+          >
+            {registers.map((r) => (
+              <option key={r.version} value={r.version}>
+                Version {r.version}, {new Date(r.createdAt).toLocaleDateString('en-GB')}: {r.submissions} of{' '}
+                {r.organisations} partners, {r.errors} errors
+              </option>
+            ))}
+          </Select>
+        </Field>
+      ) : (
+        <Text>No register yet: consolidate the partners’ latest submissions to make version 1.</Text>
+      )}
+      {register ? (
+        <div style={{ display: 'grid', gap: 6 }}>
+          <Text size={200}>
+            {register.sources.length} of {register.organisations.length} partners submitted;{' '}
+            {register.commitments.length} commitments, {register.roles.length} roles.
+            {status
+              ? ` Signed off by ${status.signOffs.length} of ${status.governingPartners.length} governing partners${status.readyForMou ? '; ready for the MoU' : ''}.`
+              : ''}
+          </Text>
+          <Text weight="semibold" as="h3">
+            Cross-partner issues: {crossPartner.length}
+          </Text>
+          <ul style={{ margin: '0 0 0 16px', padding: 0 }} data-testid="cross-partner">
+            {crossPartner.map((i, n) => (
+              <li key={n}>
+                <Text size={200}>
+                  <Badge size="small" color={i.severity === 'error' ? 'danger' : 'warning'}>
+                    {i.severity}
+                  </Badge>{' '}
+                  {i.message}
+                </Text>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,89 @@
+/**
+ * Sign in: with Microsoft (Entra ID, MSAL loaded only then) when the service runs with Entra, or, in
+ * development, as one of the catalogue's members, with a token from the service's development issuer.
+ */
+import { Button, Field, Select, Text } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { createPublicApi, type DevMember, type SignInConfig } from '../api/client.js';
+import { openSession, type Session } from './auth/session.js';
+import { devTokens } from './auth/devTokens.js';
+import { faultMessage } from './faults.js';
+import { NoticeBar, type Notice } from './FaultBar.js';
+
+const ROLE_NAMES: Record<DevMember['role'], string> = { 'line-manager': 'line manager', pmg: 'PMG', viewer: 'viewer' };
+
+export function SignIn({ onSignedIn, expired }: { onSignedIn: (s: Session) => void; expired?: boolean }) {
+  const [config, setConfig] = useState<SignInConfig | null>(null);
+  const [members, setMembers] = useState<DevMember[]>([]);
+  const [email, setEmail] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<Notice | null>(
+    expired
+      ? {
+          intent: 'warning',
+          title: 'Your sign-in has expired',
+          body: 'Sign in again to carry on. Your workbook is unchanged.',
+        }
+      : null,
+  );
+
+  useEffect(() => {
+    const api = createPublicApi();
+    api
+      .signInConfig()
+      .then(async (c) => {
+        setConfig(c);
+        if (c.mode === 'dev') {
+          const list = await api.devMembers();
+          setMembers(list);
+          setEmail((e) => e || list[0]?.email || '');
+        }
+      })
+      .catch((err: unknown) => setNotice({ intent: 'error', ...faultMessage(err, 'Signing in') }));
+  }, []);
+
+  async function signIn() {
+    if (busy || !config) return;
+    setBusy(true);
+    setNotice(null);
+    try {
+      if (config.mode === 'dev') {
+        onSignedIn(await openSession(devTokens(createPublicApi(), email)));
+      } else if (config.entra) {
+        const { entraTokens } = await import(/* webpackChunkName: "entra" */ './auth/entraTokens.js');
+        onSignedIn(await openSession(await entraTokens(config.entra)));
+      }
+    } catch (err) {
+      setNotice({ intent: 'error', ...faultMessage(err, 'Signing in') });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="signin-title" style={{ display: 'grid', gap: 12 }}>
+      <Text as="h2" id="signin-title" size={500} weight="semibold">
+        Sign in
+      </Text>
+      <NoticeBar notice={notice} />
+      {config?.mode === 'dev' ? (
+        <>
+          <Text size={200}>Development sign-in: choose a member of the partnership catalogue.</Text>
+          <Field label="Sign in as">
+            <Select value={email} onChange={(_, d) => setEmail(d.value)} data-testid="dev-member">
+              {members.map((m) => (
+                <option key={m.email} value={m.email}>
+                  {m.email} ({ROLE_NAMES[m.role]}
+                  {m.organisationName ? `, ${m.organisationName}` : ''})
+                </option>
+              ))}
+            </Select>
+          </Field>
+        </>
+      ) : null}
+      <Button appearance="primary" disabled={!config || busy || (config.mode === 'dev' && !email)} onClick={signIn}>
+        {busy ? 'Signing in…' : config?.mode === 'entra' ? 'Sign in with Microsoft' : 'Sign in'}
+      </Button>
+    </section>
+  );
+}

@@ -1,0 +1,16 @@
+/** A signed-in pane: the API client with its tokens, who the user is, and the partnership catalogue. */
+import { createApi, type Api, type Me, type TokenSource } from '../../api/client.js';
+import type { Catalogue } from '../../../shared/types.js';
+
+export interface Session {
+  api: Api;
+  me: Me;
+  catalogue: Catalogue;
+}
+
+export async function openSession(tokens: TokenSource, baseUrl = ''): Promise<Session> {
+  const api = createApi({ baseUrl, tokens });
+  const me = await api.me();
+  const catalogue = (await api.catalogue()).catalogue as unknown as Catalogue;
+  return { api, me, catalogue };
+}

@@ -1,0 +1,227 @@
+/**
+ * The task pane in headless Chromium, on the harness page (the real pane beside an in-memory workbook),
+ * against the real service (a free port, a temporary DATA_DIR seeded with the demo partnership): a line
+ * manager sets up, fills, checks and submits; a network fault mid-submit; a second manager's newer versions
+ * and the conflict resolved both ways; Get latest; the PMG consolidates and loads the register; a governing
+ * partner signs off. A screenshot of each step goes to test/browser/artifacts/.
+ */
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import {
+  asMember,
+  cell,
+  fill,
+  notice,
+  openPane,
+  rawTablesOf,
+  see,
+  shot,
+  showSheet,
+  startHarness,
+  type Harness,
+} from './pane.js';
+
+const ORG = 'harbourline-water';
+const MANAGER = 'tom.ashworth@harbourlinewater.co.uk.example';
+const CHAIR = 'oda.chair@northshire.gov.uk.example';
+const GOVERNING_MANAGER = 'helen.marsh@northshire.gov.uk.example';
+
+let harness: Harness;
+let page: Page;
+
+beforeAll(async () => {
+  harness = await startHarness();
+  page = await openPane(harness, MANAGER);
+});
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+describe('a line manager in the task pane', () => {
+  test('sets up an empty workbook: the five tables, About pre-filled for their organisation', async () => {
+    await shot(page, 'signed-in');
+    await page.getByRole('button', { name: 'Set up workbook' }).click();
+    await see(notice(page, 'success'), 'The workbook is set up');
+    for (const sheet of ['About', 'Contacts', 'Commitments', 'Roles', 'Participation']) {
+      await expect(page.locator(`[data-sheet-tab="${sheet}"]`).count()).resolves.toBe(1);
+    }
+    await showSheet(page, 'About');
+    await expect(cell(page, 'About', 'B2').inputValue()).resolves.toBe(ORG);
+    await shot(page, 'set-up');
+  });
+
+  test('fills it in, checks it: issues grouped by sheet, and a click selects the cell', async () => {
+    await fill(page, 'Contacts', {
+      A2: 'Tina Tapp',
+      B2: 'Data lead',
+      C2: 'tina.tapp(at)harbourline',
+      E2: 'Point of contact',
+      F2: 'Yes',
+    });
+    await fill(page, 'Commitments', {
+      A2: 'D1',
+      B2: 'Data',
+      C2: 'Monthly reservoir and leakage extracts',
+      D2: '3',
+      E2: 'Datasets',
+      F2: '2025-04-01',
+      I2: 'Agreed',
+    });
+    await fill(page, 'Participation', { A2: 'Data providers forum', B2: 'Tina Tapp', C2: 'Monthly', D2: 'Video call' });
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await see(notice(page, 'warning'), '1 error to fix');
+    const group = page.getByTestId('issues-Contacts');
+    await see(group, 'Contacts: 1 error');
+    await expect(cell(page, 'Contacts', 'C2').getAttribute('data-highlighted')).resolves.toBe('true');
+    await showSheet(page, 'About');
+    await group.locator('button[data-cell="C2"]').click();
+    const selected = cell(page, 'Contacts', 'C2');
+    await expect(selected.getAttribute('data-selected')).resolves.toBe('true');
+    await expect(selected.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await shot(page, 'check-issue-selected');
+  });
+
+  test('submits once the error is fixed: version 1, kept as the workbook’s base', async () => {
+    await fill(page, 'Contacts', { C2: 'tina.tapp@harbourlinewater.co.uk.example' });
+    await page.getByRole('button', { name: 'Submit', exact: true }).click();
+    await see(notice(page, 'success'), 'Submitted as version 1');
+    await see(page.getByTestId('base'), `Based on version 1 by ${MANAGER}`);
+    await expect(cell(page, 'Contacts', 'C2').getAttribute('data-highlighted')).resolves.toBeNull();
+    await shot(page, 'submitted-v1');
+  });
+
+  test('a network fault in the middle of a submit: a specific message, the edit kept', async () => {
+    await fill(page, 'Commitments', { D2: '4' });
+    await page.route('**/api/organisations/*/submission', (route) =>
+      route.request().method() === 'PUT' ? route.abort('internetdisconnected') : route.continue(),
+    );
+    await page.getByRole('button', { name: 'Submit', exact: true }).click();
+    await see(notice(page, 'error'), 'No connection to the service');
+    await see(notice(page, 'error'), 'Your workbook is unchanged');
+    await expect(cell(page, 'Commitments', 'D2').inputValue()).resolves.toBe('4');
+    await shot(page, 'network-fault');
+    await page.unroute('**/api/organisations/*/submission');
+  });
+
+  test('a second manager saved first: the differences, then "keep mine" submits over their version', async () => {
+    const chair = await asMember(harness.origin, CHAIR);
+    const v1 = await chair.current(ORG);
+    const theirs = structuredClone(v1.submission);
+    theirs.contacts[0]!.jobTitle = 'Head of Data';
+    theirs.participation.push({
+      forum: 'Data quality group',
+      representative: 'Omar Ortiz',
+      frequency: 'quarterly',
+      channel: 'email',
+      notes: null,
+    });
+    await expect(chair.put(ORG, rawTablesOf(theirs), 1)).resolves.toMatchObject({ status: 201, body: { version: 2 } });
+
+    await page.getByRole('button', { name: 'Submit', exact: true }).click();
+    const conflict = page.getByTestId('conflict');
+    await see(conflict, `Version 2 was submitted by ${CHAIR}`);
+    await see(page.getByTestId('conflict-contacts'), 'jobTitle: yours Data lead, theirs Head of Data');
+    await see(page.getByTestId('conflict-commitments'), 'quantity: yours 4, theirs 3');
+    await see(page.getByTestId('conflict-participation'), 'Only in theirs: Data quality group');
+    await shot(page, 'conflict');
+
+    await page.getByRole('button', { name: /Keep mine/ }).click();
+    await see(notice(page, 'success'), 'Submitted as version 3');
+    const v3 = await chair.current(ORG);
+    expect(v3.version).toBe(3);
+    expect(v3.submission.commitments[0]!.quantity).toBe(4);
+    expect(v3.submission.contacts[0]!.jobTitle).toBe('Data lead');
+    await shot(page, 'kept-mine-v3');
+  });
+
+  test('another newer version: "take theirs" writes it into the tables', async () => {
+    const chair = await asMember(harness.origin, CHAIR);
+    const v3 = await chair.current(ORG);
+    const theirs = structuredClone(v3.submission);
+    theirs.contacts[0]!.jobTitle = 'Head of Data';
+    await expect(chair.put(ORG, rawTablesOf(theirs), 3)).resolves.toMatchObject({ status: 201, body: { version: 4 } });
+
+    await fill(page, 'Participation', { C2: 'Quarterly' });
+    await page.getByRole('button', { name: 'Submit', exact: true }).click();
+    await page.getByTestId('conflict').waitFor();
+    await page.getByRole('button', { name: /Take theirs/ }).click();
+    await see(notice(page, 'success'), 'The workbook now holds version 4');
+    await showSheet(page, 'Contacts');
+    await expect(cell(page, 'Contacts', 'B2').inputValue()).resolves.toBe('Head of Data');
+    await showSheet(page, 'Participation');
+    await expect(cell(page, 'Participation', 'C2').inputValue()).resolves.toBe('Monthly');
+    await see(page.getByTestId('base'), 'Based on version 4');
+    await shot(page, 'took-theirs-v4');
+  });
+
+  test('get latest asks before replacing local changes', async () => {
+    await fill(page, 'Contacts', { B2: 'Chief data officer' });
+    await page.getByRole('button', { name: 'Get latest' }).click();
+    const dialog = page.getByRole('dialog');
+    await see(dialog, 'Replace your changes?');
+    await shot(page, 'get-latest-confirm');
+    await dialog.getByRole('button', { name: 'Keep my workbook' }).click();
+    await expect(cell(page, 'Contacts', 'B2').inputValue()).resolves.toBe('Chief data officer');
+    await page.getByRole('button', { name: 'Get latest' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Replace my tables' }).click();
+    await see(notice(page, 'success'), 'The workbook now holds version 4');
+    await expect(cell(page, 'Contacts', 'B2').inputValue()).resolves.toBe('Head of Data');
+  });
+});
+
+describe('the PMG and sign-off', () => {
+  let registerVersion = 0;
+
+  test('the PMG consolidates, sees the cross-partner issues, and loads the register into sheets', async () => {
+    const pmg = await openPane(harness, CHAIR);
+    await pmg.getByRole('tab', { name: 'PMG' }).click();
+    await pmg.getByRole('button', { name: 'Consolidate now' }).click();
+    await see(notice(pmg, 'success'), 'Register version');
+    const text = (await notice(pmg, 'success').textContent()) ?? '';
+    registerVersion = Number(/Register version (\d+)/.exec(text)?.[1]);
+    expect(registerVersion).toBeGreaterThan(0);
+    await see(pmg.getByTestId('pmg'), /Cross-partner issues: \d+/);
+    await shot(pmg, 'pmg-consolidated');
+    await pmg.getByRole('button', { name: 'Load into sheets' }).click();
+    await see(notice(pmg, 'success'), `Register version ${registerVersion} loaded`);
+    const matrix = `v${registerVersion} Role matrix`;
+    await showSheet(pmg, matrix);
+    const letters = await pmg
+      .locator(`[data-grid="${matrix}"] input`)
+      .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value).filter((v) => /^[RACI]$/.test(v)));
+    expect(letters.length).toBeGreaterThan(5);
+    await showSheet(pmg, `v${registerVersion} Totals`);
+    const totals = await pmg
+      .locator(`[data-grid="v${registerVersion} Totals"] input`)
+      .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+    expect(totals).toContain('All partners');
+    await showSheet(pmg, matrix);
+    await shot(pmg, 'pmg-register-loaded');
+    await pmg.close();
+  });
+
+  test('a governing partner sees what the register says about them, then signs off', async () => {
+    const helen = await openPane(harness, GOVERNING_MANAGER);
+    await helen.getByRole('tab', { name: 'Sign off' }).click();
+    const about = helen.getByTestId('about-us');
+    await see(about, `What version ${registerVersion} says about Northshire County Council`);
+    await shot(helen, 'sign-off-before');
+    await helen
+      .getByRole('button', { name: `Sign off version ${registerVersion} for Northshire County Council` })
+      .click();
+    await see(notice(helen, 'success'), `Signed off register version ${registerVersion}`);
+    await see(helen.getByTestId('signed'), `Signed off by ${GOVERNING_MANAGER}`);
+    await shot(helen, 'signed-off');
+    await helen.close();
+  });
+
+  test('a partner that does not govern is told it does not sign', async () => {
+    await page.getByRole('tab', { name: 'Sign off' }).click();
+    await see(page.getByTestId('not-governing'), 'Harbourline Water Ltd is not a governing partner');
+  });
+
+  test('no page error was thrown', () => {
+    expect((page as Page & { errors?: string[] }).errors).toEqual([]);
+  });
+});
