@@ -26,7 +26,8 @@ export const ISSUE_CODES = {
   'cell/format': {
     severity: 'error',
     scope: 'workbook',
-    summary: 'A value is badly formed (an email address, a date).',
+    summary:
+      'A value is badly formed (an email address, a date), or text holds a hidden control or bidirectional character.',
   },
   'cell/range': {
     severity: 'error',

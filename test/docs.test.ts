@@ -1,0 +1,73 @@
+/**
+ * docs/ is kept in step with the code it describes: the column tables of docs/workbook-contract.md are the
+ * text workbookContractTables() writes from shared/contract.ts. After changing the contract, run
+ * `UPDATE_DOCS=1 npm test -- test/docs.test.ts` to rewrite them (formatted with prettier), and read the diff.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import * as prettier from 'prettier';
+import { workbookContractTables } from '../shared/contractDoc.js';
+import { ISSUE_CODES } from '../shared/issues.js';
+
+const CONTRACT_PAGE = new URL('../docs/workbook-contract.md', import.meta.url);
+const BEGIN = '<!-- generated from shared/contract.ts by workbookContractTables (shared/contractDoc.ts): begin -->';
+const END = '<!-- generated: end -->';
+
+/** Markdown as compared: table cells trimmed and separator rows reduced, so prettier's padding does not count. */
+function normalised(markdown: string): string {
+  return markdown
+    .trim()
+    .split('\n')
+    .map((line) => {
+      if (!line.startsWith('|')) return line.trimEnd();
+      return line
+        .split(/(?<!\\)\|/)
+        .map((c) => c.trim().replace(/^:?-+:?$/, '---'))
+        .join('|');
+    })
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n');
+}
+
+function generatedPart(page: string): string {
+  const begin = page.indexOf(BEGIN);
+  const end = page.indexOf(END);
+  if (begin < 0 || end < begin) throw new Error(`docs/workbook-contract.md has lost its markers ${BEGIN} ... ${END}`);
+  return page.slice(begin + BEGIN.length, end);
+}
+
+describe('docs/workbook-contract.md', () => {
+  it('holds the column tables of shared/contract.ts', async () => {
+    let page = readFileSync(CONTRACT_PAGE, 'utf8');
+    if (process.env.UPDATE_DOCS === '1') {
+      const begin = page.indexOf(BEGIN) + BEGIN.length;
+      const rewritten = `${page.slice(0, begin)}\n\n${workbookContractTables()}\n\n${page.slice(page.indexOf(END))}`;
+      const options = await prettier.resolveConfig(CONTRACT_PAGE.pathname);
+      page = await prettier.format(rewritten, { ...options, filepath: CONTRACT_PAGE.pathname });
+      writeFileSync(CONTRACT_PAGE, page);
+    }
+    expect(normalised(generatedPart(page))).toBe(normalised(workbookContractTables()));
+  });
+
+  it('names every column of every table, with its enumeration ids', () => {
+    const page = readFileSync(CONTRACT_PAGE, 'utf8');
+    for (const text of [
+      '| Organisation ID ',
+      '| Contact role ',
+      '`gbp-per-year`',
+      'Accountable (`accountable`, or A)',
+    ]) {
+      expect(page).toContain(text);
+    }
+  });
+});
+
+describe('docs/issue-codes.md', () => {
+  const page = readFileSync(new URL('../docs/issue-codes.md', import.meta.url), 'utf8');
+  it.each(Object.entries(ISSUE_CODES))('gives %s the meaning shared/issues.ts gives it', (code, def) => {
+    const row = page
+      .split('\n')
+      .map((l) => l.split('|').map((c) => c.trim()))
+      .find((cells) => cells[1] === `\`${code}\``);
+    expect(row?.[4]).toBe(def.summary);
+  });
+});
