@@ -128,7 +128,11 @@ export class FakeWorkbook {
   readonly tables: FakeTable[] = [];
   readonly settings = new Map<string, string>();
   selected: { sheet: string; address: string } | null = null;
-  active: string | null = null;
+  activeSheet: FakeSheet | null = null;
+  /** The name of the active sheet. */
+  get active(): string | null {
+    return this.activeSheet?.name ?? null;
+  }
 
   sheet(name: string): FakeSheet | undefined {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
@@ -439,7 +443,7 @@ class WorksheetProxy extends Proxy<FakeSheet> {
     });
   }
   activate(): void {
-    this.queue([], (sheet) => (this.ctx.model.active = sheet.name));
+    this.queue([], (sheet) => (this.ctx.model.activeSheet = sheet));
   }
   delete(): void {
     this.queue([], (sheet) => {
