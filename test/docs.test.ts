@@ -3,10 +3,14 @@
  * text workbookContractTables() writes from shared/contract.ts. After changing the contract, run
  * `UPDATE_DOCS=1 npm test -- test/docs.test.ts` to rewrite them (formatted with prettier), and read the diff.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
+import canonicalize from 'canonicalize';
 import * as prettier from 'prettier';
 import { workbookContractTables } from '../shared/contractDoc.js';
+import { consolidate } from '../shared/consolidate.js';
 import { ISSUE_CODES } from '../shared/issues.js';
+import { cleanSources, testCatalogue } from './helpers/registerFixtures.js';
 
 const CONTRACT_PAGE = new URL('../docs/workbook-contract.md', import.meta.url);
 const BEGIN = '<!-- generated from shared/contract.ts by workbookContractTables (shared/contractDoc.ts): begin -->';
@@ -69,5 +73,19 @@ describe('docs/issue-codes.md', () => {
       .map((l) => l.split('|').map((c) => c.trim()))
       .find((cells) => cells[1] === `\`${code}\``);
     expect(row?.[4]).toBe(def.summary);
+  });
+});
+
+describe('docs/register-format.md', () => {
+  it('shows a way to check a register export’s digest without this software, and it works', () => {
+    const page = readFileSync(new URL('../docs/register-format.md', import.meta.url), 'utf8');
+    expect(page).toContain('const { version, createdAt, digest, ...content } = JSON.parse(text);');
+    expect(page).toContain("createHash('sha256').update(canonicalize(content), 'utf8').digest('hex')");
+
+    const catalogue = testCatalogue();
+    const register = consolidate(catalogue, cleanSources(catalogue), { version: 4, createdAt: '2026-01-05T10:12:00Z' });
+    const text = JSON.stringify(register, null, 2);
+    const { version: _v, createdAt: _c, digest, ...content } = JSON.parse(text) as Record<string, unknown>;
+    expect(digest).toBe(`sha256:${createHash('sha256').update(canonicalize(content)!, 'utf8').digest('hex')}`);
   });
 });
