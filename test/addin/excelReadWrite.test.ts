@@ -132,3 +132,46 @@ describe('writeTables and readTables', () => {
     expect(viaOffice).toEqual(viaFile);
   });
 });
+
+describe('About through the gateway', () => {
+  it('writes [Field, Value] pairs with the signed-on date as a date, and reads them back as the parser wants', async () => {
+    const { excel, gateway } = await setUpExcel();
+    const about = goodRawTables(catalogue, LEEDS).About!.values.slice(1);
+    await gateway.writeTables({
+      About: about.map(([field, value]) => [field, value instanceof Date ? value.toISOString().slice(0, 10) : value]),
+    });
+    const table = excel.workbook.table('About')!;
+    const signedOn = table.body().findIndex((r) => r[0] === 'MoU signed on');
+    expect(table.body()[signedOn]![1]).toBe(excelSerial(catalogue.partnership.mouStart));
+    expect(table.sheet.peek(2 + signedOn, 2)?.numberFormat).toBe('yyyy-mm-dd');
+    const parsed = parseWorkbook(await gateway.readTables(), catalogue);
+    expect(parsed.issues.filter((i) => i.sheet === 'About')).toEqual([]);
+  });
+});
+
+describe('the fake holds the gateway to the rules of Office.js', () => {
+  it('refuses to read a property that was not loaded and synced, and a request over 5 MB', async () => {
+    const excel = new FakeExcel();
+    excel.workbook.put('Notes', 'A1', [['x']]);
+    await excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem('Notes').getRange('A1');
+      expect(() => range.values).toThrow(/PropertyNotLoaded/);
+      range.load('values');
+      expect(() => range.values).toThrow(/PropertyNotLoaded/);
+      await context.sync();
+      expect(range.values).toEqual([['x']]);
+      expect(() => range.address).toThrow(/PropertyNotLoaded/);
+      const sheet = context.workbook.worksheets.getItemOrNullObject('Missing');
+      expect(() => sheet.isNullObject).toThrow(/PropertyNotLoaded/);
+      sheet.load('name');
+      await context.sync();
+      expect(sheet.isNullObject).toBe(true);
+
+      const big = context.workbook.worksheets.getItem('Notes').getRange('A1:A6');
+      big.values = Array.from({ length: 6 }, () => ['x'.repeat(1024 * 1024)]);
+      await expect(context.sync()).rejects.toThrow(/RequestPayloadSizeLimitExceeded/);
+    });
+    expect(excel.last.syncs).toBe(3);
+    expect(excel.workbook.sheet('Notes')!.value(2, 1)).toBe('');
+  });
+});

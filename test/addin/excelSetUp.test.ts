@@ -39,6 +39,14 @@ describe('set-up of a new workbook', () => {
       ['Organisation ID', LEEDS],
       ['Organisation name', catalogue.organisations.find((o) => o.id === LEEDS)!.name],
     ]);
+    // About's Value cells carry their field's rule and format on their own row.
+    const aboutSheet = wb.sheet('About')!;
+    const fieldRow = (field: string) => about.body().findIndex((r) => r[0] === field) + 2;
+    expect(aboutSheet.peek(fieldRow('Sector'), 2)?.validation).toMatchObject({
+      rule: { list: { source: expect.stringContaining('Police') } },
+      prompt: { title: 'Sector' },
+    });
+    expect(aboutSheet.peek(fieldRow('MoU signed on'), 2)?.numberFormat).toBe('yyyy-mm-dd');
     // Commitments: Start is a date column for VALIDATED_ROWS rows; Unit a dropdown; Quantity a number check.
     const commitments = wb.sheet('Commitments')!;
     const col = (header: string) => TABLES[2]!.columns.findIndex((c) => c.header === header) + 1;
