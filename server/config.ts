@@ -55,6 +55,10 @@ export interface Config {
    * fewer than the cores (at least 1); 0 does that work on the event loop itself.
    */
   workerThreads: number | null;
+  /** Tasks that may wait for a worker thread (WORKER_QUEUE_LIMIT); one more is refused with a 503. */
+  workerQueueLimit: number;
+  /** Time limit of one task on the worker threads, waiting included (WORKER_TASK_TIMEOUT_MS). */
+  workerTaskTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -145,6 +149,8 @@ const envSchema = z.object({
   RATE_LIMIT_WINDOW_MS: integer('RATE_LIMIT_WINDOW_MS', 1000, 86_400_000, 60_000),
   TRUST_PROXY: integer('TRUST_PROXY', 0, 10, 0),
   WORKER_THREADS: integer('WORKER_THREADS', 0, 64, -1),
+  WORKER_QUEUE_LIMIT: integer('WORKER_QUEUE_LIMIT', 0, 10_000, 64),
+  WORKER_TASK_TIMEOUT_MS: integer('WORKER_TASK_TIMEOUT_MS', 1000, 3_600_000, 30_000),
   ADDIN_DIR: z.string().optional(),
   ENTRA_TENANT_IDS: z.string().optional(),
   ENTRA_TENANT_ID: z.string().optional(),
@@ -274,6 +280,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     addinDir: path.resolve(e.ADDIN_DIR?.trim() || 'dist/addin'),
     workerThreads: e.WORKER_THREADS < 0 ? null : e.WORKER_THREADS,
+    workerQueueLimit: e.WORKER_QUEUE_LIMIT,
+    workerTaskTimeoutMs: e.WORKER_TASK_TIMEOUT_MS,
   };
 }
 

@@ -7,12 +7,16 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   CHECK_ON_THREAD_BYTES,
+  DEFAULT_MAX_QUEUE,
+  DEFAULT_TASK_TIMEOUT_MS,
   inlineWorkers,
   serviceWorkers,
   workerPool,
   type Workers,
 } from '../server/workers/workers.js';
 import { WorkbookFileError } from '../server/import/workbookFileError.js';
+import { WorkersBusy, WorkTimedOut } from '../server/workers/errors.js';
+import { loadConfig } from '../server/config.js';
 import { validateTables } from '../server/services/submissions.js';
 import { canonicalJson } from '../shared/digest.js';
 import { LEEDS, testCatalogue } from './helpers/catalogue.js';
@@ -142,4 +146,82 @@ describe('checking a submission body on a thread', () => {
       await everyBody.close();
     }
   });
+});
+
+describe('limits on what the threads take on', () => {
+  const catalogue = testCatalogue();
+
+  /** A submission body of `rows` junk commitment rows: every cell wrong, seven issues a row. */
+  function junkBody(rows: number): Buffer {
+    const tables = jsonTables(goodRawTables(catalogue, LEEDS));
+    const header = tables.Commitments!.values[0]!;
+    const junkRow = JSON.stringify(header.map(() => 'x'));
+    const good = JSON.stringify({ tables });
+    // The junk rows spliced in after the Commitments header, without building 100,000 arrays in the test.
+    const at = good.indexOf(JSON.stringify(header)) + JSON.stringify(header).length;
+    return Buffer.from(`${good.slice(0, at)}${`,${junkRow}`.repeat(rows)}${good.slice(at)}`, 'utf8');
+  }
+
+  it('refuses work at once when every thread is busy and the queue is full, then takes work again', async () => {
+    const [a, b, c] = (await demoFiles()).slice(0, 3);
+    const small = workerPool({ threads: 1, maxQueue: 2 });
+    try {
+      await small.readWorkbook(a!.data, a!.name);
+      // One runs, two wait: the fourth is refused before it starts, with a time to come back.
+      const accepted = [a!, b!, c!].map((f) => small.readWorkbook(f.data, f.name));
+      const refused = await rejection(small.readWorkbook(a!.data, a!.name), WorkersBusy);
+      expect(refused.waiting).toBe(2);
+      expect(refused.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+      expect(refused.message).toMatch(/^The service is busy with other workbooks \(2 waiting for a thread\)/);
+      await expect(Promise.all(accepted)).resolves.toHaveLength(3);
+      await expect(small.readWorkbook(b!.data, b!.name)).resolves.toHaveProperty('About');
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('stops a task over its time limit, ending its thread, and serves the next task on a new one', async () => {
+    // 200,000 junk rows take tens of seconds to check; the limit stops them after 5.
+    const slow = workerPool({ threads: 1, taskTimeoutMs: 5000, checkOnThreadBytes: 0 });
+    const [first] = await demoFiles();
+    try {
+      const stopped = await rejection(
+        slow.checkSubmission({ body: junkBody(200_000), catalogue, expectedOrganisationId: LEEDS }),
+        WorkTimedOut,
+      );
+      expect(stopped.limitMs).toBe(5000);
+      expect(stopped.message).toMatch(
+        /^Checking the submitted workbook took longer than the 5 s one workbook may take, and was stopped; nothing was stored\./,
+      );
+      await expect(slow.readWorkbook(first!.data, first!.name)).resolves.toEqual(
+        await inlineWorkers().readWorkbook(first!.data, first!.name),
+      );
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it('checks options: a queue of 0 or more tasks, a time limit of at least 1 ms', () => {
+    expect(() => workerPool({ threads: 1, maxQueue: -1 })).toThrow('A worker queue holds 0 or more tasks, not -1.');
+    expect(() => workerPool({ threads: 1, taskTimeoutMs: 0 })).toThrow(
+      "A worker task's time limit is at least 1 ms, not 0.",
+    );
+  });
+});
+
+test('WORKER_QUEUE_LIMIT and WORKER_TASK_TIMEOUT_MS set the limits, with defaults, and a wrong value is named', () => {
+  expect(loadConfig({})).toMatchObject({
+    workerQueueLimit: DEFAULT_MAX_QUEUE,
+    workerTaskTimeoutMs: DEFAULT_TASK_TIMEOUT_MS,
+  });
+  expect(loadConfig({ WORKER_QUEUE_LIMIT: '0', WORKER_TASK_TIMEOUT_MS: '120000' })).toMatchObject({
+    workerQueueLimit: 0,
+    workerTaskTimeoutMs: 120_000,
+  });
+  expect(() => loadConfig({ WORKER_QUEUE_LIMIT: '-1' })).toThrow(
+    /WORKER_QUEUE_LIMIT must be a number between 0 and 10000/,
+  );
+  expect(() => loadConfig({ WORKER_TASK_TIMEOUT_MS: '10' })).toThrow(
+    /WORKER_TASK_TIMEOUT_MS must be a number between 1000/,
+  );
 });

@@ -6,6 +6,10 @@
  * object graph crosses between threads, since copying one costs as much as the work itself. The CLI and
  * `WORKER_THREADS=0` run the same tasks on the calling thread (inlineWorkers).
  *
+ * A pool bounds its queue (a task that would wait behind `maxQueue` others is refused at once with WorkersBusy)
+ * and gives each task a time limit (WorkTimedOut; the thread running it is ended and replaced), so a flood of
+ * huge files cannot make another partner's upload wait without end.
+ *
  * From the TypeScript sources (npm start, tests) each thread starts in typescriptWorker.mjs, which loads the
  * TypeScript through tsx (Node 20 does not carry tsx's hooks into threads); the compiled build's threads load
  * the .js beside this file.
@@ -15,6 +19,7 @@ import { Piscina } from 'piscina';
 import type { Catalogue, RawTables } from '../../shared/types.js';
 import type { SubmissionBodyCheck, SubmissionBodyInput } from '../api/submissionBody.js';
 import { WorkbookFileError } from '../import/workbookFileError.js';
+import { WorkersBusy, WorkTimedOut } from './errors.js';
 import { runTask } from './tasks.js';
 import type { ThreadAnswer, ThreadTask } from './thread.js';
 
@@ -62,11 +67,41 @@ export function defaultThreads(): number {
  */
 export const CHECK_ON_THREAD_BYTES = 256 * 1024;
 
-export function workerPool(opts: { threads?: number; checkOnThreadBytes?: number } = {}): Workers {
+/** Tasks that may wait for a thread when every thread is busy; one more is refused (WorkersBusy). */
+export const DEFAULT_MAX_QUEUE = 64;
+/** Longest a task may take, waiting for a thread included; a task over it is stopped (WorkTimedOut). */
+export const DEFAULT_TASK_TIMEOUT_MS = 30_000;
+
+export interface WorkerPoolOptions {
+  /** Threads (default: defaultThreads()). */
+  threads?: number;
+  /** Submission bodies smaller than this are checked on the calling thread (default CHECK_ON_THREAD_BYTES). */
+  checkOnThreadBytes?: number;
+  /** Tasks that may wait while every thread is busy (default DEFAULT_MAX_QUEUE). */
+  maxQueue?: number;
+  /** Time limit of a task, waiting included, in ms (default DEFAULT_TASK_TIMEOUT_MS). */
+  taskTimeoutMs?: number;
+}
+
+/** What a task is doing, for the sentence of a task stopped at its time limit. */
+function describe(task: ThreadTask): string {
+  return task.kind === 'read-workbook'
+    ? `reading ${task.fileName || 'the workbook'}`
+    : 'checking the submitted workbook';
+}
+
+export function workerPool(opts: WorkerPoolOptions = {}): Workers {
   const threads = opts.threads ?? defaultThreads();
   const checkOnThreadBytes = opts.checkOnThreadBytes ?? CHECK_ON_THREAD_BYTES;
+  const maxQueue = opts.maxQueue ?? DEFAULT_MAX_QUEUE;
+  const taskTimeoutMs = opts.taskTimeoutMs ?? DEFAULT_TASK_TIMEOUT_MS;
   if (!Number.isInteger(threads) || threads < 1) {
     throw new Error(`A worker pool needs at least 1 thread, not ${threads}.`);
+  }
+  if (!Number.isInteger(maxQueue) || maxQueue < 0)
+    throw new Error(`A worker queue holds 0 or more tasks, not ${maxQueue}.`);
+  if (!Number.isInteger(taskTimeoutMs) || taskTimeoutMs < 1) {
+    throw new Error(`A worker task's time limit is at least 1 ms, not ${taskTimeoutMs}.`);
   }
   const fromSource = import.meta.url.endsWith('.ts');
   const entry = new URL(`./thread.${fromSource ? 'ts' : 'js'}`, import.meta.url).href;
@@ -80,6 +115,38 @@ export function workerPool(opts: { threads?: number; checkOnThreadBytes?: number
     maxThreads: threads,
     idleTimeout: 10 * 60_000,
   });
+
+  // The queue is bounded here rather than by piscina's maxQueue, which does not count tasks that carry an
+  // abort signal (every task here does, for its time limit).
+  let inFlight = 0;
+  // A running mean of how long a task takes, waiting included, for Retry-After.
+  let meanTaskMs = 1000;
+  const retryAfterSeconds = (waiting: number): number =>
+    Math.min(60, Math.max(1, Math.ceil((meanTaskMs * (waiting / threads + 1)) / 1000)));
+
+  /**
+   * Runs a task on a thread: refused at once when `threads` tasks run and `maxQueue` wait; stopped at its time
+   * limit (piscina ends a running task's thread and starts another, so a runaway file cannot hold a thread).
+   */
+  async function run(task: ThreadTask): Promise<ThreadAnswer> {
+    if (inFlight >= threads + maxQueue) {
+      const waiting = inFlight - threads;
+      throw new WorkersBusy(retryAfterSeconds(waiting), waiting);
+    }
+    inFlight++;
+    const started = performance.now();
+    try {
+      return await pool.run(task, { signal: AbortSignal.timeout(taskTimeoutMs) });
+    } catch (error) {
+      if (error instanceof Error && error.name === 'AbortError') {
+        throw new WorkTimedOut(taskTimeoutMs, retryAfterSeconds(Math.max(0, inFlight - threads)), describe(task));
+      }
+      throw error;
+    } finally {
+      inFlight--;
+      meanTaskMs = 0.8 * meanTaskMs + 0.2 * (performance.now() - started);
+    }
+  }
 
   const inline = inlineWorkers();
   // Each catalogue object (the store hands out one frozen object per version) gets a key the threads keep.
@@ -95,20 +162,27 @@ export function workerPool(opts: { threads?: number; checkOnThreadBytes?: number
   };
 
   return {
-    readWorkbook: async (data, fileName) => tablesOrThrow(await pool.run({ kind: 'read-workbook', data, fileName })),
+    readWorkbook: async (data, fileName) => tablesOrThrow(await run({ kind: 'read-workbook', data, fileName })),
     async checkSubmission(input) {
       if (input.body.length < checkOnThreadBytes) return inline.checkSubmission(input);
       const { catalogue, ...rest } = input;
       const task: ThreadTask = { kind: 'check-submission', ...rest, catalogueKey: catalogue ? keyOf(catalogue) : null };
-      let answer = await pool.run(task);
-      if (answer.kind === 'need-catalogue' && catalogue) answer = await pool.run({ ...task, catalogue });
+      let answer = await run(task);
+      if (answer.kind === 'need-catalogue' && catalogue) answer = await run({ ...task, catalogue });
       return checkOrThrow(answer);
     },
     close: () => pool.close(),
   };
 }
 
-/** The service's workers for WORKER_THREADS: 0 runs on the event loop, null picks the thread count. */
-export function serviceWorkers(threads: number | null): Workers {
-  return threads === 0 ? inlineWorkers() : workerPool(threads === null ? {} : { threads });
+/**
+ * The service's workers for WORKER_THREADS: 0 runs on the event loop (no queue and no time limit: work there
+ * cannot be stopped), null picks the thread count; `limits` from WORKER_QUEUE_LIMIT and WORKER_TASK_TIMEOUT_MS.
+ */
+export function serviceWorkers(
+  threads: number | null,
+  limits: { maxQueue?: number; taskTimeoutMs?: number } = {},
+): Workers {
+  if (threads === 0) return inlineWorkers();
+  return workerPool({ ...limits, ...(threads === null ? {} : { threads }) });
 }

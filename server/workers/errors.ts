@@ -1,0 +1,33 @@
+/**
+ * Why the worker threads did not do a piece of work, free of HTTP (the API answers both with a 503 problem
+ * and a Retry-After header; the CLI works on its own thread and never meets them).
+ */
+
+/** Every thread is busy and the queue of waiting work is full: nothing was started. */
+export class WorkersBusy extends Error {
+  constructor(
+    readonly retryAfterSeconds: number,
+    readonly waiting: number,
+  ) {
+    super(
+      `The service is busy with other workbooks (${waiting} waiting for a thread): nothing was done; try again in ${retryAfterSeconds} s.`,
+    );
+    this.name = 'WorkersBusy';
+  }
+}
+
+/** A piece of work took longer than its time limit (waiting for a thread included): it was stopped. */
+export class WorkTimedOut extends Error {
+  constructor(
+    readonly limitMs: number,
+    readonly retryAfterSeconds: number,
+    /** What was being done, as a noun phrase: "reading budget.xlsx". */
+    what: string,
+  ) {
+    const seconds = Math.round(limitMs / 100) / 10;
+    super(
+      `${what[0]?.toUpperCase() ?? ''}${what.slice(1)} took longer than the ${seconds} s one workbook may take, and was stopped; nothing was stored. The service may be busy: try again in ${retryAfterSeconds} s, and if it happens again, remove unused rows and sheets from the workbook.`,
+    );
+    this.name = 'WorkTimedOut';
+  }
+}
