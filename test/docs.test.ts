@@ -4,7 +4,7 @@
  * `UPDATE_DOCS=1 npm test -- test/docs.test.ts` to rewrite them (formatted with prettier), and read the diff.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import canonicalize from 'canonicalize';
 import * as prettier from 'prettier';
 import { workbookContractTables } from '../shared/contractDoc.js';
@@ -87,5 +87,38 @@ describe('docs/register-format.md', () => {
     const text = JSON.stringify(register, null, 2);
     const { version: _v, createdAt: _c, digest, ...content } = JSON.parse(text) as Record<string, unknown>;
     expect(digest).toBe(`sha256:${createHash('sha256').update(canonicalize(content)!, 'utf8').digest('hex')}`);
+  });
+});
+
+describe('docs/', () => {
+  const dir = new URL('../docs/', import.meta.url);
+  const pages = readdirSync(dir).filter((f) => f.endsWith('.md'));
+
+  it('has the pages a newcomer needs', () => {
+    expect(pages).toEqual(
+      expect.arrayContaining([
+        'architecture.md',
+        'issue-codes.md',
+        'register-format.md',
+        'service.md',
+        'workbook-contract.md',
+      ]),
+    );
+  });
+
+  it.each(pages)('%s links only to pages and files of the repository that exist', (page) => {
+    const text = readFileSync(new URL(page, dir), 'utf8');
+    const links = [...text.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)]
+      .map((m) => m[1]!)
+      .filter((l) => !/^https?:/.test(l));
+    const paths = [...text.matchAll(/`((?:shared|server|addin|test|docs|bench|examples|manifest)\/[\w./-]*)`/g)].map(
+      (m) => m[1]!,
+    );
+    const missing = [
+      ...links.filter((l) => !existsSync(new URL(l, dir))),
+      ...paths.filter((p) => !existsSync(new URL(`../${p}`, dir))),
+    ];
+    expect(missing).toEqual([]);
+    expect(text).not.toMatch(/DESIGN\.md|\.\.\/shared\//);
   });
 });
