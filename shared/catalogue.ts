@@ -1,6 +1,6 @@
 /**
- * The partnership catalogue (DESIGN.md "Partnership catalogue"): its schema, its validation with messages that
- * name the place of each problem, and the defaulted partnership settings.
+ * The partnership catalogue (docs/service.md, "The partnership catalogue"): its schema, its validation with
+ * messages that name the place of each problem, and the defaulted partnership settings.
  *
  * Unknown keys are refused (a misspelt `tierWieghts` would otherwise silently fall back to the default).
  * Ids are letters, digits, '.', '_' and '-' because they appear in web addresses and file names. Organisation ids

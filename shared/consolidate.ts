@@ -1,5 +1,5 @@
 /**
- * Consolidation (DESIGN.md "Register"): the latest accepted submission of every partner and the catalogue
+ * Consolidation (docs/register-format.md): the latest accepted submission of every partner and the catalogue
  * become one governance register. Pure and deterministic: the same catalogue and sources give the same
  * register and digest, whatever the order of the sources or of the keys of any object.
  *

@@ -1,7 +1,7 @@
 /**
- * The partner workbook contract, version 1 (DESIGN.md), as data. One definition of each table drives the
- * add-in's set-up (headers, dropdowns, formats), the template download, the parser, the issue messages and
- * the export labels.
+ * The partner workbook contract, version 1 (docs/workbook-contract.md), as data. One definition of each table
+ * drives the add-in's set-up (headers, dropdowns, formats), the template download, the parser, the issue
+ * messages, the export labels and the column tables of docs/workbook-contract.md (shared/contractDoc.ts).
  */
 import {
   CHANNEL,

@@ -2,10 +2,10 @@
  * Digests: SHA-256 of the RFC 8785 canonical JSON of a value, as "sha256:<hex>". Pure (no node:crypto), so the
  * add-in bundle can compute the same digest as the server.
  *
- * Speed (a register of 100k commitments is ~30 MB of JSON; DESIGN.md, bench/consolidate.ts): RFC 8785 writes
- * strings and numbers exactly as ECMAScript's JSON.stringify does and differs from it only in the order of object
- * keys (sorted by UTF-16 code units) and in refusing NaN, Infinity and lone surrogates. So the text is made by the
- * native JSON.stringify, in pieces:
+ * Speed (a register of 100k commitments is ~30 MB of JSON; docs/register-format.md, bench/consolidate.ts): RFC 8785
+ * writes strings and numbers exactly as ECMAScript's JSON.stringify does and differs from it only in the order of
+ * object keys (sorted by UTF-16 code units) and in refusing NaN, Infinity and lone surrogates. So the text is made by
+ * the native JSON.stringify, in pieces:
  * - objects are walked member by member, keys sorted once per object shape;
  * - arrays go in batches of BATCH items; a batch of table rows (objects of one shape holding only strings,
  *   numbers, booleans and null) is JSON.stringify'd with the sorted keys as its property list, which writes the

@@ -1,7 +1,7 @@
 /**
- * Enumerations of the workbook contract (DESIGN.md). Each value is matched on its label (case-insensitive)
- * and stored as its id: the id in brackets where DESIGN gives one, otherwise the label in lower case with
- * spaces as hyphens.
+ * Enumerations of the workbook contract (docs/workbook-contract.md). Each value is matched on its label
+ * (case-insensitive) and stored as its id: the id given here where it differs, otherwise the label in lower case
+ * with spaces as hyphens.
  */
 export interface EnumOption {
   readonly id: string;

@@ -1,5 +1,5 @@
 /**
- * Cross-partner issues, found at consolidation (DESIGN.md "Issues"). Order is stable: by code in the order
+ * Cross-partner issues, found at consolidation (docs/issue-codes.md). Order is stable: by code in the order
  * below, then by activity id and organisation id.
  *
  * - `register/no-accountable` (error): a catalogue activity with no accountable organisation, including an

@@ -1,8 +1,8 @@
 /**
- * Stake per governance model (DESIGN.md "Register"): horizontal gives each governing partner 1/n; tiered gives
- * the weight of the partner's tier over the sum of the weights of the governing partners. Partners that do not
- * govern (data providers, observers) get 0. A governing partner with no tier (neither in the catalogue nor in
- * its About sheet) carries no weight in a tiered partnership, so its stake is 0. Rounded to 4 decimal places.
+ * Stake per governance model (docs/register-format.md, "Stakes"): horizontal gives each governing partner 1/n; tiered
+ * gives the weight of the partner's tier over the sum of the weights of the governing partners. Partners that do not
+ * govern (data providers, observers) get 0. A governing partner with no tier (neither in the catalogue nor in its About
+ * sheet) carries no weight in a tiered partnership, so its stake is 0. Rounded to 4 decimal places.
  */
 import { isGoverning, type PartnershipSettings } from './catalogue.js';
 import { roundShare } from './rounding.js';

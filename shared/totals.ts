@@ -1,6 +1,6 @@
 /**
- * Resource totals per organisation (DESIGN.md "Register"). Only commitments with status Agreed or Delivered
- * count. Analyst time converts to FTE (hours per week / fullTimeHoursPerWeek, days per month /
+ * Resource totals per organisation (docs/register-format.md, "Totals"). Only commitments with status Agreed or
+ * Delivered count. Analyst time converts to FTE (hours per week / fullTimeHoursPerWeek, days per month /
  * workingDaysPerMonth); funding is summed in GBP and in GBP per year separately; datasets counts Data
  * commitments in the unit Datasets. FTE and datasets are rounded to 4 decimal places, money to pennies, after
  * summing.
