@@ -6,11 +6,19 @@
  * replaced never has none. Header row bold and frozen (ExcelApi 1.7, where there), widths, number formats
  * by column, and fills for cells whose value has one (the R/A/C/I of the matrix), painted in runs down each
  * column so a large matrix is a few calls, not one per cell. Large sheets are split under the request limit.
+ * Text from the partners' submissions is written as text (a leading "=" never becomes a formula), and ISO
+ * dates in a column with a date format as dates.
  */
 import type { Progress, RegisterSheet } from '../gateway.js';
 import { rectA1, sheetNameProblem } from './address.js';
 import { chunkRows, WriteBatch } from './batch.js';
+import { toExcelCell } from './cellValues.js';
 import { jsonBytes, requestBytes } from './requestSize.js';
+
+/** A number format that shows a date (yyyy-mm-dd, dd/mm/yyyy...): its column's ISO dates are written as dates. */
+function isDateFormat(format: string | null | undefined): boolean {
+  return typeof format === 'string' && /[dy]/i.test(format.replace(/"[^"]*"/g, ''));
+}
 
 function points(characters: number): number {
   return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
@@ -76,7 +84,7 @@ export async function writeRegisterSheets(
     await batch.add(requestBytes(6 + lastColumn, [s.header, s.widths ?? []]), () => {
       const added = workbook.worksheets.add(temp);
       const header = added.getRange(rectA1({ top: 1, bottom: 1, left: 1, right: lastColumn }));
-      header.values = [s.header.length > 0 ? s.header : ['']];
+      header.values = [s.header.length > 0 ? s.header.map((h) => toExcelCell(h)) : ['']];
       header.format.font.bold = true;
       (s.widths ?? []).forEach((w, c) => {
         added.getRange(rectA1({ top: 1, bottom: 1, left: c + 1, right: c + 1 })).format.columnWidth = points(w);
@@ -86,7 +94,9 @@ export async function writeRegisterSheets(
     let at = 0;
     for (const chunk of chunkRows(s.rows, jsonBytes)) {
       const from = at;
-      const values = chunk.map((row) => row.map((v) => (v === null ? '' : v)));
+      const values = chunk.map((row) =>
+        row.map((v, c) => toExcelCell(v, isDateFormat(s.numberFormats?.[c]) ? 'date' : undefined)),
+      );
       await batch.add(requestBytes(3, values), () => {
         sheet().getRange(
           rectA1({ top: 2 + from, bottom: 1 + from + chunk.length, left: 1, right: lastColumn }),

@@ -121,6 +121,23 @@ describe('register sheets', () => {
     expect(excel.workbook.active).toBe('Role matrix');
   });
 
+  it('writes partners’ text as text, never as a formula, and ISO dates in a date column as dates', async () => {
+    const excel = new FakeExcel();
+    await new OfficeGateway(excel).writeRegisterSheets([
+      {
+        name: 'Commitments',
+        header: ['Description', 'Start', 'Quantity'],
+        rows: [['=HYPERLINK("http://x.example","click")', '2025-04-01', 0.5]],
+        numberFormats: [null, 'yyyy-mm-dd', '0.00'],
+      },
+    ]);
+    const sheet = excel.workbook.sheet('Commitments')!;
+    expect(sheet.values({ top: 2, left: 1, bottom: 2, right: 3 })).toEqual([
+      ['=HYPERLINK("http://x.example","click")', 45748, 0.5],
+    ]);
+    expect(sheet.peek(2, 2)?.numberFormat).toBe('yyyy-mm-dd');
+  });
+
   it('refuses a sheet name Excel would not accept before changing anything', async () => {
     const excel = new FakeExcel();
     await expect(

@@ -10,7 +10,7 @@
  * - Each sync is one request: its size is estimated as Office.js would send it (the JSON of each call's
  *   arguments plus an overhead per call), and a request over Excel on the web's 5 MB limit fails.
  * - Values are stored as Excel stores typed text: a leading apostrophe keeps text as text, text that is a
- *   plain number becomes a number.
+ *   plain number becomes a number, text starting with "=" becomes a formula (kept, not evaluated).
  *
  * The model (FakeWorkbook, FakeSheet, FakeTable) is plain data the tests can set up and inspect directly.
  */
@@ -25,6 +25,8 @@ export type CellValue = string | number | boolean;
 
 export interface FakeCell {
   value?: CellValue;
+  /** Text written without a leading apostrophe that starts with "=": Excel makes it a formula (not evaluated here). */
+  formula?: string;
   numberFormat?: string;
   fill?: string | null;
   validation?: Record<string, unknown> | null;
@@ -178,12 +180,16 @@ export class FakeWorkbook {
 }
 
 function storeValue(cell: FakeCell, value: unknown): void {
+  delete cell.formula;
   if (value === null || value === undefined || value === '') {
     delete cell.value;
     return;
   }
   if (typeof value === 'string') {
-    if (value.startsWith("'")) cell.value = value.slice(1);
+    if (value.startsWith('=')) {
+      cell.formula = value;
+      delete cell.value;
+    } else if (value.startsWith("'")) cell.value = value.slice(1);
     else if (/^-?\d+(\.\d+)?$/.test(value.trim())) cell.value = Number(value);
     else cell.value = value;
     return;
@@ -646,7 +652,10 @@ class RangeProxy extends Proxy<RangeTarget> {
     this.queue([applyTo], (t) => {
       for (const [r, c, cell] of t.sheet.entries()) {
         if (r < t.rect.top || r > t.rect.bottom || c < t.rect.left || c > t.rect.right) continue;
-        if (applyTo === 'Contents' || applyTo === 'All') delete cell.value;
+        if (applyTo === 'Contents' || applyTo === 'All') {
+          delete cell.value;
+          delete cell.formula;
+        }
         if (applyTo === 'Formats' || applyTo === 'All') {
           delete cell.numberFormat;
           delete cell.fill;
