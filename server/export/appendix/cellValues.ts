@@ -10,6 +10,7 @@ import { neutralise } from './neutralise.js';
 
 /** Characters XML 1.0 cannot hold (C0 controls but tab and line breaks, lone surrogates): shown as U+FFFD. */
 const NOT_XML =
+  // eslint-disable-next-line no-control-regex -- these are the characters it finds
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Text as an XML document (Word, Excel) can carry it. */

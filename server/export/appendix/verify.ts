@@ -20,7 +20,7 @@ import { docxLayout, docxTables, tableText } from './docxLayout.js';
 import { shortDigest, ukDate } from './formatValues.js';
 import { claimedIdentity, PROPERTY, type ClaimedIdentity } from './identity.js';
 import { buildAppendix, type Appendix } from './model.js';
-import type { AppendixFormat } from './render.js';
+import type { AppendixFormat } from './formats.js';
 import { COVER, COVER_SHEET, xlsxSheets } from './xlsxSheets.js';
 import type { SheetValue } from './cellValues.js';
 
@@ -391,7 +391,7 @@ function verifyJson(text: string): VerifyResult | Checked {
         const b = fileRegister as unknown as Record<string, unknown>;
         for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
           if (key === 'version' || key === 'digest') continue;
-          let same = false;
+          let same: boolean;
           try {
             same = canonicalJson(a[key]) === canonicalJson(b[key]);
           } catch {

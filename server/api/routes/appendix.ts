@@ -1,0 +1,97 @@
+/**
+ * MoU appendices of a register version (Word, Excel, CSV zip, JSON) for every member (the PMG, viewers, and
+ * line managers, who sign), and `verify` of an exported file.
+ */
+import { defineRoute, type AnyRoute } from '../route.js';
+import type { ApiDeps } from '../deps.js';
+import { json, problems } from '../docs.js';
+import { registerParams, z } from '../schemas.js';
+import { requireRegister } from '../../services/signOffs.js';
+import { APPENDIX_FORMATS, FORMAT_FILES, type AppendixFormat } from '../../export/appendix/formats.js';
+
+/** One route per file type (its extension in the path), so each is documented with its media type. */
+const EXTENSIONS: { extension: string; format: AppendixFormat; operationId: string; what: string }[] = [
+  { extension: 'docx', format: 'docx', operationId: 'getRegisterAppendixDocx', what: 'as a Word document' },
+  { extension: 'xlsx', format: 'xlsx', operationId: 'getRegisterAppendixXlsx', what: 'as an Excel workbook' },
+  { extension: 'zip', format: 'csv', operationId: 'getRegisterAppendixCsv', what: 'as CSV files in a zip' },
+  { extension: 'json', format: 'json', operationId: 'getRegisterAppendixJson', what: 'as the register JSON' },
+];
+
+const differenceSchema = z.object({
+  where: z.string(),
+  row: z.number().int().nullable(),
+  field: z.string().nullable(),
+  found: z.string(),
+  expected: z.string(),
+});
+
+const verifyResultSchema = z
+  .object({
+    verdict: z.enum(['true-copy', 'edited', 'unknown-register', 'not-an-appendix']),
+    format: z.enum(APPENDIX_FORMATS).nullable(),
+    version: z.number().int().nullable(),
+    digest: z.string().nullable(),
+    partnership: z.string().nullable(),
+    message: z.string(),
+    differences: z.array(differenceSchema),
+  })
+  .openapi('VerifyResult');
+
+export function appendixRoutes({ store, clock }: ApiDeps): AnyRoute[] {
+  return [
+    ...EXTENSIONS.map(({ extension, format, operationId, what }) =>
+      defineRoute({
+        method: 'get',
+        path: `/registers/{version}/appendix.${extension}`,
+        operationId,
+        tag: 'registers',
+        summary: `The MoU appendices of a register version ${what}, with the sign-off status as it is now.`,
+        access: 'member',
+        params: registerParams,
+        responses: {
+          200: {
+            description: 'The file, named after the partnership and the register version.',
+            contentType: FORMAT_FILES[format].mediaType,
+            schema: z.string().openapi({ format: 'binary' }),
+            headers: {
+              'Content-Disposition': `attachment; filename="<partnership>-register-v<version>-...${FORMAT_FILES[format].extension}"`,
+            },
+          },
+          ...problems(404),
+        },
+        handler: async ({ params, res }) => {
+          const stored = await requireRegister(store, params.version);
+          const signOffs = await store.listSignOffs(stored.version);
+          // Loaded on first use: docx and ExcelJS are needed by these routes only.
+          const { renderAppendix } = await import('../../export/appendix/render.js');
+          const file = await renderAppendix(format, { stored, signOffs, asOf: clock.now().toISOString() });
+          res
+            .status(200)
+            .set('Content-Type', file.mediaType)
+            .set('Content-Disposition', `attachment; filename="${file.fileName}"`)
+            .set('Cache-Control', 'private, no-store')
+            .send(file.bytes);
+        },
+      }),
+    ),
+    defineRoute({
+      method: 'post',
+      path: '/verify',
+      operationId: 'verifyAppendix',
+      tag: 'registers',
+      summary:
+        'Whether an exported file (Word, Excel, CSV zip or JSON, in the multipart field "file") is a true copy of the register version it names; if not, which appendix, row and field differ.',
+      access: 'member',
+      upload: 'only',
+      responses: { 200: json('The verdict, with every difference found.', verifyResultSchema) },
+      handler: async ({ file, res }) => {
+        const { verifyAppendix } = await import('../../export/appendix/verify.js');
+        const result = await verifyAppendix(file.buffer, async (version) => {
+          const stored = await store.getRegister(version);
+          return stored ? { stored, signOffs: await store.listSignOffs(version) } : null;
+        });
+        res.set('Cache-Control', 'private, no-store').json(result);
+      },
+    }),
+  ];
+}

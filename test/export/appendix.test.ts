@@ -1,0 +1,287 @@
+/**
+ * The appendices of the demo register (examples/: imported, consolidated, two sign-offs), read back with real
+ * readers: the Word file's tables, footer, sections and properties (its XML through JSZip); the Excel file
+ * with ExcelJS (every sheet an Excel table with a frozen header, the contract's widths, formats and colours);
+ * the CSV files with csv-parse, equal to the register's rows; the JSON equal to the register.
+ */
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { parse } from 'csv-parse/sync';
+import { COMMITMENTS, CONTACTS } from '../../shared/contract.js';
+import { enumLabel, matchEnum, CONTACT_ROLE, RESOURCE_TYPE, STATUS, UNIT } from '../../shared/enums.js';
+import { renderAppendix } from '../../server/export/appendix/render.js';
+import { docxCustomProperties, docxFooterTexts, docxTableTexts } from '../../server/export/appendix/docxRead.js';
+import { buildAppendix } from '../../server/export/appendix/model.js';
+import { fte, money, percent, ukDate } from '../../server/export/appendix/formatValues.js';
+import { demoRegister, type DemoRegister } from './demoRegister.js';
+
+let demo: DemoRegister;
+const AS_OF = '2030-01-01T00:00:00.000Z';
+
+beforeAll(async () => {
+  demo = await demoRegister();
+}, 60_000);
+afterAll(async () => demo?.close());
+
+const input = () => ({ stored: demo.stored, signOffs: demo.signOffs, asOf: AS_OF });
+
+describe('values as a PMG chair writes them', () => {
+  test('dates, money, FTE and stakes', () => {
+    expect(ukDate('2025-04-01')).toBe('1 April 2025');
+    expect(money(1234.5)).toBe('£1,234.50');
+    expect(money(-3)).toBe('-£3.00');
+    expect(fte(1.5)).toBe('1.50');
+    expect(percent(1 / 6)).toBe('16.67%');
+  });
+});
+
+describe('Word appendix', () => {
+  let zip: JSZip;
+  let documentXml: string;
+  beforeAll(async () => {
+    const file = await renderAppendix('docx', input());
+    expect(file.fileName).toBe('northshire-oda-register-v1-appendices.docx');
+    zip = await JSZip.loadAsync(file.bytes);
+    documentXml = await zip.file('word/document.xml')!.async('string');
+  });
+
+  test('the title block names the partnership, version, date, governance model and digest', () => {
+    const [facts] = docxTableTexts(documentXml);
+    const field = (name: string) => facts!.find((r) => r[0] === name)?.[1];
+    expect(field('Partnership')).toBe('Northshire Office of Data Analytics');
+    expect(field('Register version')).toBe('1');
+    expect(field('Register date')).toBe(ukDate(demo.stored.createdAt));
+    expect(field('Governance model')).toMatch(/^Horizontal/);
+    expect(field('Digest')).toBe(demo.stored.digest);
+    expect(field('Sign-off')).toMatch(/^2 of 6 governing partners signed off/);
+  });
+
+  test('appendix A lists every partner with sector, involvement, tier, stake, signatory and signing date', () => {
+    const tables = docxTableTexts(documentXml);
+    const a = tables[1]!;
+    expect(a[0]).toEqual([
+      'Organisation',
+      'Sector',
+      'Involvement',
+      'Funding tier',
+      'Stake',
+      'MoU signatory',
+      'MoU signed on',
+    ]);
+    expect(a).toHaveLength(1 + demo.stored.register.organisations.length);
+    const county = a.find((r) => r[0] === 'Northshire County Council')!;
+    const org = demo.stored.register.organisations.find((o) => o.id === 'northshire-county-council')!;
+    expect(county).toEqual([
+      org.name,
+      'Local government',
+      'Governance and funding',
+      '1',
+      percent(org.stake),
+      org.signatory,
+      ukDate(org.signedOn!),
+    ]);
+  });
+
+  test('every table repeats its header row on each page; wide appendices are landscape sections', () => {
+    const tables = documentXml.split('<w:tbl>').slice(1);
+    const withHeader = tables.filter((t) => /<w:tblHeader\/>|<w:tblHeader w:val="(true|1|on)"\/>/.test(t));
+    expect(withHeader.length).toBe(tables.length - 1); // all but the title block's facts
+    expect(documentXml.match(/w:orient="landscape"/g)?.length).toBeGreaterThanOrEqual(2);
+  });
+
+  test('the RACI matrix has a column per partner holding a role, a letter per role and a key', () => {
+    const tables = docxTableTexts(documentXml);
+    const matrix = tables.find((t) => t[0]?.[0] === 'Activity' && t[1]?.slice(1).every((c) => /^[RACI]?$/.test(c)))!;
+    const holders = new Set(demo.stored.register.roles.map((r) => r.organisationId));
+    expect(matrix[0]).toHaveLength(1 + holders.size);
+    const role = demo.stored.register.roles[0]!;
+    const row = matrix.find((r) => r[0] === role.activity)!;
+    const name = demo.stored.register.organisations.find((o) => o.id === role.organisationId)!.name;
+    expect(row[matrix[0]!.indexOf(name)]).toBe(role.role[0]!.toUpperCase());
+    expect(documentXml).toContain('Key: R Responsible; A Accountable; C Consulted; I Informed.');
+  });
+
+  test('commitments are grouped by organisation with the totals, in pounds and FTE', () => {
+    const tables = docxTableTexts(documentXml);
+    const totals = tables.find((t) => t[0]?.[0] === 'Organisation' && t[0]?.includes('Analyst time (FTE)'))!;
+    const total = totals[totals.length - 1]!;
+    expect(total[0]).toBe('Partnership total');
+    const sum = demo.stored.register.totals.byOrganisation.reduce((a, t) => a + t.fundingGbpPerYear, 0);
+    expect(total[3]).toBe(money(sum));
+    const commitments = tables.find((t) => t[0]?.[0] === 'Ref')!;
+    expect(commitments[1]).toEqual(['Northshire County Council']);
+  });
+
+  test('every page footer names the partnership, version, date, short digest and "Page X of Y"', async () => {
+    const footers = await docxFooterTexts(zip);
+    expect(footers.length).toBeGreaterThan(0);
+    const hex = demo.stored.digest.slice(7, 19);
+    for (const f of footers) {
+      expect(f).toContain(
+        `Northshire Office of Data Analytics · Register version 1 · ${ukDate(demo.stored.createdAt)} · sha256:${hex}`,
+      );
+    }
+    const footerXml = await zip.file(/^word\/footer\d*\.xml$/)[0]!.async('string');
+    expect(footerXml).toMatch(/PAGE/);
+    expect(footerXml).toMatch(/NUMPAGES/);
+  });
+
+  test('the document properties carry the version and full digest', async () => {
+    const props = await docxCustomProperties(zip);
+    expect(props['ODA register version']).toBe('1');
+    expect(props['ODA register digest']).toBe(demo.stored.digest);
+    const core = await zip.file('docProps/core.xml')!.async('string');
+    expect(core).toContain(demo.stored.digest);
+  });
+});
+
+describe('Excel appendix', () => {
+  let wb: ExcelJS.Workbook;
+  beforeAll(async () => {
+    const file = await renderAppendix('xlsx', input());
+    wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.bytes as unknown as ArrayBuffer);
+  });
+
+  test('a cover sheet with partnership, version, date, digest and sign-off status', () => {
+    const cover = wb.getWorksheet('Cover')!;
+    const fields = new Map<string, unknown>();
+    cover.eachRow((row) => fields.set(String(row.getCell(1).value), row.getCell(2).value));
+    expect(fields.get('Partnership')).toBe('Northshire Office of Data Analytics');
+    expect(fields.get('Register version')).toBe(1);
+    expect(fields.get('Digest')).toBe(demo.stored.digest);
+    expect(String(fields.get('Sign-off'))).toMatch(/^2 of 6 governing partners signed off; 4 awaiting/);
+    expect(wb.keywords).toBe(demo.stored.digest);
+  });
+
+  test('every appendix sheet is an Excel table with a frozen header and the contract widths', () => {
+    const sheets = wb.worksheets.filter((ws) => ws.name !== 'Cover');
+    expect(sheets.map((s) => s.name)).toEqual([
+      'A Partner organisations',
+      'B Points of contact',
+      'C RACI matrix',
+      'C Roles',
+      'D Commitments',
+      'D Totals',
+      'E Participation',
+      'F Governance',
+      'G Open issues',
+    ]);
+    for (const ws of sheets) {
+      const tables = Object.values((ws as unknown as { tables: Record<string, unknown> }).tables);
+      expect(tables).toHaveLength(1);
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
+    }
+    const contacts = wb.getWorksheet('B Points of contact')!;
+    const header = contacts.getRow(1).values as unknown[];
+    for (const col of CONTACTS.columns) {
+      const at = header.indexOf(col.header);
+      expect(at).toBeGreaterThan(0);
+      expect(contacts.getColumn(at).width).toBe(col.width);
+    }
+  });
+
+  test('commitments hold numbers, dates and enumeration labels; totals are values, not formulas', () => {
+    const ws = wb.getWorksheet('D Commitments')!;
+    const header = (ws.getRow(1).values as unknown[]).slice(1);
+    expect(header).toEqual(['Organisation ID', 'Organisation', ...COMMITMENTS.columns.map((c) => c.header)]);
+    const first = demo.stored.register.commitments[0]!;
+    const row = ws.getRow(2);
+    const cell = (h: string) => row.getCell(header.indexOf(h) + 1);
+    expect(cell('Quantity').value).toBe(first.quantity);
+    expect(cell('Resource type').value).toBe(enumLabel(RESOURCE_TYPE, first.resourceType));
+    expect((cell('Start').value as Date).toISOString().slice(0, 10)).toBe(first.start);
+    expect(cell('Start').numFmt).toBe('dd/mm/yyyy');
+    const totals = wb.getWorksheet('D Totals')!;
+    totals.eachRow((r) =>
+      r.eachCell((c) => {
+        expect(c.formula).toBeUndefined();
+      }),
+    );
+    expect(totals.getRow(2).getCell(4).numFmt).toContain('£');
+  });
+
+  test('the matrix colours R, A, C and I and has a key', () => {
+    const ws = wb.getWorksheet('C RACI matrix')!;
+    const fills = new Map<string, string>();
+    ws.eachRow((row, r) => {
+      if (r === 1) return;
+      row.eachCell((c, col) => {
+        if (col > 1 && typeof c.value === 'string' && /^[RACI]$/.test(c.value)) {
+          fills.set(c.value, (c.fill as ExcelJS.FillPattern).fgColor!.argb!);
+        }
+      });
+    });
+    expect(fills.size).toBe(4);
+    expect(new Set(fills.values()).size).toBe(4);
+    const texts: string[] = [];
+    ws.eachRow((row) => row.eachCell((c) => texts.push(String(c.value))));
+    expect(texts).toEqual(
+      expect.arrayContaining(['Key', 'R Responsible', 'A Accountable', 'C Consulted', 'I Informed']),
+    );
+  });
+});
+
+describe('CSV appendix', () => {
+  test('one UTF-8 file with a byte order mark per table, and a README naming version and digest', async () => {
+    const file = await renderAppendix('csv', input());
+    const zip = await JSZip.loadAsync(file.bytes);
+    const readme = await zip.file('README.txt')!.async('string');
+    expect(readme.split('\r\n')[0]).toContain(
+      `Register version 1 of the Northshire Office of Data Analytics, ${demo.stored.digest}`,
+    );
+    const names = Object.keys(zip.files).filter((n) => n.endsWith('.csv'));
+    expect(names).toHaveLength(buildAppendix(input()).sections.flatMap((s) => s.tables).length);
+    const bytes = await zip.file('B-points-of-contact.csv')!.async('uint8array');
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  });
+
+  test('parsed back, the contacts and commitments equal the register rows', async () => {
+    const zip = await JSZip.loadAsync((await renderAppendix('csv', input())).bytes);
+    const read = async (name: string) =>
+      parse(await zip.file(name)!.async('string'), { bom: true, columns: true }) as Record<string, string>[];
+    const contacts = await read('B-points-of-contact.csv');
+    expect(
+      contacts.map((c) => ({
+        organisationId: c['Organisation ID'],
+        name: c.Name,
+        jobTitle: c['Job title'] || null,
+        email: c.Email,
+        phone: c.Phone ? c.Phone.replace(/^'/, '') : null,
+        contactRole: matchEnum(CONTACT_ROLE, c['Contact role']!)!.id,
+        primary: c.Primary === 'Yes',
+      })),
+    ).toEqual(demo.stored.register.contacts);
+    const commitments = await read('D-commitments.csv');
+    expect(
+      commitments.map((c) => ({
+        organisationId: c['Organisation ID'],
+        ref: c.Ref || null,
+        resourceType: matchEnum(RESOURCE_TYPE, c['Resource type']!)!.id,
+        description: c.Description,
+        quantity: Number(c.Quantity),
+        unit: matchEnum(UNIT, c.Unit!)!.id,
+        start: c.Start,
+        end: c.End || null,
+        project: c.Project,
+        status: matchEnum(STATUS, c.Status!)!.id,
+        notes: c.Notes || null,
+      })),
+    ).toEqual(demo.stored.register.commitments);
+  });
+});
+
+test('the JSON export is the register, as `export --format json` writes it', async () => {
+  const file = await renderAppendix('json', input());
+  expect(file.fileName).toBe('northshire-oda-register-v1-register.json');
+  expect(JSON.parse(file.bytes.toString('utf8'))).toEqual(demo.stored.register);
+});
+
+test('an export is a function of the register, its sign-offs and the moment: the same inputs, the same cells', async () => {
+  const a = buildAppendix(input());
+  const b = buildAppendix({ ...input(), signOffs: [...demo.signOffs].reverse() });
+  expect(b).toEqual(a);
+  const before = buildAppendix({ ...input(), asOf: '2000-01-01T00:00:00.000Z' });
+  expect(before.signOffSummary).toMatch(/^0 of 6/);
+});
