@@ -44,8 +44,27 @@ export function officeHost(): OfficeHost {
   };
 }
 
+/**
+ * An error from Excel (OfficeExtension.Error: it has a `code` such as InvalidArgument) worded for the pane,
+ * naming the action that failed and where Excel says it failed; the add-in's own errors pass unchanged.
+ */
+export function excelError(action: string, error: unknown): unknown {
+  if (!(error instanceof Error) || typeof (error as { code?: unknown }).code !== 'string') return error;
+  const { code, debugInfo } = error as Error & { code: string; debugInfo?: { errorLocation?: string } };
+  const where = debugInfo?.errorLocation ? `, at ${debugInfo.errorLocation}` : '';
+  return new Error(`Excel could not ${action}: ${error.message} (${code}${where}).`, { cause: error });
+}
+
 export class OfficeGateway implements WorkbookGateway {
   constructor(private readonly host: OfficeHost = officeHost()) {}
+
+  private async run<T>(action: string, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    try {
+      return await this.host.run(batch);
+    } catch (error) {
+      throw excelError(action, error);
+    }
+  }
 
   private supports(version: string): boolean {
     return this.host.isSetSupported('ExcelApi', version);
@@ -60,7 +79,7 @@ export class OfficeGateway implements WorkbookGateway {
   }
 
   readTables(): Promise<RawTables> {
-    return this.host.run((context) => readTables(context));
+    return this.run('read the tables', (context) => readTables(context));
   }
 
   setUp(setup: ExcelSetup, progress?: Progress): Promise<SetUpReport> {
@@ -69,16 +88,18 @@ export class OfficeGateway implements WorkbookGateway {
       freezePanes: this.supports('1.7'),
       suspendCalculation: this.supports('1.6'),
     };
-    return this.host.run((context) => setUpWorkbook(context, setup, support, progress));
+    return this.run('set up the workbook', (context) => setUpWorkbook(context, setup, support, progress));
   }
 
   writeTables(rows: TableRows, progress?: Progress): Promise<void> {
     const options = { suspendCalculation: this.supports('1.6'), ...(progress ? { progress } : {}) };
-    return this.host.run((context) => writeTables(context, rows, options));
+    return this.run('write the rows', (context) => writeTables(context, rows, options));
   }
 
   highlightIssues(issues: readonly Issue[]): Promise<void> {
-    return this.host.run((context) => highlight(context, issues, { suspendCalculation: this.supports('1.6') }));
+    return this.run(issues.length > 0 ? 'highlight the issues' : 'clear the highlights', (context) =>
+      highlight(context, issues, { suspendCalculation: this.supports('1.6') }),
+    );
   }
 
   clearHighlights(): Promise<void> {
@@ -86,7 +107,7 @@ export class OfficeGateway implements WorkbookGateway {
   }
 
   selectCell(sheet: string, cell: string): Promise<void> {
-    return this.host.run(async (context) => {
+    return this.run(`select ${cell}`, async (context) => {
       const found = context.workbook.worksheets.getItemOrNullObject(sheet).load('name');
       await context.sync();
       if (found.isNullObject)
@@ -98,11 +119,11 @@ export class OfficeGateway implements WorkbookGateway {
   }
 
   readSettings(): Promise<WorkbookSettings> {
-    return this.host.run((context) => readSettings(context));
+    return this.run('read the add-in settings', (context) => readSettings(context));
   }
 
   saveSettings(settings: WorkbookSettings): Promise<void> {
-    return this.host.run((context) => saveSettings(context, settings));
+    return this.run('save the add-in settings', (context) => saveSettings(context, settings));
   }
 
   writeRegisterSheets(sheets: readonly RegisterSheet[], progress?: Progress): Promise<void> {
@@ -111,7 +132,7 @@ export class OfficeGateway implements WorkbookGateway {
       freezePanes: this.supports('1.7'),
       ...(progress ? { progress } : {}),
     };
-    return this.host.run((context) => writeRegisterSheets(context, sheets, options));
+    return this.run('load the register', (context) => writeRegisterSheets(context, sheets, options));
   }
 }
 

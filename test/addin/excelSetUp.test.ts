@@ -201,3 +201,17 @@ describe('set-up repairs a workbook in place', () => {
     expect(await syncsFor(5000)).toBe(await syncsFor(10));
   });
 });
+
+describe('errors from Excel', () => {
+  it('name the action and what Excel said, e.g. a header row running into another table', async () => {
+    const excel = new FakeExcel();
+    excel.workbook.put('Roles', 'A1', [
+      ['Budget', 'Amount', '', 'Activity', 'Role'],
+      ['Travel', 100, '', 'Data sharing', 'R'],
+    ]);
+    excel.workbook.addTable('Roles', 'A1:B2', 'Budget');
+    await expect(gatewayOver(excel).setUp(setup)).rejects.toThrow(
+      'Excel could not set up the workbook: a table cannot overlap another table (InvalidOperation).',
+    );
+  });
+});

@@ -284,8 +284,25 @@ class FakeContext {
         `RequestPayloadSizeLimitExceeded: a request of ${bytes} bytes is over Excel on the web's 5 MB limit`,
       );
     }
-    for (const action of queue) action.run();
+    for (const action of queue) {
+      try {
+        action.run();
+      } catch (error) {
+        throw officeError(error);
+      }
+    }
   }
+}
+
+/** An error thrown during a sync as Office.js throws it: an OfficeExtension.Error with a `code`. */
+function officeError(error: unknown): Error {
+  const text = error instanceof Error ? error.message : String(error);
+  const m = /^([A-Za-z]+): (.*)$/.exec(text);
+  const failure = new Error(m ? m[2] : text) as Error & { code: string; debugInfo: { code: string; message: string } };
+  failure.name = 'RichApi.Error';
+  failure.code = m ? m[1]! : 'GeneralException';
+  failure.debugInfo = { code: failure.code, message: failure.message };
+  return failure;
 }
 
 const NOT_LOADED = (name: string) =>
