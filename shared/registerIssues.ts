@@ -7,7 +7,7 @@
  * - `register/multiple-accountable` (error): more than one accountable organisation, all named.
  * - `register/no-responsible` (warning): no organisation is responsible or accountable. It always comes with
  *   `no-accountable`; it says more: nobody has taken the activity on at all.
- * - `register/missing-submission` (warning): a catalogue organisation without an accepted workbook (one refused
+ * - `register/missing-submission` (warning): "no workbook received" from a catalogue organisation (one refused
  *   for its errors is not stored, so it counts as none).
  * - `register/observer-lead` (warning): an observer holds R or A.
  * - `register/no-pmg-member`, `register/unsigned-mou` (warnings): a governing partner without a PMG member
@@ -113,7 +113,7 @@ export function crossPartnerIssues(input: CrossPartnerInput): Issue[] {
       missing.push(
         makeIssue(
           'register/missing-submission',
-          `${o.name} has no accepted workbook yet (a workbook with errors is not stored): its contacts, commitments, roles and MoU signature are not in the register.`,
+          `No workbook received from ${o.name} yet: its contacts, commitments, roles and MoU signature are not in the register.`,
           { organisationId: o.id },
         ),
       );

@@ -453,11 +453,11 @@ describe('consolidate: issues', () => {
         code: 'register/missing-submission',
         organisationId: 'data-uni',
         message:
-          'Data University has no accepted workbook yet (a workbook with errors is not stored): its contacts, commitments, roles and MoU signature are not in the register.',
+          'No workbook received from Data University yet: its contacts, commitments, roles and MoU signature are not in the register.',
       },
       expect.objectContaining({
         organisationId: 'ig-office',
-        message: expect.stringMatching(/^IG Office has no accepted workbook yet/),
+        message: expect.stringMatching(/^No workbook received from IG Office yet/),
       }),
     ]);
   });
