@@ -5,7 +5,7 @@
 import { defineRoute, type AnyRoute } from '../route.js';
 import type { ApiDeps } from '../deps.js';
 import { json, problems } from '../docs.js';
-import { registerParams, z } from '../schemas.js';
+import { registerParams, storedRegisterSchema, z } from '../schemas.js';
 import { requireRegister } from '../../services/signOffs.js';
 import { APPENDIX_FORMATS, FORMAT_FILES, type AppendixFormat } from '../../export/appendix/formats.js';
 
@@ -52,7 +52,8 @@ export function appendixRoutes({ store, clock }: ApiDeps): AnyRoute[] {
           200: {
             description: 'The file, named after the partnership and the register version.',
             contentType: FORMAT_FILES[format].mediaType,
-            schema: z.string().openapi({ format: 'binary' }),
+            // The register JSON is documented as the register; the other files as bytes.
+            schema: format === 'json' ? storedRegisterSchema.shape.register : z.string().openapi({ format: 'binary' }),
             headers: {
               'Content-Disposition': `attachment; filename="<partnership>-register-v<version>-...${FORMAT_FILES[format].extension}"`,
             },

@@ -329,6 +329,8 @@ async function verifyCsvZip(zip: JSZip): Promise<VerifyResult | Checked> {
 
 // ---- JSON
 
+const valueText = (v: unknown): string => (typeof v === 'string' ? v : (JSON.stringify(v) ?? ''));
+
 function verifyJson(text: string): VerifyResult | Checked {
   let value: unknown;
   try {
@@ -373,8 +375,8 @@ function verifyJson(text: string): VerifyResult | Checked {
                 where: `${table} ${ch.key}`,
                 row: null,
                 field: c.field,
-                found: JSON.stringify(c.to),
-                expected: JSON.stringify(c.from),
+                found: valueText(c.to),
+                expected: valueText(c.from),
               });
             }
           }
