@@ -12,13 +12,14 @@ export type ExcelCell = string | number | boolean;
 const MS_PER_DAY = 86_400_000;
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
-/** Excel's serial number of a calendar date given as yyyy-mm-dd, or null for anything else. */
+/** Excel's serial number of a calendar date given as yyyy-mm-dd (from 1900-03-01), or null for anything else. */
 export function isoToSerial(text: string): number | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
   if (!m) return null;
   const time = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
   const date = new Date(time);
-  if (date.toISOString().slice(0, 10) !== text.trim() || date.getUTCFullYear() < 1900) return null;
+  // Before 1 March 1900 Excel's serials are off by its phantom 29 February 1900: those stay text.
+  if (date.toISOString().slice(0, 10) !== text.trim() || time < Date.UTC(1900, 2, 1)) return null;
   return (time - EXCEL_EPOCH) / MS_PER_DAY;
 }
 

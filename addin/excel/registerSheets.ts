@@ -12,16 +12,13 @@
 import type { Progress, RegisterSheet } from '../gateway.js';
 import { rectA1, sheetNameProblem } from './address.js';
 import { chunkRows, WriteBatch } from './batch.js';
+import { columnWidthPoints } from './columnWidth.js';
 import { toExcelCell } from './cellValues.js';
 import { jsonBytes, requestBytes } from './requestSize.js';
 
 /** A number format that shows a date (yyyy-mm-dd, dd/mm/yyyy...): its column's ISO dates are written as dates. */
 function isDateFormat(format: string | null | undefined): boolean {
   return typeof format === 'string' && /[dy]/i.test(format.replace(/"[^"]*"/g, ''));
-}
-
-function points(characters: number): number {
-  return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
 }
 
 /** Runs of cells down each column whose value has a fill: [column, first row, last row, colour] (0-based rows of `rows`). */
@@ -87,7 +84,8 @@ export async function writeRegisterSheets(
       header.values = [s.header.length > 0 ? s.header.map((h) => toExcelCell(h)) : ['']];
       header.format.font.bold = true;
       (s.widths ?? []).forEach((w, c) => {
-        added.getRange(rectA1({ top: 1, bottom: 1, left: c + 1, right: c + 1 })).format.columnWidth = points(w);
+        added.getRange(rectA1({ top: 1, bottom: 1, left: c + 1, right: c + 1 })).format.columnWidth =
+          columnWidthPoints(w);
       });
       if (options.freezePanes) added.freezePanes.freezeRows(1);
     });

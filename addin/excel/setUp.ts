@@ -32,11 +32,12 @@ import {
   type ValidationRule,
 } from '../../shared/excelSetup.js';
 import type { TableName } from '../../shared/contract.js';
-import { isBlank } from '../../shared/cells.js';
+import { columnLetter, isBlank } from '../../shared/cells.js';
 import { normaliseName } from '../../shared/table.js';
 import type { Progress, SetUpReport } from '../gateway.js';
 import { parseAddress, rectA1, type Rect } from './address.js';
 import { WriteBatch } from './batch.js';
+import { columnWidthPoints } from './columnWidth.js';
 import { toExcelCell } from './cellValues.js';
 import { findHeaderRow, headerKey } from './readTables.js';
 import { jsonBytes, requestBytes } from './requestSize.js';
@@ -76,11 +77,6 @@ interface TablePlan {
   bodyRows: number;
   /** About's data rows as they are (existing, renamed, convert). */
   aboutRows?: unknown[][];
-}
-
-function points(characters: number): number {
-  // Excel's column width in characters is about 7 pixels a character plus 5 pixels of padding, at 0.75 pt a pixel.
-  return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
 }
 
 function ruleOf(rule: ValidationRule): Excel.DataValidationRule {
@@ -336,13 +332,13 @@ export async function setUpWorkbook(
     await batch.add(requestBytes(4 + 3 * setup.lists.length, setup.lists), () => {
       const sheet = listsSheet.isNullObject ? workbook.worksheets.add(LISTS_SHEET) : listsSheet;
       for (const list of setup.lists) {
-        const letter = rectA1({ top: 1, bottom: 1, left: list.column, right: list.column }).replace(/\d+$/, '');
+        const letter = columnLetter(list.column);
         sheet.getRange(`${letter}:${letter}`).clear('Contents');
         sheet.getRange(`${letter}1:${letter}${list.labels.length + 1}`).values = [
           [list.name],
           ...list.labels.map((l) => [l]),
         ];
-        sheet.getRange(`${letter}1`).format.columnWidth = points(list.width);
+        sheet.getRange(`${letter}1`).format.columnWidth = columnWidthPoints(list.width);
       }
       sheet.visibility = 'Hidden';
     });
@@ -428,7 +424,7 @@ async function formatTable(
         : null;
     const bytes = requestBytes(8, format) + (support.dataValidation ? VALIDATION_BYTES * 2 : 0);
     await batch.add(bytes, () => {
-      if (fresh || added) sheet.getRange(headerCell).format.columnWidth = points(column.width);
+      if (fresh || added) sheet.getRange(headerCell).format.columnWidth = columnWidthPoints(column.width);
       if (format) sheet.getRange(data).numberFormat = format;
       if (support.dataValidation) {
         queueValidation(sheet.getRange(headerCell), { prompt: column.prompt, validation: null });
