@@ -173,18 +173,18 @@ export function createApi({ baseUrl = '', tokens, fetch: fetchImpl }: ApiOptions
       ).then((r) => r.data),
     registers: () => call((headers) => client.GET('/api/registers', { headers })).then((r) => r.data.registers),
     register: (version: number) =>
-      call((headers) => client.GET('/api/registers/{version}', { params: { path: { version } }, headers })).then(
-        (r) => r.data,
-      ),
+      call((headers) =>
+        client.GET('/api/registers/{version}', { params: { path: { version: String(version) } }, headers }),
+      ).then((r) => r.data),
     consolidate: () => call((headers) => client.POST('/api/registers', { headers })).then((r) => r.data),
     signOffStatus: (version: number) =>
       call((headers) =>
-        client.GET('/api/registers/{version}/sign-offs', { params: { path: { version } }, headers }),
+        client.GET('/api/registers/{version}/sign-offs', { params: { path: { version: String(version) } }, headers }),
       ).then((r) => r.data),
     signOff: (version: number, organisationId?: string) =>
       call((headers) =>
         client.POST('/api/registers/{version}/sign-offs', {
-          params: { path: { version } },
+          params: { path: { version: String(version) } },
           headers,
           body: organisationId ? { organisationId } : {},
         }),

@@ -79,8 +79,11 @@ export function App({ gateway }: { gateway: WorkbookGateway }) {
               ))}
             </TabList>
             <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>
-              {current === 'workbook' ? (
-                <WorkbookPanel session={session} gateway={gateway} onSignedOut={signedOut} />
+              {/* Kept while another view shows, so its issue list and conflict stay as they were. */}
+              {role === 'line-manager' ? (
+                <div hidden={current !== 'workbook'}>
+                  <WorkbookPanel session={session} gateway={gateway} onSignedOut={signedOut} />
+                </div>
               ) : null}
               {current === 'signoff' ? <SignOffPanel session={session} onSignedOut={signedOut} /> : null}
               {current === 'pmg' ? <PmgPanel session={session} gateway={gateway} onSignedOut={signedOut} /> : null}

@@ -5,8 +5,19 @@
  */
 import { Button, Text } from '@fluentui/react-components';
 import type { StoredSubmission } from '../api/client.js';
+import { ABOUT, COMMITMENTS, CONTACTS, PARTICIPATION, ROLES, type ColumnDef } from '../../shared/contract.js';
 import type { FieldChange } from '../../shared/diff.js';
+import { cellOf } from './model/submissionRows.js';
 import { ROW_TABLES, type RowTable, type WorkbookDiff } from './model/workbookDiff.js';
+
+/** Each table's columns by key, to show a change as the workbook shows it: header and label. */
+const COLUMNS: Record<RowTable | 'about', readonly ColumnDef[]> = {
+  about: ABOUT.fields,
+  contacts: CONTACTS.columns,
+  commitments: COMMITMENTS.columns,
+  roles: ROLES.columns,
+  participation: PARTICIPATION.columns,
+};
 
 const TABLE_TITLES: Record<RowTable, string> = {
   contacts: 'Contacts',
@@ -15,9 +26,10 @@ const TABLE_TITLES: Record<RowTable, string> = {
   participation: 'Participation',
 };
 
-function show(value: unknown): string {
+function show(col: ColumnDef | undefined, value: unknown): string {
   if (value === null || value === undefined || value === '') return '(blank)';
-  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  const shown = col ? cellOf(col, value) : value;
+  return typeof shown === 'object' ? JSON.stringify(shown) : String(shown);
 }
 
 /** A row in a few words: its first identifying fields. */
@@ -28,16 +40,19 @@ function rowLabel(row: Record<string, unknown>): string {
   return parts.slice(0, 2).map(String).join(' · ') || JSON.stringify(row);
 }
 
-function Changes({ changes }: { changes: FieldChange[] }) {
+function Changes({ changes, table }: { changes: FieldChange[]; table: RowTable | 'about' }) {
   return (
     <ul style={{ margin: '2px 0 4px 16px', padding: 0 }}>
-      {changes.map((c) => (
-        <li key={c.field}>
-          <Text size={200}>
-            {c.field}: yours {show(c.from)}, theirs {show(c.to)}
-          </Text>
-        </li>
-      ))}
+      {changes.map((c) => {
+        const col = COLUMNS[table].find((k) => k.key === c.field);
+        return (
+          <li key={c.field}>
+            <Text size={200}>
+              {col?.header ?? c.field}: yours {show(col, c.from)}, theirs {show(col, c.to)}
+            </Text>
+          </li>
+        );
+      })}
     </ul>
   );
 }
@@ -64,7 +79,7 @@ export function ConflictView(props: {
       {diff.about.length > 0 ? (
         <div data-testid="conflict-about">
           <Text weight="semibold">About</Text>
-          <Changes changes={diff.about} />
+          <Changes changes={diff.about} table="about" />
         </div>
       ) : null}
       {ROW_TABLES.map((t) => {
@@ -90,7 +105,7 @@ export function ConflictView(props: {
               {d.changed.map((c) => (
                 <li key={c.key}>
                   <Text size={200}>Changed: {rowLabel(c.before)}</Text>
-                  <Changes changes={c.changes} />
+                  <Changes changes={c.changes} table={t} />
                 </li>
               ))}
             </ul>

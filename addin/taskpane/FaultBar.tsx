@@ -12,8 +12,7 @@ export function NoticeBar({ notice }: { notice: Notice | null }) {
   return (
     <MessageBar intent={notice.intent} layout="multiline" data-testid={`notice-${notice.intent}`}>
       <MessageBarBody>
-        <MessageBarTitle>{notice.title}</MessageBarTitle>
-        {notice.body}
+        <MessageBarTitle>{notice.title}</MessageBarTitle> {notice.body}
       </MessageBarBody>
     </MessageBar>
   );

@@ -5,7 +5,7 @@
  * and the conflict resolved both ways; Get latest; the PMG consolidates and loads the register; a governing
  * partner signs off. A screenshot of each step goes to test/browser/artifacts/.
  */
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import {
   asMember,
@@ -73,6 +73,7 @@ describe('a line manager in the task pane', () => {
     await see(notice(page, 'warning'), '1 error to fix');
     const group = page.getByTestId('issues-Contacts');
     await see(group, 'Contacts: 1 error');
+    await showSheet(page, 'Contacts');
     await expect(cell(page, 'Contacts', 'C2').getAttribute('data-highlighted')).resolves.toBe('true');
     await showSheet(page, 'About');
     await group.locator('button[data-cell="C2"]').click();
@@ -121,8 +122,8 @@ describe('a line manager in the task pane', () => {
     await page.getByRole('button', { name: 'Submit', exact: true }).click();
     const conflict = page.getByTestId('conflict');
     await see(conflict, `Version 2 was submitted by ${CHAIR}`);
-    await see(page.getByTestId('conflict-contacts'), 'jobTitle: yours Data lead, theirs Head of Data');
-    await see(page.getByTestId('conflict-commitments'), 'quantity: yours 4, theirs 3');
+    await see(page.getByTestId('conflict-contacts'), 'Job title: yours Data lead, theirs Head of Data');
+    await see(page.getByTestId('conflict-commitments'), 'Quantity: yours 4, theirs 3');
     await see(page.getByTestId('conflict-participation'), 'Only in theirs: Data quality group');
     await shot(page, 'conflict');
 
@@ -167,6 +168,76 @@ describe('a line manager in the task pane', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Replace my tables' }).click();
     await see(notice(page, 'success'), 'The workbook now holds version 4');
     await expect(cell(page, 'Contacts', 'B2').inputValue()).resolves.toBe('Head of Data');
+  });
+});
+
+describe('faults while submitting', () => {
+  const PUT_URL = '**/api/organisations/*/submission';
+  const problem = (status: number, detail: string, extra: Record<string, unknown> = {}) =>
+    JSON.stringify({ type: 'about:blank', title: 'Problem', status, detail, ...extra });
+
+  async function submitAnswered(status: number, body: string, headers: Record<string, string> = {}) {
+    await page.route(PUT_URL, (route) =>
+      route.request().method() === 'PUT'
+        ? route.fulfill({ status, contentType: 'application/problem+json', body, headers })
+        : route.continue(),
+    );
+    await page.getByRole('button', { name: 'Submit', exact: true }).click();
+  }
+
+  afterEach(async () => {
+    await page.unrouteAll();
+  });
+
+  test('413: too large to send', async () => {
+    await submitAnswered(413, problem(413, 'The request body is larger than the limit of 1 MB.'));
+    await see(notice(page, 'error'), 'Too large to send');
+    await see(notice(page, 'error'), 'larger than the limit of 1 MB');
+    await shot(page, 'fault-413');
+  });
+
+  test('429: wait the seconds the service asks for', async () => {
+    await submitAnswered(429, problem(429, 'Too many changes.'), { 'Retry-After': '17' });
+    await see(notice(page, 'error'), 'The service asks you to wait 17 seconds');
+  });
+
+  test('5xx: the service had a problem, with the reference to give the PMG', async () => {
+    await submitAnswered(500, problem(500, 'Internal error.', { requestId: 'req-e2e-500' }));
+    await see(notice(page, 'error'), 'The service had a problem');
+    await see(notice(page, 'error'), 'reference req-e2e-500');
+    await showSheet(page, 'Contacts');
+    await expect(cell(page, 'Contacts', 'B2').inputValue()).resolves.toBe('Head of Data');
+  });
+
+  test('an expired token is renewed silently once', async () => {
+    let refused = 0;
+    await page.route(PUT_URL, (route) => {
+      if (route.request().method() === 'PUT' && refused === 0) {
+        refused++;
+        return route.fulfill({
+          status: 401,
+          contentType: 'application/problem+json',
+          body: problem(401, 'The token has expired.'),
+        });
+      }
+      return route.continue();
+    });
+    await page.getByRole('button', { name: 'Submit', exact: true }).click();
+    await see(notice(page, 'success'), /Submitted as version \d+|Up to date/);
+    expect(refused).toBe(1);
+  });
+
+  test('when renewal fails too: a clear prompt to sign in again, and the workbook kept', async () => {
+    await fill(page, 'Contacts', { B2: 'Head of Data Services' });
+    await page.route('**/api/dev/token', (route) => route.abort('internetdisconnected'));
+    await submitAnswered(401, problem(401, 'The token has expired.'));
+    await see(page.getByTestId('notice-warning'), 'Your sign-in has expired');
+    await expect(cell(page, 'Contacts', 'B2').inputValue()).resolves.toBe('Head of Data Services');
+    await shot(page, 'fault-signed-out');
+    await page.unrouteAll();
+    await page.getByTestId('dev-member').selectOption(MANAGER);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByTestId('who').waitFor();
   });
 });
 

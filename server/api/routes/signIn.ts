@@ -69,6 +69,7 @@ export function signInRoutes({ store, config, clock }: ApiDeps): AnyRoute[] {
     defineRoute({
       method: 'get',
       path: '/sign-in',
+      operationId: 'getSignInConfiguration',
       tag: 'service',
       summary: 'How the task pane signs in: Entra ID (client id, authority, scopes) or the development issuer.',
       access: 'public',
@@ -97,6 +98,7 @@ export function signInRoutes({ store, config, clock }: ApiDeps): AnyRoute[] {
     defineRoute({
       method: 'get',
       path: '/dev/members',
+      operationId: 'listDevMembers',
       tag: 'service',
       summary: 'Development only (loopback clients): the catalogue’s members, to choose whom to sign in as.',
       access: 'public',
@@ -120,6 +122,7 @@ export function signInRoutes({ store, config, clock }: ApiDeps): AnyRoute[] {
     defineRoute({
       method: 'post',
       path: '/dev/token',
+      operationId: 'mintDevToken',
       tag: 'service',
       summary: 'Development only (loopback clients): a development token for a catalogue member, valid for an hour.',
       access: 'public',
