@@ -33,12 +33,12 @@ export async function benchImport(files = 50, commitments = 100): Promise<Verdic
       for (const [i, b] of buffers.entries()) {
         const org = catalogue.organisations[i]!.id;
         const tables = await readWorkbook(b, { fileName: `${org}.xlsx` });
-        const stored = await submitTables({
+        const { stored } = await submitTables({
           store,
           catalogue,
           tables,
           actor: 'bench',
-          baseVersion: versions.get(org) ?? null,
+          replaces: { kind: 'version', version: versions.get(org) ?? null },
           source: 'cli',
           fileName: `${org}.xlsx`,
         });

@@ -1,6 +1,6 @@
 /** Response documentation shared by routes. */
 import type { ZodType } from 'zod';
-import type { ResponseDoc } from './route.js';
+import type { AnyRoute, ResponseDoc } from './route.js';
 import { problemSchema } from './schemas.js';
 import { PROBLEM_CONTENT_TYPE } from '../http/problem.js';
 
@@ -15,8 +15,8 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   415: 'Wrong content type.',
   422: 'The workbook or catalogue has errors: `issues` (or `errors`) lists every one; nothing was stored.',
   428: 'If-Match is required because a version exists.',
-  429: 'Too many writes; retry later.',
-  503: 'Not ready.',
+  429: 'Too many requests; retry after the time Retry-After gives.',
+  503: 'Not ready, or too busy to take this on now (`Retry-After` says when to try again); nothing was stored.',
 };
 
 /** Problem responses for the given statuses. */
@@ -38,3 +38,23 @@ export function json(description: string, schema: ZodType, headers?: Record<stri
 
 /** Problems every authenticated route can answer. */
 export const AUTHED = [401, 403] as const;
+
+/**
+ * Every response a route can give: its own, and the problems that follow from how it is declared (mount.ts):
+ * 401 and 403 when authenticated; 429 when rate limited (all but the health probes); 400 for parameters, a
+ * query, a body or If-Match; 413 and 415 for a body; 503 for an upload or a raw JSON body (worker threads busy).
+ * The OpenAPI document and the tests' response check both read this.
+ */
+export function routeResponses(route: AnyRoute): Record<number, ResponseDoc> {
+  const authenticated = route.access !== 'public';
+  const hasBody = Boolean(route.body || route.rawJson || route.upload);
+  const statuses: number[] = [];
+  if (route.params || route.query || route.headers || hasBody) statuses.push(400);
+  if (authenticated) statuses.push(...AUTHED);
+  if (hasBody) statuses.push(413, 415);
+  if (!route.unlimited) statuses.push(429);
+  statuses.push(500);
+  // Uploads and raw JSON bodies go to the worker threads, whose queue and time limit answer 503 (server/workers).
+  if (route.rawJson || route.upload) statuses.push(503);
+  return { ...problems(...statuses), ...route.responses };
+}

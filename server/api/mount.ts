@@ -1,24 +1,39 @@
 /**
- * Mounts declared routes on an Express router: authentication, path validation, access rule, write rate
- * limit, upload, query/body validation, then the handler. Unknown paths under the router are 404 problems
- * and known paths with another method 405 problems with `Allow`.
+ * Mounts declared routes on an Express router. Each route's chain: who is calling (the bearer token, checked
+ * against one snapshot of the catalogue), the rate limit (counted whether or not the token was good), path
+ * parameters, access rule and media type, then the body (parsed only now: a request refused above never has
+ * its body read), query/body validation and the handler. Unknown paths under the router are 404 problems and
+ * known paths with another method 405 problems with `Allow`.
  */
 import type { NextFunction, Request, RequestHandler, Response, Router } from 'express';
 import type { ZodType } from 'zod';
 import type { Authenticator, Principal } from '../auth/types.js';
+import type { BodyParsers } from '../http/bodyParsers.js';
 import { invalidRequest, ProblemError } from '../http/problem.js';
-import { fieldErrors } from './fieldErrors.js';
+import type { RateLimits } from '../http/rateLimits.js';
+import { fieldErrors } from '../services/fieldErrors.js';
+import { findMember } from '../services/members.js';
+import { fileNameSchema } from '../services/submissionRequest.js';
+import type { StoredCatalogue } from '../store/types.js';
 import { checkAccess } from './access.js';
-import { expressPath, pathPattern, type AnyRoute } from './route.js';
+import { expressPath, pathPattern, type AnyRoute, type UploadedFile } from './route.js';
 
 export interface MountDeps {
   auth: Authenticator;
-  /** Rate limit applied to every write (non-GET) route, after authentication. */
-  writeLimiter: RequestHandler | null;
-  /** Limits GET requests (diffs and registers are heavy to read); null when off. */
-  readLimiter: RequestHandler | null;
+  /** The catalogue as stored now; read once per authenticated request. */
+  readCatalogue: () => Promise<StoredCatalogue | null>;
+  limits: RateLimits;
+  parsers: BodyParsers;
   /** Parses a multipart upload into req.file (multer .single('file')). */
   upload: RequestHandler;
+}
+
+/** What the first step of a route's chain leaves for the next ones. */
+interface Caller {
+  principal: Principal | null;
+  catalogue: StoredCatalogue | null;
+  /** Why the caller could not be authenticated: thrown once the rate limiter has counted the request. */
+  refusal: unknown;
 }
 
 function parseWith<T>(schema: ZodType | undefined, value: unknown, base: string): T {
@@ -28,7 +43,7 @@ function parseWith<T>(schema: ZodType | undefined, value: unknown, base: string)
   return result.data as T;
 }
 
-async function authenticate(auth: Authenticator, req: Request): Promise<Principal> {
+function bearerToken(req: Request): string {
   const header = req.get('authorization');
   if (!header) {
     throw new ProblemError('unauthorized', 'Send a bearer token in the Authorization header.', {
@@ -41,7 +56,25 @@ async function authenticate(auth: Authenticator, req: Request): Promise<Principa
       headers: { 'WWW-Authenticate': 'Bearer realm="oda-register", error="invalid_request"' },
     });
   }
-  return auth.authenticate(m[1]);
+  return m[1];
+}
+
+/** The caller, mapped to a member through the same catalogue snapshot the handler then uses. */
+async function identify(deps: MountDeps, req: Request): Promise<Caller> {
+  try {
+    const token = bearerToken(req);
+    let snapshot: Promise<StoredCatalogue | null> | undefined;
+    const catalogue = () => (snapshot ??= deps.readCatalogue());
+    const principal = await deps.auth.authenticate(token, {
+      lookupMember: async (email) => {
+        const stored = await catalogue();
+        return stored ? findMember(stored.catalogue, email) : null;
+      },
+    });
+    return { principal, catalogue: await catalogue(), refusal: null };
+  } catch (error) {
+    return { principal: null, catalogue: null, refusal: error };
+  }
 }
 
 function hasBody(req: Request): boolean {
@@ -79,39 +112,75 @@ function checkMediaType(route: AnyRoute, req: Request): void {
   }
 }
 
+/** The uploaded file, its name held to the limit a PUT's fileName has. */
+function uploadedFile(req: Request): UploadedFile | null {
+  const file = (req as Request & { file?: UploadedFile }).file;
+  if (!file) return null;
+  const name = fileNameSchema.safeParse(file.originalname);
+  if (!name.success) {
+    throw invalidRequest(
+      name.error.issues.map((i) => ({ pointer: '/body/file', detail: `its file name ${i.message}` })),
+    );
+  }
+  return file;
+}
+
+/** The body parsers a route needs, in order; none for a route without a body. */
+function parsersFor(route: AnyRoute, deps: MountDeps): RequestHandler[] {
+  // A raw JSON route that also takes an upload (validate) reads whichever was sent.
+  if (route.rawJson) return route.upload === 'or-json' ? [deps.upload, deps.parsers.rawJson] : [deps.parsers.rawJson];
+  const parsers: RequestHandler[] = [];
+  if (route.upload) parsers.push(deps.upload);
+  if (route.body && route.upload !== 'only') parsers.push(deps.parsers.json);
+  return parsers;
+}
+
 function handlerFor(route: AnyRoute, deps: MountDeps): RequestHandler[] {
   const chain: RequestHandler[] = [];
-  // 1. who is calling, path parameters, access rule
-  chain.push(async (req: Request, res: Response, next: NextFunction) => {
-    const principal = route.access === 'public' ? null : await authenticate(deps.auth, req);
-    res.locals.principal = principal;
+  const authenticated = route.access !== 'public';
+  // 1. who is calling: answers about members are never cached
+  if (authenticated) {
+    chain.push(async (req: Request, res: Response, next: NextFunction) => {
+      res.set('Cache-Control', 'no-store');
+      const caller = await identify(deps, req);
+      res.locals.caller = caller;
+      res.locals.principal = caller.principal;
+      next();
+    });
+  }
+  // 2. writes and reads are rate limited, each with its own budget (health probes are not), whether or not the
+  //    caller could be authenticated
+  const limiter = route.unlimited ? null : route.method !== 'get' ? deps.limits.writes : deps.limits.reads;
+  if (limiter) chain.push(limiter);
+  // 3. refusal, path parameters, access rule, media type
+  chain.push((req: Request, res: Response, next: NextFunction) => {
+    const caller = res.locals.caller as Caller | undefined;
+    if (caller?.refusal) throw caller.refusal;
     const params = parseWith<Record<string, unknown>>(route.params, { ...req.params }, '/params');
     res.locals.params = params;
-    if (principal) {
+    if (caller?.principal) {
       const id = typeof params?.id === 'string' ? params.id : undefined;
-      checkAccess(route.access, principal, id);
+      checkAccess(route.access, caller.principal, id);
     }
     checkMediaType(route, req);
     next();
   });
-  // 2. writes and members' reads are rate limited, each with its own budget (health probes are not)
-  const limiter = route.method !== 'get' ? deps.writeLimiter : route.access === 'public' ? null : deps.readLimiter;
-  if (limiter) chain.push(limiter);
-  // 3. uploads
-  if (route.upload) chain.push(deps.upload);
-  // 4. query, body, handler
+  // 4. the body, read only now
+  chain.push(...parsersFor(route, deps));
+  // 5. query, body, handler
   chain.push(async (req: Request, res: Response) => {
+    const caller = res.locals.caller as Caller | undefined;
     const query = parseWith(route.query, { ...(req.query as Record<string, unknown>) }, '/query');
-    const file = (req as Request & { file?: { buffer: Buffer; originalname: string; size: number } }).file ?? null;
+    const file = uploadedFile(req);
     let body: unknown = undefined;
     let rawBody: Buffer | null = null;
-    if (route.rawJson) {
-      rawBody = Buffer.isBuffer(req.body) ? req.body : null;
-      if (rawBody === null) throw invalidRequest([{ pointer: '/body', detail: 'a JSON body is required' }]);
-    } else if (route.upload === 'only' || (route.upload === 'or-json' && isMultipart(req))) {
+    if (route.upload === 'only' || (route.upload === 'or-json' && isMultipart(req))) {
       if (!file) {
         throw invalidRequest([{ pointer: '/body/file', detail: 'attach the workbook (.xlsx) in the field "file"' }]);
       }
+    } else if (route.rawJson) {
+      rawBody = Buffer.isBuffer(req.body) ? req.body : null;
+      if (rawBody === null) throw invalidRequest([{ pointer: '/body', detail: 'a JSON body is required' }]);
     } else if (route.body) {
       // A body whose every field is optional may be left out altogether (a line manager's sign-off).
       if (req.body === undefined && !route.body.safeParse({}).success) {
@@ -123,28 +192,18 @@ function handlerFor(route: AnyRoute, deps: MountDeps): RequestHandler[] {
       params: res.locals.params,
       query,
       body,
-      principal: res.locals.principal as Principal | null,
+      principal: caller?.principal ?? null,
+      catalogue: caller?.catalogue ?? null,
       file,
       rawBody,
       req,
       res,
-    });
+    } as Parameters<AnyRoute['handler']>[0]);
   });
   return chain;
 }
 
 const METHOD_ORDER = ['GET', 'HEAD', 'POST', 'PUT'];
-
-/**
- * Whether a request (path below the API prefix) goes to a `rawJson` route, whose body is read as bytes rather
- * than parsed: the app's body parsers ask this before the router has matched the route.
- */
-export function rawJsonMatcher(routes: readonly AnyRoute[]): (req: Request) => boolean {
-  const raw = routes
-    .filter((r) => r.rawJson)
-    .map((r) => ({ method: r.method.toUpperCase(), pattern: pathPattern(r.path) }));
-  return (req) => raw.some((r) => r.method === req.method && r.pattern.test(req.path));
-}
 
 export function mountRoutes(router: Router, routes: readonly AnyRoute[], deps: MountDeps): void {
   for (const route of routes) {

@@ -2,10 +2,24 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import type { ZodObject, ZodType } from 'zod';
 import { ACCESS_DESCRIPTIONS } from './access.js';
+import { routeResponses } from './docs.js';
 import type { AnyRoute } from './route.js';
 import { uploadBody } from './schemas.js';
 
 export const API_PREFIX = '/api';
+
+/** The tags operations are grouped by, each described in the document; a route's tag is one of these. */
+export const API_TAGS = {
+  service: 'Health, readiness, sign-in and this document.',
+  me: 'The calling user.',
+  catalogue: 'The partnership catalogue: organisations, activities and members.',
+  submissions: 'Partner workbooks: templates, submissions and their versions, dry runs.',
+  registers: 'Governance registers: consolidation, versions and differences.',
+  'sign-offs': 'Governing partners confirming a register version.',
+  audit: 'The audit trail and its verification.',
+} as const;
+
+export type ApiTag = keyof typeof API_TAGS;
 
 export function buildOpenApiDocument(routes: readonly AnyRoute[], version: string) {
   const registry = new OpenAPIRegistry();
@@ -29,7 +43,7 @@ export function buildOpenApiDocument(routes: readonly AnyRoute[], version: strin
     if (Object.keys(content).length > 0) request.body = { required: true, content };
 
     const responses: RouteConfig['responses'] = {};
-    for (const [status, doc] of Object.entries(route.responses)) {
+    for (const [status, doc] of Object.entries(routeResponses(route))) {
       responses[status] = {
         description: doc.description,
         ...(doc.headers
@@ -48,6 +62,7 @@ export function buildOpenApiDocument(routes: readonly AnyRoute[], version: strin
     registry.registerPath({
       method: route.method,
       path: API_PREFIX + route.path,
+      operationId: route.operationId,
       summary: route.summary,
       description: `${route.description ? `${route.description}\n\n` : ''}Access: ${ACCESS_DESCRIPTIONS[route.access]}`,
       tags: [route.tag],
@@ -56,6 +71,7 @@ export function buildOpenApiDocument(routes: readonly AnyRoute[], version: strin
       responses,
     });
   }
+  const used = new Set<string>(routes.map((r) => r.tag));
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {
@@ -63,7 +79,11 @@ export function buildOpenApiDocument(routes: readonly AnyRoute[], version: strin
       version,
       description:
         'Partner workbooks, consolidation into governance registers, and sign-off, for an Office of Data Analytics partnership. Errors are RFC 9457 problem details.',
+      license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: [{ url: '/' }],
+    tags: Object.entries(API_TAGS)
+      .filter(([name]) => used.has(name))
+      .map(([name, description]) => ({ name, description })),
   });
 }

@@ -1,9 +1,26 @@
-/** The JSON shapes the API answers with, built from stored records. */
-import type { Catalogue } from '../../shared/types.js';
-import type { RegisterSummary, StoredRegister, StoredSubmission, SubmissionSummary } from '../store/types.js';
-import { ProblemError } from '../http/problem.js';
+/**
+ * The JSON shapes the API answers with, built from stored records: each is typed by the schema that documents
+ * it (z.infer), so a field the document does not list cannot be sent, nor one it lists be left out.
+ */
+import type { z } from 'zod';
+import type {
+  RegisterSummary,
+  StoredCatalogue,
+  StoredRegister,
+  StoredSubmission,
+  SubmissionSummary,
+} from '../store/types.js';
+import type {
+  consolidationSchema,
+  registerSummarySchema,
+  storedCatalogueSchema,
+  storedRegisterSchema,
+  storedSubmissionSchema,
+  submissionSummarySchema,
+  submissionWriteSchema,
+} from './schemas.js';
 
-export function submissionSummary(s: SubmissionSummary) {
+export function submissionSummary(s: SubmissionSummary): z.infer<typeof submissionSummarySchema> {
   return {
     organisationId: s.organisationId,
     version: s.version,
@@ -16,21 +33,50 @@ export function submissionSummary(s: SubmissionSummary) {
   };
 }
 
-export function submissionResource(s: StoredSubmission) {
-  return { ...submissionSummary(s), submission: s.submission };
+export function submissionResource(s: StoredSubmission): z.infer<typeof storedSubmissionSchema> {
+  return { ...submissionSummary(s), submission: s.submission as unknown as Record<string, unknown> };
 }
 
-export function registerSummary(r: RegisterSummary) {
-  return { ...r, hasErrors: r.errors > 0 };
+/** The answer to a write: the version stored, or the current one when the workbook was unchanged. */
+export function submissionWrite(s: SubmissionSummary, unchanged: boolean): z.infer<typeof submissionWriteSchema> {
+  return { ...submissionSummary(s), unchanged };
 }
 
-export function registerResource(r: StoredRegister) {
-  return { version: r.version, digest: r.digest, createdBy: r.createdBy, createdAt: r.createdAt, register: r.register };
+export function registerSummary(r: RegisterSummary): z.infer<typeof registerSummarySchema> {
+  return {
+    version: r.version,
+    digest: r.digest,
+    createdBy: r.createdBy,
+    createdAt: r.createdAt,
+    organisations: r.organisations,
+    submissions: r.submissions,
+    errors: r.errors,
+    warnings: r.warnings,
+    hasErrors: r.errors > 0,
+  };
 }
 
-/** 404 unless the organisation is in the catalogue. */
-export function requireOrganisation(catalogue: Catalogue, id: string) {
-  const org = catalogue.organisations.find((o) => o.id === id);
-  if (!org) throw new ProblemError('not-found', `There is no organisation "${id}" in the partnership catalogue.`);
-  return org;
+export function registerResource(r: StoredRegister): z.infer<typeof storedRegisterSchema> {
+  return {
+    version: r.version,
+    digest: r.digest,
+    createdBy: r.createdBy,
+    createdAt: r.createdAt,
+    register: r.register as unknown as Record<string, unknown>,
+  };
+}
+
+/** The answer to a consolidation: the new register, or the latest one when nothing changed. */
+export function consolidation(r: StoredRegister, unchanged: boolean): z.infer<typeof consolidationSchema> {
+  return { ...registerResource(r), unchanged };
+}
+
+export function catalogueResource(c: StoredCatalogue): z.infer<typeof storedCatalogueSchema> {
+  return {
+    version: c.version,
+    digest: c.digest,
+    updatedBy: c.updatedBy,
+    updatedAt: c.updatedAt,
+    catalogue: c.catalogue,
+  };
 }

@@ -5,8 +5,13 @@
 import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { catalogueSchema, ID_PATTERN } from '../../shared/catalogue.js';
-import { ISSUE_CODES, type IssueCode } from '../../shared/issues.js';
+import { ISSUE_CODES, type Issue, type IssueCode } from '../../shared/issues.js';
 import { MEMBER_ROLES } from '../../shared/types.js';
+import type { AuditEvent, AuditVerification, SignOff, StoredCatalogue } from '../store/types.js';
+import type { RegisterSummary, SubmissionSummary } from '../store/types.js';
+import type { SignOffStatus } from '../services/signOffs.js';
+import { AUDIT_ACTIONS, SUBMISSION_SOURCE_KINDS } from '../services/domainKinds.js';
+import { submissionRequestSchema, validateRequestSchema } from '../services/submissionRequest.js';
 
 extendZodWithOpenApi(z);
 
@@ -20,49 +25,35 @@ export const organisationIdSchema = z
   })
   .openapi({ example: 'north-county-council' });
 
-const versionSchema = z.coerce
-  .number({ error: 'must be a version number' })
-  .int({ error: 'must be a whole version number' })
-  .positive({ error: 'must be a version number from 1' })
-  .max(Number.MAX_SAFE_INTEGER, { error: 'is too large' })
-  .openapi({ type: 'integer', example: 1 });
+/** A version in a path: plain decimal digits only (not `0x1`, `1e3`, `+1` or ` 1`), from 1. */
+const VERSION_PATTERN = /^[1-9][0-9]{0,14}$/;
+const versionSchema = z
+  .string()
+  .regex(VERSION_PATTERN, { error: 'must be a version number written in plain decimal digits (1, 2, ...)' })
+  .transform(Number)
+  .openapi({ type: 'string', pattern: VERSION_PATTERN.source, example: '1' });
 
 export const orgParams = z.object({ id: organisationIdSchema });
 export const orgVersionParams = z.object({ id: organisationIdSchema, version: versionSchema });
 export const registerParams = z.object({ version: versionSchema });
 export const diffParams = z.object({ a: versionSchema, b: versionSchema });
 
+export const consolidateQuery = z.object({
+  force: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .optional()
+    .transform((v) => v === 'true')
+    .openapi({ description: 'true: create a new version even when nothing changed since the latest register.' }),
+});
+
 export const auditQuery = z.object({
   afterSeq: z.coerce.number().int().min(0).optional().openapi({ description: 'Only events after this seq.' }),
   limit: z.coerce.number().int().min(1).max(1000).optional().openapi({ description: 'At most this many (1-1000).' }),
 });
 
-const a1Pattern = /^\$?[A-Za-z]{1,3}\$?[1-9][0-9]{0,6}$/;
-
-export const rawTableSchema = z
-  .object({
-    sheet: z.string().min(1).max(31),
-    topLeft: z.string().regex(a1Pattern, { error: 'must be an A1 cell address such as A1' }),
-    values: z.array(z.array(z.unknown())),
-  })
-  .openapi('RawTable', {
-    description:
-      'One table as read from the workbook: values[0] is the header row, topLeft the address of its first cell.',
-  });
-
-export const rawTablesSchema = z
-  .record(z.string(), rawTableSchema)
-  .openapi('RawTables', { description: 'Tables by name: About, Contacts, Commitments, Roles, Participation.' });
-
-export const submissionBody = z
-  .object({
-    tables: rawTablesSchema,
-    source: z.enum(['addin', 'api']).optional().openapi({ description: 'Who sends it; default api.' }),
-    fileName: z.string().max(255).optional().openapi({ description: 'The workbook’s file name, if known.' }),
-  })
-  .openapi('SubmissionRequest');
-
-export const validateBody = z.object({ tables: rawTablesSchema }).openapi('ValidateRequest');
+/** The request bodies of a submission (PUT) and a dry run (validate): defined where they are checked. */
+export const submissionBody = submissionRequestSchema;
+export const validateBody = validateRequestSchema;
 
 export const uploadBody = z
   .object({ file: z.string().openapi({ format: 'binary', description: 'The partner workbook (.xlsx).' }) })
@@ -91,7 +82,12 @@ export const issueSchema = z
     column: z.string().optional(),
     cell: z.string().optional(),
   })
-  .openapi('Issue');
+  .openapi('Issue') satisfies z.ZodType<Issue>;
+
+/** How many issues of each code a report counts, listed or not (shared/issueReport.ts). */
+export const issueCountsSchema = z.record(z.string(), z.number().int()).openapi('IssueCounts', {
+  description: 'Issues of each code (codes that did not occur are left out), over all the issues, listed or not.',
+});
 
 export const problemSchema = z
   .object({
@@ -102,7 +98,24 @@ export const problemSchema = z
     instance: z.string().optional(),
     requestId: z.string().optional(),
     errors: z.array(z.object({ pointer: z.string(), detail: z.string() })).optional(),
-    issues: z.array(issueSchema).optional(),
+    issues: z.array(issueSchema).optional().openapi({
+      description: 'On a workbook with errors (422): its issues, the first 1,000 of them when `truncated`.',
+    }),
+    truncated: z
+      .boolean()
+      .optional()
+      .openapi({ description: 'On a 422: true when `issues` lists only the first 1,000.' }),
+    byCode: issueCountsSchema.optional(),
+    errorCount: z.number().int().optional().openapi({ description: 'On a 422: errors among all the issues.' }),
+    warningCount: z.number().int().optional().openapi({ description: 'On a 422: warnings among all the issues.' }),
+    organisationId: z
+      .string()
+      .nullable()
+      .optional()
+      .openapi({ description: 'On a workbook with errors: the organisation it is for, when it could be read.' }),
+    currentVersion: z.number().int().nullable().optional().openapi({
+      description: 'On a failed or missing If-Match (412, 428): the current version (null when there is none yet).',
+    }),
   })
   .openapi('Problem', { description: 'RFC 9457 problem details.' });
 
@@ -130,7 +143,7 @@ export const storedCatalogueSchema = z
     updatedAt: z.string(),
     catalogue: catalogueBody,
   })
-  .openapi('StoredCatalogue');
+  .openapi('StoredCatalogue') satisfies z.ZodType<StoredCatalogue>;
 
 const submissionMeta = {
   organisationId: z.string(),
@@ -138,12 +151,23 @@ const submissionMeta = {
   digest: z.string(),
   submittedBy: z.string(),
   submittedAt: z.string(),
-  source: z.enum(['addin', 'upload', 'cli', 'api']),
+  source: z.enum(SUBMISSION_SOURCE_KINDS),
   fileName: z.string().nullable(),
   warnings: z.array(issueSchema),
 };
 
-export const submissionSummarySchema = z.object(submissionMeta).openapi('SubmissionSummary');
+export const submissionSummarySchema = z
+  .object(submissionMeta)
+  .openapi('SubmissionSummary') satisfies z.ZodType<SubmissionSummary>;
+export const submissionWriteSchema = z
+  .object({
+    ...submissionMeta,
+    unchanged: z.boolean().openapi({
+      description:
+        'True when the workbook was identical to the current version: nothing was stored, and this is that version.',
+    }),
+  })
+  .openapi('SubmissionWrite');
 export const storedSubmissionSchema = z
   .object({ ...submissionMeta, submission: z.record(z.string(), z.unknown()) })
   .openapi('StoredSubmission');
@@ -155,9 +179,11 @@ export const validationReportSchema = z
   .object({
     valid: z.boolean(),
     organisationId: z.string().nullable(),
-    errors: z.number().int(),
-    warnings: z.number().int(),
-    issues: z.array(issueSchema),
+    errors: z.number().int().openapi({ description: 'Errors among all the issues, listed or not.' }),
+    warnings: z.number().int().openapi({ description: 'Warnings among all the issues, listed or not.' }),
+    byCode: issueCountsSchema,
+    truncated: z.boolean().openapi({ description: 'True when `issues` lists only the first 1,000 issues.' }),
+    issues: z.array(issueSchema).openapi({ description: 'The issues in sheet then row order: the first 1,000.' }),
     submission: z.record(z.string(), z.unknown()).nullable(),
   })
   .openapi('ValidationReport');
@@ -176,8 +202,9 @@ export const registerSummarySchema = z
     submissions: z.number().int(),
     errors: z.number().int(),
     warnings: z.number().int(),
+    hasErrors: z.boolean(),
   })
-  .openapi('RegisterSummary');
+  .openapi('RegisterSummary') satisfies z.ZodType<RegisterSummary>;
 export const storedRegisterSchema = z
   .object({
     ...registerMeta,
@@ -186,6 +213,14 @@ export const storedRegisterSchema = z
       .openapi({ description: 'The register document, schema "oda-register/register@1".' }),
   })
   .openapi('StoredRegister');
+export const consolidationSchema = storedRegisterSchema
+  .extend({
+    unchanged: z.boolean().openapi({
+      description:
+        'True when nothing changed since the latest register (same digest): no version was created, and this is that register.',
+    }),
+  })
+  .openapi('Consolidation');
 export const registerListSchema = z.object({ registers: z.array(registerSummarySchema) }).openapi('RegisterList');
 export const registerDiffSchema = z
   .object({ from: z.number().int(), to: z.number().int(), diff: z.record(z.string(), z.unknown()) })
@@ -199,7 +234,7 @@ export const signOffSchema = z
     signedBy: z.string(),
     signedAt: z.string(),
   })
-  .openapi('SignOff');
+  .openapi('SignOff') satisfies z.ZodType<SignOff>;
 export const signOffStatusSchema = z
   .object({
     registerVersion: z.number().int(),
@@ -214,7 +249,7 @@ export const signOffStatusSchema = z
       .boolean()
       .openapi({ description: 'No blocking issues, and every governing partner confirmed this version.' }),
   })
-  .openapi('SignOffStatus');
+  .openapi('SignOffStatus') satisfies z.ZodType<SignOffStatus>;
 export const signOffResultSchema = z
   .object({ signOff: signOffSchema, status: signOffStatusSchema })
   .openapi('SignOffResult');
@@ -224,7 +259,7 @@ export const auditEventSchema = z
     seq: z.number().int(),
     at: z.string(),
     actor: z.string(),
-    action: z.enum(['catalogue.put', 'submission.create', 'register.create', 'signoff.create']),
+    action: z.enum(AUDIT_ACTIONS),
     subject: z.string(),
     digestBefore: z.string().nullable(),
     digestAfter: z.string().nullable(),
@@ -234,7 +269,7 @@ export const auditEventSchema = z
     prevHash: z.string(),
     hash: z.string(),
   })
-  .openapi('AuditEvent');
+  .openapi('AuditEvent') satisfies z.ZodType<AuditEvent>;
 export const auditListSchema = z
   .object({ events: z.array(auditEventSchema), nextAfterSeq: z.number().int().nullable() })
   .openapi('AuditList');
@@ -244,7 +279,7 @@ export const auditVerificationSchema = z
     checked: z.number().int(),
     problem: z.object({ seq: z.number().int(), reason: z.string() }).optional(),
   })
-  .openapi('AuditVerification');
+  .openapi('AuditVerification') satisfies z.ZodType<AuditVerification>;
 
 /** Request headers, for the document. */
 export const ifMatchHeaders = z.object({

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWK } from 'jose';
 import { systemClock, type Clock } from '../clock.js';
 import { toAuthError } from './tokenErrors.js';
-import { AuthError, type Authenticator, type MemberLookup, type Principal } from './types.js';
+import { AuthError, type AuthenticateOptions, type Authenticator, type MemberLookup, type Principal } from './types.js';
 import { verifiedTokens } from './verifiedTokens.js';
 
 export const DEV_ISSUER = 'oda-register-dev';
@@ -228,7 +228,7 @@ export function createDevAuthenticator({
   const verified = verifiedTokens({ toleranceSeconds: DEV_CLOCK_TOLERANCE_SECONDS });
   return {
     mode: 'dev',
-    async authenticate(token: string): Promise<Principal> {
+    async authenticate(token: string, options?: AuthenticateOptions): Promise<Principal> {
       if (typeof token !== 'string' || token.trim() === '') throw new AuthError('No bearer token was given.');
       const now = clock.now();
       let payload = verified.get(token, now);
@@ -249,7 +249,7 @@ export function createDevAuthenticator({
       }
       const email = typeof payload.email === 'string' ? payload.email.trim().toLowerCase() : '';
       if (email === '') throw new AuthError('The token names no user (email claim).');
-      const member = await lookupMember(email);
+      const member = await (options?.lookupMember ?? lookupMember)(email);
       if (member === null) throw new AuthError(`${email} is not a member of the partnership.`, 403);
       return {
         email,

@@ -9,7 +9,7 @@ import { systemClock, type Clock } from '../clock.js';
 import { DEFAULT_AUTHORITY_HOST, GraphDirectoryError, type GraphDirectory, type GraphUser } from './graph.js';
 import { checkGroupMap, mapGroups, type GroupMap } from './groupMap.js';
 import { IssuerKeysUnavailableError, toAuthError } from './tokenErrors.js';
-import { AuthError, type Authenticator, type MemberLookup, type Principal } from './types.js';
+import { AuthError, type AuthenticateOptions, type Authenticator, type MemberLookup, type Principal } from './types.js';
 
 export const ENTRA_ALGORITHM = 'RS256';
 export const DEFAULT_REQUIRED_SCOPE = 'access_as_user';
@@ -146,7 +146,7 @@ export function createEntraAuthenticator(options: EntraAuthenticatorOptions): Au
 
   return {
     mode: 'entra',
-    async authenticate(token: string): Promise<Principal> {
+    async authenticate(token: string, options?: AuthenticateOptions): Promise<Principal> {
       if (typeof token !== 'string' || token.trim() === '') throw new AuthError('No bearer token was given.');
       const { payload, tid } = await verify(token);
 
@@ -170,7 +170,7 @@ export function createEntraAuthenticator(options: EntraAuthenticatorOptions): Au
       const name = firstString(payload, ['name']);
       const principal = { email, name, subject, tokenKind: 'entra' as const };
 
-      const member = await lookupMember(email);
+      const member = await (options?.lookupMember ?? lookupMember)(email);
       if (member !== null) return { ...principal, role: member.role, organisationId: member.organisationId };
 
       const notMember = `${email} is not a member of the partnership.`;

@@ -16,7 +16,15 @@ export interface Principal {
 export interface Authenticator {
   readonly mode: 'dev' | 'entra';
   /** Validates a bearer token and maps it to a member of the catalogue; throws AuthError when it cannot. */
-  authenticate(token: string): Promise<Principal>;
+  authenticate(token: string, options?: AuthenticateOptions): Promise<Principal>;
+}
+
+export interface AuthenticateOptions {
+  /**
+   * Looks the member up instead of the authenticator's own lookup: the API passes one over the catalogue it
+   * read for the request, so that authentication and the handler see the same catalogue.
+   */
+  lookupMember?: MemberLookup;
 }
 
 /** What the catalogue says of a member: their role and, for a line manager, their organisation. */

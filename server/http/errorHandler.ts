@@ -7,9 +7,11 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { AuthError } from '../auth/types.js';
 import { NotFoundError, VersionConflictError } from '../store/errors.js';
-import { NotPermitted, NotPossible, ValidationFailed } from '../services/errors.js';
-import { invalidRequest, malformedJson, pointerOf, ProblemError, sendProblem, type FieldError } from './problem.js';
+import { NotPermitted, NotPossible, PreconditionFailed, ValidationFailed } from '../services/errors.js';
+import { pointerOf, type FieldError } from '../services/fieldErrors.js';
+import { invalidRequest, malformedJson, ProblemError, sendProblem } from './problem.js';
 import { formatProblem } from '../../shared/catalogue.js';
+import { WorkersBusy, WorkTimedOut } from '../workers/errors.js';
 
 function formatBytes(n: number): string {
   if (n >= 1024 * 1024) return `${Math.round((n / (1024 * 1024)) * 10) / 10} MB`;
@@ -43,13 +45,31 @@ export function toProblem(err: unknown, limits: { jsonBodyLimit: number; uploadL
   if (err instanceof ProblemError) return err;
   if (err instanceof ValidationFailed) {
     return new ProblemError('invalid-workbook', err.message, {
-      extensions: { organisationId: err.organisationId, issues: err.issues },
+      // The first ISSUE_LIST_LIMIT issues, and the counts of all of them (shared/issueReport.ts).
+      extensions: {
+        organisationId: err.organisationId,
+        issues: err.report.issues,
+        truncated: err.report.truncated,
+        byCode: err.report.byCode,
+        errorCount: err.report.errors,
+        warningCount: err.report.warnings,
+      },
     });
   }
   if (err instanceof VersionConflictError) {
     return new ProblemError('precondition-failed', err.message, {
       extensions: { currentVersion: err.current },
       headers: err.current !== null ? { ETag: `"${err.current}"` } : {},
+    });
+  }
+  if (err instanceof PreconditionFailed) {
+    const current = err.currentVersion;
+    return new ProblemError(err.required ? 'precondition-required' : 'precondition-failed', err.message, {
+      extensions: {
+        currentVersion: current,
+        ...(err.ifMatchDetail ? { errors: [{ pointer: '/headers/if-match', detail: err.ifMatchDetail }] } : {}),
+      },
+      headers: current !== null && !err.required ? { ETag: `"${current}"` } : {},
     });
   }
   if (err instanceof NotFoundError) return new ProblemError('not-found', err.message);
@@ -72,6 +92,11 @@ export function toProblem(err: unknown, limits: { jsonBodyLimit: number; uploadL
           extensions: { errors: [{ pointer: '/body/organisationId', detail: err.message }] },
         });
     }
+  }
+  if (err instanceof WorkersBusy || err instanceof WorkTimedOut) {
+    return new ProblemError('service-busy', err.message, {
+      headers: { 'Retry-After': String(err.retryAfterSeconds) },
+    });
   }
   if (err instanceof AuthError) {
     // A header value must be visible ASCII; the message may quote token text (an alg, a tenant id).

@@ -5,17 +5,14 @@
  */
 import type { Response } from 'express';
 import type { Issue } from '../../shared/issues.js';
+import type { FieldError } from '../services/fieldErrors.js';
+
+export type { FieldError };
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
 /** Base of the problem `type` URIs; each names a page of the API documentation. */
 export const PROBLEM_BASE = 'https://oda-register.example/problems/';
-
-export interface FieldError {
-  /** JSON pointer into the request: `/body/...`, `/params/...`, `/query/...`, `/headers/...`. */
-  pointer: string;
-  detail: string;
-}
 
 export interface ProblemBody {
   type: string;
@@ -49,6 +46,7 @@ export type ProblemKind =
   | 'no-catalogue'
   | 'too-many-requests'
   | 'not-ready'
+  | 'service-busy'
   | 'internal';
 
 const TITLES: Record<ProblemKind, [number, string]> = {
@@ -71,6 +69,7 @@ const TITLES: Record<ProblemKind, [number, string]> = {
   'no-catalogue': [409, 'No partnership catalogue yet'],
   'too-many-requests': [429, 'Too many requests'],
   'not-ready': [503, 'Service not ready'],
+  'service-busy': [503, 'Service busy'],
   internal: [500, 'Internal server error'],
 };
 
@@ -110,7 +109,6 @@ export class ProblemError extends Error {
   }
 }
 
-/** A 400 naming each bad field by a JSON pointer. */
 /** A JSON body that does not parse (body-parser's, or a worker's JSON.parse message). */
 export function malformedJson(message: string): ProblemError {
   return new ProblemError('malformed-json', `The request body is not valid JSON: ${message}.`, {
@@ -118,6 +116,7 @@ export function malformedJson(message: string): ProblemError {
   });
 }
 
+/** A 400 naming each bad field by a JSON pointer. */
 export function invalidRequest(errors: FieldError[], detail?: string): ProblemError {
   const first = errors[0];
   return new ProblemError(
@@ -125,11 +124,6 @@ export function invalidRequest(errors: FieldError[], detail?: string): ProblemEr
     detail ?? (first ? `${first.pointer}: ${first.detail}` : 'The request is not valid.'),
     { extensions: { errors } },
   );
-}
-
-/** JSON pointer escaping (RFC 6901). */
-export function pointerOf(base: string, path: readonly PropertyKey[]): string {
-  return base + path.map((p) => '/' + String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
 }
 
 export function sendProblem(res: Response, problem: ProblemError, instance?: string, requestId?: string): void {

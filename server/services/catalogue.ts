@@ -1,5 +1,7 @@
 /** Reading and replacing the partnership catalogue. */
 import { validateCatalogue } from '../../shared/catalogue.js';
+import type { Catalogue, CatalogueOrganisation } from '../../shared/types.js';
+import { NotFoundError } from '../store/errors.js';
 import type { Store, StoredCatalogue } from '../store/types.js';
 import { NotPossible } from './errors.js';
 
@@ -13,9 +15,20 @@ export function noCatalogue(): NotPossible {
 
 /** The current catalogue; NotPossible('no-catalogue') when the PMG has not loaded one yet. */
 export async function requireCatalogue(store: Store): Promise<StoredCatalogue> {
-  const stored = await store.getCatalogue();
-  if (!stored) throw noCatalogue();
-  return stored;
+  return loadedCatalogue(await store.getCatalogue());
+}
+
+/** A catalogue already read (the API's one snapshot per request); NotPossible('no-catalogue') when none. */
+export function loadedCatalogue(snapshot: StoredCatalogue | null): StoredCatalogue {
+  if (!snapshot) throw noCatalogue();
+  return snapshot;
+}
+
+/** The organisation of the catalogue; NotFoundError (404 at the API) when the catalogue does not list it. */
+export function requireOrganisation(catalogue: Catalogue, id: string): CatalogueOrganisation {
+  const org = catalogue.organisations.find((o) => o.id === id);
+  if (!org) throw new NotFoundError(`There is no organisation "${id}" in the partnership catalogue.`);
+  return org;
 }
 
 /**

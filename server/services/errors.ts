@@ -1,16 +1,19 @@
 /**
  * Errors of the service operations, free of HTTP: the API maps them to problem responses (422, 403, 409,
- * 404) and the CLI prints their messages.
+ * 412, 428) and the CLI prints their messages.
  */
-import { countIssues, type Issue } from '../../shared/issues.js';
+import type { Issue } from '../../shared/issues.js';
+import { issueReport, type IssueReport } from '../../shared/issueReport.js';
 
 /** A workbook (or raw tables) with errors: nothing was stored. Carries every issue, errors and warnings. */
 export class ValidationFailed extends Error {
   constructor(
     readonly issues: Issue[],
     readonly organisationId: string | null = null,
+    /** The counts of every issue and the first ones listed (given when `issues` holds only those). */
+    readonly report: IssueReport = issueReport(issues),
   ) {
-    const { errors } = countIssues(issues);
+    const { errors } = report;
     super(
       `The workbook${organisationId ? ` for ${organisationId}` : ''} has ${errors} error${errors === 1 ? '' : 's'}; nothing was stored.`,
     );
@@ -36,5 +39,24 @@ export class NotPossible extends Error {
   ) {
     super(message);
     this.name = 'NotPossible';
+  }
+}
+
+/**
+ * A versioned write's precondition (If-Match / If-None-Match) does not hold: the version named is not the
+ * current one (412), or a version exists and none was named (`required`: 428).
+ */
+export class PreconditionFailed extends Error {
+  readonly currentVersion: number | null;
+  readonly required: boolean;
+  /** What is wrong with the If-Match header, when it is the header itself. */
+  readonly ifMatchDetail: string | null;
+
+  constructor(message: string, opts: { currentVersion: number | null; required?: boolean; ifMatchDetail?: string }) {
+    super(message);
+    this.name = 'PreconditionFailed';
+    this.currentVersion = opts.currentVersion;
+    this.required = opts.required ?? false;
+    this.ifMatchDetail = opts.ifMatchDetail ?? null;
   }
 }

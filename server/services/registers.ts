@@ -3,6 +3,7 @@ import { consolidate } from '../../shared/consolidate.js';
 import type { SubmissionSource } from '../../shared/types.js';
 import type { Store, StoredRegister, StoredSubmission } from '../store/types.js';
 import { requireCatalogue } from './catalogue.js';
+import { requireRegister } from './signOffs.js';
 
 export function toSource(s: StoredSubmission): SubmissionSource {
   return {
@@ -14,12 +15,49 @@ export function toSource(s: StoredSubmission): SubmissionSource {
   };
 }
 
-/** Creates the next register version from the current catalogue and latest submissions. */
-export async function consolidateNow(opts: { store: Store; actor: string }): Promise<StoredRegister> {
-  await requireCatalogue(opts.store);
-  return opts.store.createRegister(
-    ({ version, catalogue, sources, createdAt }) =>
-      consolidate(catalogue, sources.map(toSource), { version, createdAt }),
-    { actor: opts.actor },
-  );
+export interface ConsolidateOutcome {
+  /** The new register version, or the latest one when consolidating would only repeat it. */
+  stored: StoredRegister;
+  /** False when nothing changed since the latest register (same digest): no new version, no audit event. */
+  created: boolean;
+}
+
+/** Thrown inside createRegister's transaction to store nothing: the register built is the latest one again. */
+class SameAsLatest extends Error {
+  constructor(readonly version: number) {
+    super(`Register version ${version} is unchanged.`);
+  }
+}
+
+/**
+ * Creates the next register version from the current catalogue and latest submissions. When the result would
+ * be identical to the latest register (the same digest: nothing consolidated changed), that register is the
+ * outcome and nothing is stored, so the partners' sign-offs of it still stand; `force` stores a new version
+ * anyway.
+ */
+export async function consolidateNow(opts: {
+  store: Store;
+  actor: string;
+  force?: boolean;
+}): Promise<ConsolidateOutcome> {
+  const { store } = opts;
+  await requireCatalogue(store);
+  const [latest] = opts.force ? [] : await store.listRegisters();
+  try {
+    const stored = await store.createRegister(
+      ({ version, catalogue, sources, createdAt }) => {
+        const register = consolidate(catalogue, sources.map(toSource), { version, createdAt });
+        // Compared with the register this one follows (another may have been created since it was listed).
+        if (latest && version === latest.version + 1 && register.digest === latest.digest) {
+          throw new SameAsLatest(latest.version);
+        }
+        return register;
+      },
+      { actor: opts.actor },
+    );
+    return { stored, created: true };
+  } catch (error) {
+    if (!(error instanceof SameAsLatest)) throw error;
+    return { stored: await requireRegister(store, error.version), created: false };
+  }
 }

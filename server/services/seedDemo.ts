@@ -70,12 +70,12 @@ async function loadWorkbooks(
   for (const file of files) {
     try {
       const tables = await readWorkbook(await readFile(path.join(dir, file)), { fileName: file });
-      const stored = await submitTables({
+      const { stored } = await submitTables({
         store,
         catalogue,
         tables,
         actor,
-        baseVersion: null,
+        replaces: { kind: 'version', version: null },
         source: 'cli',
         fileName: file,
       });

@@ -1,11 +1,19 @@
-/** Submitting and dry-running partner workbooks (as raw tables), shared by the API and the CLI. */
+/**
+ * Submitting and dry-running partner workbooks. Where is a submission stored? In storeSubmission, whatever it
+ * came from: a PUT of raw tables (checked from its bytes by submissionBody.ts), an uploaded file and the CLI's
+ * import (read into raw tables, checked by checkTables). It holds the If-Match rules (preconditions.ts), keeps
+ * an unchanged workbook from becoming a new version, and makes the one store call.
+ */
 import { parseWorkbook } from '../../shared/parse.js';
 import { canonicalJson } from '../../shared/digest.js';
 import { countIssues, hasErrors, type Issue } from '../../shared/issues.js';
+import type { IssueReport } from '../../shared/issueReport.js';
 import type { Catalogue, RawTables, Submission } from '../../shared/types.js';
+import { VersionConflictError } from '../store/errors.js';
 import { nativeSha256Hex } from '../store/nativeDigest.js';
 import type { Store, StoredSubmission, SubmissionSourceKind } from '../store/types.js';
 import { ValidationFailed } from './errors.js';
+import { baseVersionFor, expectedVersion, type WritePrecondition } from './preconditions.js';
 
 export interface ValidationReport {
   /** True when the workbook has no errors (warnings allowed). */
@@ -42,71 +50,165 @@ export function validateTables(opts: {
   };
 }
 
-export interface SubmitTablesInput {
+/** A workbook checked and ready for storeSubmission. */
+export interface CheckedWorkbook {
+  /** The organisation it is for, when that could be read. */
+  organisationId: string | null;
+  /** Every issue; all of them warnings when it is valid. */
+  issues: Issue[];
+  /**
+   * When `issues` lists only the first of an invalid workbook's issues (a check on a worker thread sends back
+   * no more: shared/issueReport.ts), the counts of all of them.
+   */
+  issueReport?: IssueReport;
+  /** Canonical JSON of the submission (what the store writes and hashes) when valid; null exactly when not. */
+  canonical: string | null;
+}
+
+export function checkTables(opts: {
+  catalogue: Catalogue;
+  tables: RawTables;
+  expectedOrganisationId?: string;
+}): CheckedWorkbook {
+  const { submission, issues, organisationId } = validateTables(opts);
+  return { organisationId, issues, canonical: submission ? canonicalJson(submission) : null };
+}
+
+/** Which version a submission replaces. */
+export type Replaces =
+  /** The API: the version the request's If-Match names, under the rules of preconditions.ts. */
+  | { kind: 'if-match'; precondition: WritePrecondition }
+  /** The CLI's import of a file the PMG holds: whatever version is current. */
+  | { kind: 'current' }
+  /** A version known to the caller (null: the first); a stale one is the store's VersionConflictError. */
+  | { kind: 'version'; version: number | null };
+
+export interface SubmitOutcome {
+  /** The new version, or the current one when the workbook is identical to it. */
+  stored: StoredSubmission;
+  /** False when the workbook was identical to the version it replaces: nothing was stored, no audit event. */
+  created: boolean;
+}
+
+export interface StoreSubmissionInput {
+  store: Store;
+  /** The organisation written to; the workbook's own when null (the CLI's import). */
+  organisationId: string | null;
+  checked: CheckedWorkbook;
+  /** Email of whoever submits. */
+  actor: string;
+  source: SubmissionSourceKind;
+  fileName: string | null;
+  replaces: Replaces;
+}
+
+/**
+ * Stores a checked workbook as the organisation's next version, with its warnings. A workbook with errors
+ * throws ValidationFailed carrying every issue (after a broken If-Match rule, which is reported first), and
+ * nothing is stored. A workbook identical to the version it replaces is not stored again: the outcome is that
+ * version with `created: false`. A stale version throws PreconditionFailed (If-Match) or VersionConflictError.
+ */
+export async function storeSubmission(input: StoreSubmissionInput): Promise<SubmitOutcome> {
+  const { store, checked, replaces } = input;
+  const organisationId = input.organisationId ?? checked.organisationId;
+  const subject = `The submission of ${organisationId}`;
+  if (checked.canonical === null || organisationId === null) {
+    if (organisationId !== null && replaces.kind === 'if-match') {
+      baseVersionFor(replaces.precondition, await store.latestSubmissionVersion(organisationId), subject);
+    }
+    throw new ValidationFailed(checked.issues, checked.organisationId, checked.issueReport);
+  }
+  const canonical = checked.canonical;
+  let base: number | null;
+  if (replaces.kind === 'version') base = replaces.version;
+  else if (replaces.kind === 'current') base = await store.latestSubmissionVersion(organisationId);
+  else {
+    const expected = expectedVersion(replaces.precondition);
+    // If-Match: * or If-None-Match are settled against the current version first (rare; see baseVersionFor).
+    base =
+      expected !== undefined
+        ? expected
+        : baseVersionFor(replaces.precondition, await store.latestSubmissionVersion(organisationId), subject);
+  }
+
+  if (base !== null && (await digestOfVersion(store, organisationId, base)) === submissionDigestOf(canonical)) {
+    // Identical to the version it replaces, provided that version is still the current one.
+    const current = await store.latestSubmissionVersion(organisationId);
+    const same = current === base ? await store.getSubmission(organisationId, base) : null;
+    if (same) return { stored: same, created: false };
+    if (replaces.kind === 'if-match') baseVersionFor(replaces.precondition, current, subject);
+    if (replaces.kind === 'current') return storeSubmission(input);
+  }
+
+  try {
+    const stored = await store.appendSubmission({
+      organisationId,
+      baseVersion: base,
+      canonical,
+      warnings: checked.issues,
+      actor: input.actor,
+      source: input.source,
+      fileName: input.fileName,
+    });
+    remember(store, stored);
+    return { stored, created: true };
+  } catch (error) {
+    if (error instanceof VersionConflictError && replaces.kind === 'if-match') {
+      baseVersionFor(replaces.precondition, error.current, subject);
+    }
+    throw error;
+  }
+}
+
+/** Checks raw tables (an uploaded file's, or the CLI's) and stores them: storeSubmission. */
+export async function submitTables(input: {
   store: Store;
   catalogue: Catalogue;
   tables: RawTables;
-  /** Email of whoever submits. */
   actor: string;
-  /** The version this replaces: null for an organisation's first submission. */
-  baseVersion: number | null;
   source: SubmissionSourceKind;
   fileName?: string | null;
   /** When set, a workbook for another organisation is the error `about/organisation-not-yours`. */
   expectedOrganisationId?: string;
-}
-
-/**
- * Validates and stores a workbook as the organisation's next version, with its warnings. Errors throw
- * ValidationFailed carrying every issue, and nothing is stored; a stale baseVersion throws the store's
- * VersionConflictError.
- */
-export async function submitTables(input: SubmitTablesInput): Promise<StoredSubmission> {
-  const accepted = acceptedOrThrow(input);
-  return append(input, accepted, input.baseVersion);
-}
-
-/**
- * The CLI's import of a workbook file the PMG holds: validated like any submission, then stored on top of
- * whatever the organisation's current version is. A workbook identical to the current version is not stored
- * again (`created: false`), so importing the same folder twice adds nothing.
- */
-export async function importTables(
-  input: Omit<SubmitTablesInput, 'baseVersion'>,
-): Promise<{ stored: StoredSubmission; created: boolean }> {
-  const accepted = acceptedOrThrow(input);
-  const current = await input.store.latestSubmission(accepted.organisationId);
-  // The digest the store would give it: sha256 of the canonical text it writes.
-  if (current && current.digest === `sha256:${nativeSha256Hex(accepted.canonical)}`) {
-    return { stored: current, created: false };
-  }
-  return { stored: await append(input, accepted, current?.version ?? null), created: true };
-}
-
-/** A valid workbook ready to store: its organisation, canonical JSON and warnings. */
-interface Accepted {
-  organisationId: string;
-  canonical: string;
-  warnings: Issue[];
-}
-
-function acceptedOrThrow(input: Omit<SubmitTablesInput, 'baseVersion'>): Accepted {
-  const { submission, issues, organisationId } = validateTables(input);
-  if (submission === null) throw new ValidationFailed(issues, organisationId);
-  // A valid workbook's issues are all warnings.
-  return { organisationId: submission.organisationId, canonical: canonicalJson(submission), warnings: issues };
-}
-
-function append(
-  input: Omit<SubmitTablesInput, 'baseVersion'>,
-  accepted: Accepted,
-  baseVersion: number | null,
-): Promise<StoredSubmission> {
-  return input.store.appendSubmission({
-    ...accepted,
-    baseVersion,
+  replaces: Replaces;
+}): Promise<SubmitOutcome> {
+  const checked = checkTables(input);
+  return storeSubmission({
+    store: input.store,
+    organisationId: input.expectedOrganisationId ?? null,
+    checked,
     actor: input.actor,
     source: input.source,
     fileName: input.fileName ?? null,
+    replaces: input.replaces,
   });
+}
+
+/** The digest the store gives a submission: sha256 of the canonical text it writes. */
+function submissionDigestOf(canonical: string): string {
+  return `sha256:${nativeSha256Hex(canonical)}`;
+}
+
+/**
+ * Digests of versions seen, per store: a version never changes, so what was written or read once is known, and
+ * the common write (If-Match naming the version this process stored last) needs no read to see whether it is
+ * unchanged. Bounded; a version not known is read once.
+ */
+const knownDigests = new WeakMap<Store, Map<string, string>>();
+const KNOWN_DIGESTS_MAX = 10_000;
+
+function remember(store: Store, s: Pick<StoredSubmission, 'organisationId' | 'version' | 'digest'>): void {
+  let known = knownDigests.get(store);
+  if (!known) knownDigests.set(store, (known = new Map()));
+  const oldest = known.size >= KNOWN_DIGESTS_MAX ? known.keys().next() : null;
+  if (oldest && !oldest.done) known.delete(oldest.value);
+  known.set(`${s.organisationId}\n${s.version}`, s.digest);
+}
+
+async function digestOfVersion(store: Store, organisationId: string, version: number): Promise<string | null> {
+  const known = knownDigests.get(store)?.get(`${organisationId}\n${version}`);
+  if (known !== undefined) return known;
+  const stored = await store.getSubmission(organisationId, version);
+  if (stored) remember(store, stored);
+  return stored?.digest ?? null;
 }

@@ -4,7 +4,7 @@
  * thread.ts, or on the calling thread by inlineWorkers: the same code either way.
  */
 import type { RawTables } from '../../shared/types.js';
-import { checkSubmissionBody, type SubmissionBodyCheck, type SubmissionBodyInput } from '../api/submissionBody.js';
+import { checkSubmissionBody, type SubmissionBodyCheck, type SubmissionBodyInput } from '../services/submissionBody.js';
 import { readWorkbook } from '../import/readWorkbook.js';
 import { WorkbookFileError, type WorkbookFileProblem } from '../import/workbookFileError.js';
 

@@ -17,7 +17,7 @@
 import os from 'node:os';
 import { Piscina } from 'piscina';
 import type { Catalogue, RawTables } from '../../shared/types.js';
-import type { SubmissionBodyCheck, SubmissionBodyInput } from '../api/submissionBody.js';
+import type { SubmissionBodyCheck, SubmissionBodyInput } from '../services/submissionBody.js';
 import { WorkbookFileError } from '../import/workbookFileError.js';
 import { WorkersBusy, WorkTimedOut } from './errors.js';
 import { runTask } from './tasks.js';
@@ -26,7 +26,7 @@ import type { ThreadAnswer, ThreadTask } from './thread.js';
 export interface Workers {
   /** Reads an .xlsx file into raw tables; an unreadable file throws WorkbookFileError with one sentence. */
   readWorkbook(data: Uint8Array, fileName: string): Promise<RawTables>;
-  /** Checks a submission request body (see server/api/submissionBody.ts); never throws for bad input. */
+  /** Checks a submission request body (see server/services/submissionBody.ts); never throws for bad input. */
   checkSubmission(input: SubmissionBodyInput): Promise<SubmissionBodyCheck>;
   /** Stops the threads once the tasks under way are done; the workers cannot be used afterwards. */
   close(): Promise<void>;

@@ -25,7 +25,7 @@ import {
 import type { Store } from '../../server/store/types.js';
 import type { RawTables } from '../../shared/types.js';
 import { LEEDS, POLICE, testCatalogue } from '../helpers/catalogue.js';
-import { goodRawTables, xlsxOf } from '../helpers/rawTables.js';
+import { goodRawTables, setCell, xlsxOf } from '../helpers/rawTables.js';
 import { jsonTables, makeTestApp, MEMBERS, type TestApp } from '../helpers/testApp.js';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -70,7 +70,7 @@ type PolicyName = 'anyone' | 'every member' | 'own organisation' | 'PMG only' | 
 
 const POLICIES: Record<PolicyName, { words: string; allowed: readonly Member[] }> = {
   anyone: {
-    words: 'Anyone, signed in or not (the token is not read): health, readiness and the API document.',
+    words: 'Anyone, signed in or not (the token is not read): health, readiness, the API document and sign-in.',
     allowed: MEMBER_CALLERS,
   },
   'every member': {
@@ -99,11 +99,16 @@ const POLICIES: Record<PolicyName, { words: string; allowed: readonly Member[] }
 // ---------------------------------------------------------------------------------------------------------
 // Every route: its policy, a request that succeeds for an allowed caller, and the status it then gets.
 
-interface Ctx {
-  t: TestApp;
+interface Workbook {
   /** The own organisation's good workbook, as a JSON client sends it and as an .xlsx file. */
   tables: RawTables;
   xlsx: Buffer;
+}
+
+interface Ctx extends Workbook {
+  t: TestApp;
+  /** Two different good workbooks: a write sends the one that differs from the current version. */
+  variants: [Workbook, Workbook];
 }
 
 interface Call {
@@ -123,6 +128,16 @@ interface Endpoint {
 
 const ORG = `/api/organisations/${OWN_ORG}`;
 
+/**
+ * The own organisation's next workbook: one that differs from its current version (an identical one would be
+ * answered 200 and store nothing), and `If-Match` naming that version.
+ */
+async function nextWorkbook(ctx: Ctx): Promise<Workbook & { headers: Record<string, string> }> {
+  const headers = await ifMatchSubmission(ctx.t.store);
+  const version = (await ctx.t.store.latestSubmissionVersion(OWN_ORG)) ?? 0;
+  return { ...ctx.variants[version % 2 === 0 ? 0 : 1], headers };
+}
+
 /** `If-Match` naming the own organisation's current submission version. */
 async function ifMatchSubmission(store: Store): Promise<Record<string, string>> {
   const latest = await store.latestSubmission(OWN_ORG);
@@ -133,6 +148,14 @@ const ENDPOINTS: Record<string, Endpoint> = {
   'GET /api/health': { policy: 'anyone', call: () => ({ url: '/api/health' }), success: 200 },
   'GET /api/ready': { policy: 'anyone', call: () => ({ url: '/api/ready' }), success: 200 },
   'GET /api/openapi.json': { policy: 'anyone', call: () => ({ url: '/api/openapi.json' }), success: 200 },
+  'GET /api/sign-in': { policy: 'anyone', call: () => ({ url: '/api/sign-in' }), success: 200 },
+  // The development sign-in (loopback clients only, as these requests are; not in production).
+  'GET /api/dev/members': { policy: 'anyone', call: () => ({ url: '/api/dev/members' }), success: 200 },
+  'POST /api/dev/token': {
+    policy: 'anyone',
+    call: () => ({ url: '/api/dev/token', json: { email: MEMBERS.leeds } }),
+    success: 200,
+  },
   'GET /api/me': { policy: 'every member', call: () => ({ url: '/api/me' }), success: 200 },
   'GET /api/catalogue': { policy: 'every member', call: () => ({ url: '/api/catalogue' }), success: 200 },
   'PUT /api/catalogue': {
@@ -157,11 +180,10 @@ const ENDPOINTS: Record<string, Endpoint> = {
   'PUT /api/organisations/{id}/submission': {
     policy: 'own organisation',
     writes: true,
-    call: async ({ t, tables }) => ({
-      url: `${ORG}/submission`,
-      headers: await ifMatchSubmission(t.store),
-      json: { tables },
-    }),
+    call: async (ctx) => {
+      const { tables, headers } = await nextWorkbook(ctx);
+      return { url: `${ORG}/submission`, headers, json: { tables } };
+    },
     success: 201,
   },
   'GET /api/organisations/{id}/submissions': {
@@ -177,11 +199,10 @@ const ENDPOINTS: Record<string, Endpoint> = {
   'POST /api/organisations/{id}/submission/upload': {
     policy: 'own organisation',
     writes: true,
-    call: async ({ t, xlsx }) => ({
-      url: `${ORG}/submission/upload`,
-      headers: await ifMatchSubmission(t.store),
-      file: { buffer: xlsx, name: 'leeds.xlsx' },
-    }),
+    call: async (ctx) => {
+      const { xlsx, headers } = await nextWorkbook(ctx);
+      return { url: `${ORG}/submission/upload`, headers, file: { buffer: xlsx, name: 'leeds.xlsx' } };
+    },
     success: 201,
   },
   'POST /api/organisations/{id}/validate': {
@@ -189,7 +210,13 @@ const ENDPOINTS: Record<string, Endpoint> = {
     call: ({ tables }) => ({ url: `${ORG}/validate`, json: { tables } }),
     success: 200,
   },
-  'POST /api/registers': { policy: 'PMG only', writes: true, call: () => ({ url: '/api/registers' }), success: 201 },
+  'POST /api/registers': {
+    policy: 'PMG only',
+    writes: true,
+    // force: a new version even though no submission changed since the last one.
+    call: () => ({ url: '/api/registers?force=true' }),
+    success: 201,
+  },
   'GET /api/registers': { policy: 'every member', call: () => ({ url: '/api/registers' }), success: 200 },
   'GET /api/registers/latest': { policy: 'every member', call: () => ({ url: '/api/registers/latest' }), success: 200 },
   'GET /api/registers/{version}': { policy: 'every member', call: () => ({ url: '/api/registers/1' }), success: 200 },
@@ -299,7 +326,14 @@ describe('authorisation matrix', () => {
     const t = await makeTestApp();
     otherDir = await mkdtemp(path.join(os.tmpdir(), 'oda-other-issuer-'));
     const tables = jsonTables(goodRawTables(testCatalogue(), OWN_ORG));
-    ctx = { t, tables, xlsx: await xlsxOf(tables) };
+    const other = jsonTables(
+      setCell(goodRawTables(testCatalogue(), OWN_ORG), 'Commitments', 1, 'Description', 'Revised analyst support'),
+    );
+    const variants: Ctx['variants'] = [
+      { tables, xlsx: await xlsxOf(tables) },
+      { tables: other, xlsx: await xlsxOf(other) },
+    ];
+    ctx = { t, ...variants[0], variants };
 
     authorization.set('no token', null);
     for (const [caller, token] of Object.entries(await forgeTokens(t, otherDir))) {
@@ -317,7 +351,7 @@ describe('authorisation matrix', () => {
         .expect(201);
     }
     await request(t.app).post('/api/registers').set('Authorization', pmg).expect(201);
-    await request(t.app).post('/api/registers').set('Authorization', pmg).expect(201);
+    await request(t.app).post('/api/registers?force=true').set('Authorization', pmg).expect(201);
   });
 
   afterAll(async () => {

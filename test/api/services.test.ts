@@ -122,7 +122,8 @@ test('submitTables stores the warnings, and refuses errors with every issue', as
   const catalogue = testCatalogue();
   await store.putCatalogue(catalogue, { actor: 'setup', expectedVersion: null });
   const tables = setCell(goodRawTables(catalogue, LEEDS), 'Commitments', 1, 'Quantity', 'lots');
-  const err = await submitTables({ store, catalogue, tables, actor: 'a@b', baseVersion: null, source: 'cli' }).catch(
+  const replaces = { kind: 'version', version: null } as const;
+  const err = await submitTables({ store, catalogue, tables, actor: 'a@b', replaces, source: 'cli' }).catch(
     (e: unknown) => e,
   );
   expect(err).toBeInstanceOf(ValidationFailed);
@@ -132,12 +133,12 @@ test('submitTables stores the warnings, and refuses errors with every issue', as
   expect(toProblem(err, LIMITS)).toMatchObject({ status: 422 });
   expect(await store.latestSubmission(LEEDS)).toBeNull();
 
-  const stored = await submitTables({
+  const { stored } = await submitTables({
     store,
     catalogue,
     tables: goodRawTables(catalogue, LEEDS),
     actor: 'a@b',
-    baseVersion: null,
+    replaces,
     source: 'cli',
     fileName: 'leeds.xlsx',
   });

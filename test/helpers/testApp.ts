@@ -1,14 +1,18 @@
 /**
  * A real app for API tests: a SQLite file store and a development issuer in a fresh temp folder, the test
  * catalogue loaded, silent logs (unless `env` sets LOG_LEVEL). `tokenFor(email)` mints a token for a catalogue
- * member.
+ * member. Every response the app sends is checked against the OpenAPI document's schema for its route and
+ * status (server/api/conformance.ts): one that does not match is replaced by a 500 saying why, and listed in
+ * `responseViolations`, so that no API test passes on an undocumented answer.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import { pino } from 'pino';
-import { createApp } from '../../server/app.js';
+import { createApp, routesOf } from '../../server/app.js';
+import { responseViolation } from '../../server/api/conformance.js';
+import type { AnyRoute } from '../../server/api/route.js';
 import { serviceWorkers } from '../../server/workers/workers.js';
 import { createDevAuthenticator, loadOrCreateDevIssuer, type DevIssuer } from '../../server/auth/devIssuer.js';
 import type { Clock } from '../../server/clock.js';
@@ -26,6 +30,8 @@ export interface TestApp {
   issuer: DevIssuer;
   /** The temp folder holding the database and the issuer's keys. */
   dir: string;
+  /** Responses that did not match the OpenAPI document (each was answered 500 instead). */
+  responseViolations: string[];
   /** A token for a member of the current catalogue. */
   tokenFor(email: string, opts?: { ttlSeconds?: number }): Promise<string>;
   /** `Bearer <token>` for a member. */
@@ -58,8 +64,11 @@ export async function makeTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
   const issuer = await loadOrCreateDevIssuer(dir, { clock });
   const auth = createDevAuthenticator({ issuer, lookupMember, clock });
   // Files are read and submissions checked on worker threads, as the service does (server/main.ts).
-  const workers = serviceWorkers(config.workerThreads);
-  const app = createApp({
+  const workers = serviceWorkers(config.workerThreads, {
+    maxQueue: config.workerQueueLimit,
+    taskTimeoutMs: config.workerTaskTimeoutMs,
+  });
+  const served = createApp({
     store,
     auth,
     clock,
@@ -67,6 +76,10 @@ export async function makeTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
     config,
     workers,
   });
+  const responseViolations: string[] = [];
+  const app = express();
+  app.use(checkedResponses(routesOf(served), responseViolations));
+  app.use(served);
   const tokenFor = (email: string, o: { ttlSeconds?: number } = {}) =>
     issuer.mint({ email, lookupMember, ...(o.ttlSeconds !== undefined ? { ttlSeconds: o.ttlSeconds } : {}) });
   return {
@@ -75,12 +88,35 @@ export async function makeTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
     config,
     issuer,
     dir,
+    responseViolations,
     tokenFor,
     bearer: async (email) => `Bearer ${await tokenFor(email)}`,
     close: async () => {
       await Promise.all([workers.close(), store.close()]);
       await rm(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/** Checks each response against the document before it is sent (see conformance.ts). */
+function checkedResponses(routes: readonly AnyRoute[], violations: string[]): RequestHandler {
+  return (req, res, next) => {
+    const send = res.send.bind(res);
+    res.send = (body?: unknown) => {
+      if (typeof body !== 'string' && !Buffer.isBuffer(body)) return send(body);
+      const violation = responseViolation(routes, {
+        method: req.method,
+        path: req.originalUrl.split('?')[0] ?? '',
+        status: res.statusCode,
+        contentType: res.get('content-type'),
+        body,
+      });
+      if (violation === null) return send(body);
+      violations.push(violation);
+      res.status(500).type('text/plain');
+      return send(`The response does not match the OpenAPI document: ${violation}`);
+    };
+    next();
   };
 }
 

@@ -10,7 +10,9 @@ export function healthRoutes({ store, logger }: ApiDeps): AnyRoute[] {
     defineRoute({
       method: 'get',
       path: '/health',
+      operationId: 'getHealth',
       tag: 'service',
+      unlimited: true,
       summary: 'Liveness: the process answers.',
       access: 'public',
       responses: { 200: json('Alive.', healthSchema) },
@@ -21,7 +23,9 @@ export function healthRoutes({ store, logger }: ApiDeps): AnyRoute[] {
     defineRoute({
       method: 'get',
       path: '/ready',
+      operationId: 'getReadiness',
       tag: 'service',
+      unlimited: true,
       summary: 'Readiness: the database answers and its schema is migrated.',
       access: 'public',
       responses: { 200: json('Ready.', readySchema), ...problems(503) },

@@ -1,7 +1,7 @@
 /** Sign-offs of a register version and whether it is ready for the MoU. */
 import { defineRoute, type AnyRoute } from '../route.js';
 import type { ApiDeps } from '../deps.js';
-import { AUTHED, json, problems } from '../docs.js';
+import { json, problems } from '../docs.js';
 import { registerParams, signOffBody, signOffResultSchema, signOffStatusSchema } from '../schemas.js';
 import { signOff, signOffStatus } from '../../services/signOffs.js';
 
@@ -10,6 +10,7 @@ export function signOffRoutes({ store }: ApiDeps): AnyRoute[] {
     defineRoute({
       method: 'post',
       path: '/registers/{version}/sign-offs',
+      operationId: 'signOffRegister',
       tag: 'sign-offs',
       summary:
         'Confirm a register version for an organisation: a line manager for their own; a PMG member for any governing partner (organisationId in the body).',
@@ -18,10 +19,9 @@ export function signOffRoutes({ store }: ApiDeps): AnyRoute[] {
       body: signOffBody,
       responses: {
         201: json('Recorded (or already recorded: the first record stands).', signOffResultSchema),
-        ...problems(400, ...AUTHED, 404, 409, 413, 415, 429),
+        ...problems(404, 409, 422),
       },
-      handler: async ({ params, body, principal, res }) => {
-        const p = principal!;
+      handler: async ({ params, body, principal: p, res }) => {
         const result = await signOff({
           store,
           registerVersion: params.version,
@@ -34,11 +34,12 @@ export function signOffRoutes({ store }: ApiDeps): AnyRoute[] {
     defineRoute({
       method: 'get',
       path: '/registers/{version}/sign-offs',
+      operationId: 'getSignOffStatus',
       tag: 'sign-offs',
       summary: 'Who confirmed this register version and when, which governing partners are missing, and readyForMou.',
       access: 'member',
       params: registerParams,
-      responses: { 200: json('The sign-off status.', signOffStatusSchema), ...problems(400, ...AUTHED, 404) },
+      responses: { 200: json('The sign-off status.', signOffStatusSchema), ...problems(404) },
       handler: async ({ params, res }) => {
         res.json(await signOffStatus({ store, registerVersion: params.version }));
       },

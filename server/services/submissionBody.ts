@@ -1,18 +1,18 @@
 /**
  * The body of PUT /organisations/{id}/submission, checked from its bytes: JSON text -> the request schema ->
  * the workbook's validation report and, when valid, the canonical JSON the store keeps. For a large workbook
- * it runs on a worker thread in the service (server/workers), so that parsing, validating and canonicalising
+ * it runs on a worker thread in the service (server/workers runs this function), so that parsing, validating and canonicalising
  * it does not hold up other requests, and the event loop receives only the outcome: a short report and one
  * string.
  * The outcomes are those of the other routes: malformed JSON as body-parser's, a body not matching the schema
  * as mount.ts's invalid-request with pointers.
  */
 import { canonicalJson } from '../../shared/digest.js';
+import { issueReport, type IssueReport } from '../../shared/issueReport.js';
 import type { Catalogue } from '../../shared/types.js';
-import type { FieldError } from '../http/problem.js';
-import { validateTables, type ValidationReport } from '../services/submissions.js';
-import { fieldErrors } from './fieldErrors.js';
-import { submissionBody } from './schemas.js';
+import { fieldErrors, type FieldError } from './fieldErrors.js';
+import { submissionRequestSchema, validateRequestSchema } from './submissionRequest.js';
+import { validateTables, type CheckedWorkbook, type ValidationReport } from './submissions.js';
 
 export interface SubmissionBodyInput {
   /** The request body as received (UTF-8). */
@@ -20,23 +20,26 @@ export interface SubmissionBodyInput {
   /** The current catalogue; null when there is none (the body is then only parsed). */
   catalogue: Catalogue | null;
   expectedOrganisationId: string;
+  /**
+   * What the body is: a submission (PUT, the SubmissionRequest schema; the default) or a dry run (POST
+   * .../validate, the ValidateRequest schema).
+   */
+  purpose?: 'submit' | 'validate';
 }
 
 export type SubmissionBodyCheck =
   | { kind: 'malformed-json'; message: string }
   | { kind: 'invalid-request'; errors: FieldError[] }
-  | {
+  | ({
       kind: 'checked';
       source: 'addin' | 'api';
       fileName: string | null;
-      /** The report without the submission (the event loop needs only the issues and counts). */
-      report: Omit<ValidationReport, 'submission'>;
       /**
-       * Canonical JSON of the submission (what the store writes and hashes) when the workbook is valid; null
-       * exactly when it is not.
+       * The report without the submission (the event loop needs only the issues and counts): every count, and
+       * the issues listed as any report lists them (the first ISSUE_LIST_LIMIT: shared/issueReport.ts).
        */
-      canonical: string | null;
-    }
+      report: Omit<ValidationReport, 'submission'> & IssueReport;
+    } & CheckedWorkbook)
   | { kind: 'no-catalogue' };
 
 const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
@@ -58,19 +61,26 @@ export function checkSubmissionBody(input: SubmissionBodyInput): SubmissionBodyC
       return { kind: 'malformed-json', message: error instanceof Error ? error.message : String(error) };
     }
   }
-  const parsed = submissionBody.safeParse(json);
+  const parsed = (input.purpose === 'validate' ? validateRequestSchema : submissionRequestSchema).safeParse(json);
   if (!parsed.success) return { kind: 'invalid-request', errors: fieldErrors('/body', parsed.error) };
+  const request: { tables: unknown; source?: 'addin' | 'api'; fileName?: string } = parsed.data;
   if (input.catalogue === null) return { kind: 'no-catalogue' };
-  const { submission, ...report } = validateTables({
+  const { submission, ...full } = validateTables({
     catalogue: input.catalogue,
     tables: parsed.data.tables,
     expectedOrganisationId: input.expectedOrganisationId,
   });
+  // A body of junk rows has a hundred thousand issues: of an invalid workbook's, only the listed ones travel
+  // back from a worker thread. A valid workbook's issues are its warnings, every one stored with it.
+  const listed = issueReport(full.issues);
   return {
     kind: 'checked',
-    source: parsed.data.source ?? 'api',
-    fileName: parsed.data.fileName ?? null,
-    report,
+    source: request.source ?? 'api',
+    fileName: request.fileName ?? null,
+    report: { ...full, ...listed },
+    organisationId: full.organisationId,
+    issues: submission ? full.issues : listed.issues,
+    ...(submission ? {} : { issueReport: listed }),
     canonical: submission ? canonicalJson(submission) : null,
   };
 }
