@@ -5,7 +5,7 @@
 import { createStore } from '../server/store/createStore.js';
 import { NotFoundError, VersionConflictError } from '../server/store/errors.js';
 import { hashAuditEvent } from '../server/store/auditChain.js';
-import type { Store, StoredSubmission } from '../server/store/types.js';
+import type { AuditAction, Store, StoredSubmission } from '../server/store/types.js';
 import type { Clock } from '../server/clock.js';
 import { digestOf } from '../shared/digest.js';
 import { REGISTER_SCHEMA, type Catalogue, type Register, type Submission } from '../shared/types.js';
@@ -648,25 +648,29 @@ describe.each(availableBackends())('store on $name', (backend) => {
       expect(result.problem?.reason).toMatch(/prevHash/);
     });
 
-    it('finds a well-chained event appended without a write', async () => {
-      await fourWrites();
+    /** Appends an event after the last, chained and hashed as the store would, as someone with database access could. */
+    async function appendWellChained(fields: { action: AuditAction; subject: string; digestAfter: string | null }) {
       const last = (await store.listAudit()).at(-1)!;
       const forged = {
-        seq: 5,
+        seq: last.seq + 1,
         at: '2025-04-02T00:00:00.000Z',
         actor: 'mallory@example.org',
-        action: 'register.create',
-        subject: 'register:2',
         digestBefore: null,
-        digestAfter: null,
         detailDigest: null,
         prevHash: last.hash,
-      } as const;
+        ...fields,
+      };
+      const digestAfter = forged.digestAfter === null ? 'null' : `'${forged.digestAfter}'`;
       await database.raw(
         `insert into audit_events (seq, at, actor, action, subject, digest_before, digest_after, prev_hash, hash)
-         values (5, '${forged.at}', '${forged.actor}', '${forged.action}', '${forged.subject}', null, null,
-                 '${forged.prevHash}', '${hashAuditEvent(forged)}')`,
+         values (${forged.seq}, '${forged.at}', '${forged.actor}', '${forged.action}', '${forged.subject}', null,
+                 ${digestAfter}, '${forged.prevHash}', '${hashAuditEvent(forged)}')`,
       );
+    }
+
+    it('finds a well-chained event appended without a write', async () => {
+      await fourWrites();
+      await appendWellChained({ action: 'register.create', subject: 'register:2', digestAfter: null });
       const result = await store.verifyAudit();
       expect(result).toMatchObject({ ok: false, checked: 4, problem: { seq: 5 } });
       expect(result.problem?.reason).toMatch(/^register 2: its stored row is missing \(deleted\)/);
@@ -674,23 +678,8 @@ describe.each(availableBackends())('store on $name', (backend) => {
 
     it('finds a well-chained event whose subject is not the kind of row its action writes', async () => {
       await fourWrites();
-      const last = (await store.listAudit()).at(-1)!;
-      const forged = {
-        seq: 5,
-        at: '2025-04-02T00:00:00.000Z',
-        actor: 'mallory@example.org',
-        action: 'submission.create',
-        subject: 'register:1',
-        digestBefore: null,
-        digestAfter: last.digestAfter,
-        detailDigest: null,
-        prevHash: last.hash,
-      } as const;
-      await database.raw(
-        `insert into audit_events (seq, at, actor, action, subject, digest_before, digest_after, prev_hash, hash)
-         values (5, '${forged.at}', '${forged.actor}', '${forged.action}', '${forged.subject}', null,
-                 '${forged.digestAfter}', '${forged.prevHash}', '${hashAuditEvent(forged)}')`,
-      );
+      const register = await store.latestRegister();
+      await appendWellChained({ action: 'submission.create', subject: 'register:1', digestAfter: register!.digest });
       expect(await store.verifyAudit()).toEqual({
         ok: false,
         checked: 4,
