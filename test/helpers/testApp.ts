@@ -45,6 +45,8 @@ export interface TestAppOptions {
   /** Environment variables for loadConfig (e.g. { RATE_LIMIT_WRITES: '3' }); LOG_LEVEL also sets the app's log level. */
   env?: Record<string, string>;
   clock?: Clock;
+  /** Check every response against the OpenAPI document (default true; the API benchmark measures the app alone). */
+  checkResponses?: boolean;
 }
 
 export async function makeTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
@@ -77,9 +79,12 @@ export async function makeTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
     workers,
   });
   const responseViolations: string[] = [];
-  const app = express();
-  app.use(checkedResponses(routesOf(served), responseViolations));
-  app.use(served);
+  let app = served;
+  if (opts.checkResponses !== false) {
+    app = express();
+    app.use(checkedResponses(routesOf(served), responseViolations));
+    app.use(served);
+  }
   const tokenFor = (email: string, o: { ttlSeconds?: number } = {}) =>
     issuer.mint({ email, lookupMember, ...(o.ttlSeconds !== undefined ? { ttlSeconds: o.ttlSeconds } : {}) });
   return {
