@@ -1,8 +1,9 @@
 /**
  * `npm run bench [-- name...]`: the speed targets of the project, each measured against a baseline run in the
- * same process, printed as ratios. Names: consolidate, import, parse, api (default: all). Exits 1 when a target is
+ * same process, printed as ratios. Names: consolidate, import, parse, api, addin (default: all). Exits 1 when a target is
  * missed and --strict is given.
  */
+import { benchAddin } from './addin.js';
 import { benchApi } from './api.js';
 import { benchConsolidate } from './consolidate.js';
 import { benchImport } from './importWorkbooks.js';
@@ -14,6 +15,7 @@ const benches: Record<string, () => Promise<Verdict>> = {
   import: () => benchImport(),
   parse: () => benchParse(),
   api: () => benchApi(),
+  addin: () => benchAddin(),
 };
 
 const args = process.argv.slice(2);

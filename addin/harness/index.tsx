@@ -4,13 +4,14 @@
  */
 import { createRoot } from 'react-dom/client';
 import { App } from '../taskpane/App.js';
+import { checkTables } from '../taskpane/model/check.js';
 import { MemoryGateway, MemoryWorkbook } from './memoryWorkbook.js';
 import { WorkbookGrid } from './WorkbookGrid.js';
 
 const workbook = new MemoryWorkbook();
 const gateway = new MemoryGateway(workbook);
-// For the browser tests and for poking at it from the console.
-(window as unknown as { harness: { workbook: MemoryWorkbook } }).harness = { workbook };
+// For the browser tests, the pane's benchmark (bench/addin.ts) and poking at it from the console.
+(window as unknown as { harness: object }).harness = { workbook, gateway, checkTables };
 
 const PANE_WIDTH = Number(new URLSearchParams(window.location.search).get('pane') ?? 320);
 
