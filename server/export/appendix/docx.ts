@@ -90,9 +90,49 @@ function cell(
   });
 }
 
-function table(t: DocTable, pageWidth: number): Table {
+/** Twips a character of the table text takes (Arial 8.5 pt, bold headers a little wider), and a cell's margins. */
+const CHAR_TWIPS = 90;
+const CELL_MARGINS = 260;
+/** Longer words (an email address) may wrap inside a word rather than widen their column further. */
+const LONGEST_UNBROKEN = 16;
+
+/** The least width of each column: its longest word (header and cells) fits on one line. */
+function minimumWidths(t: DocTable): number[] {
+  const longest = t.widths.map(() => 1);
+  const measure = (cells: readonly string[], skipFirst: boolean, header: boolean) =>
+    cells.forEach((text, i) => {
+      if (skipFirst && i > 0) return;
+      const words = !header && t.unbroken?.[i] ? [text] : text.split(/\s+/);
+      for (const word of words)
+        longest[i] = Math.max(
+          longest[i] ?? 1,
+          words.length === 1 && t.unbroken?.[i] ? word.length : Math.min(word.length, LONGEST_UNBROKEN),
+        );
+    });
+  // Matrix headers stand upright: only the activity column's header is measured.
+  if (t.header) measure(t.header, Boolean(t.matrix), true);
+  for (const r of t.rows) if (!r.group) measure(r.cells, false, false);
+  return longest.map((n) => n * CHAR_TWIPS + CELL_MARGINS);
+}
+
+/** Column widths in twips: the contract's proportions of the page, but never under a column's minimum. */
+function fitWidths(t: DocTable, pageWidth: number): number[] {
+  const min = minimumWidths(t);
   const total = t.widths.reduce((a, b) => a + b, 0);
-  const widths = t.widths.map((w) => Math.floor((w / total) * pageWidth));
+  let widths = t.widths.map((w, i) => Math.max(min[i]!, (w / total) * pageWidth));
+  const over = widths.reduce((a, b) => a + b, 0) - pageWidth;
+  if (over > 0) {
+    const slack = widths.map((w, i) => w - min[i]!);
+    const spare = slack.reduce((a, b) => a + b, 0);
+    const minTotal = min.reduce((a, b) => a + b, 0);
+    widths =
+      spare >= over ? widths.map((w, i) => w - (slack[i]! / spare) * over) : min.map((m) => (m / minTotal) * pageWidth);
+  }
+  return widths.map((w) => Math.floor(w));
+}
+
+function table(t: DocTable, pageWidth: number): Table {
+  const widths = fitWidths(t, pageWidth);
   const rows: TableRow[] = [];
   if (t.header) {
     rows.push(

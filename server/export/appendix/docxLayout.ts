@@ -32,7 +32,12 @@ export interface DocTable {
   rows: DocRow[];
   /** The RACI matrix: header names turned upright, cells coloured by role. */
   matrix?: true;
+  /** Columns whose values should not wrap (dates, money): their whole text sets the column's least width. */
+  unbroken?: boolean[];
 }
+
+const UNBROKEN_KINDS: readonly AppendixColumn['kind'][] = ['date', 'money', 'fte', 'stake', 'quantity'];
+const unbrokenOf = (columns: readonly AppendixColumn[]) => columns.map((c) => UNBROKEN_KINDS.includes(c.kind));
 
 export type DocBlock = { kind: 'heading' | 'paragraph' | 'note'; text: string } | { kind: 'table'; table: DocTable };
 
@@ -89,6 +94,7 @@ function plainTable(t: AppendixTable, captionText: string, omit: readonly string
     caption: captionText,
     widths: shown.map(({ c }) => docWidth(c)),
     header: shown.map(({ c }) => c.header),
+    unbroken: unbrokenOf(shown.map(({ c }) => c)),
     rows: t.rows.map((row) => ({
       cells: shown.map(({ c, i }) => displayText(c, row[i] ?? null)),
       ...(row[1] === PARTNERSHIP_TOTAL && t.id === 'commitment-totals' ? { total: true as const } : {}),
@@ -115,6 +121,7 @@ function groupedTable(t: AppendixTable, captionText: string): DocTable | null {
     caption: captionText,
     widths: shown.map(({ c }) => docWidth(c)),
     header: shown.map(({ c }) => c.header),
+    unbroken: unbrokenOf(shown.map(({ c }) => c)),
     rows,
   };
 }
@@ -211,7 +218,7 @@ export function docxLayout(appendix: Appendix): DocLayout {
         });
         break;
       case 'G':
-        sections.push({ ...s, landscape: false, blocks: tableBlocks([plainTable(table('issues'), cap)]) });
+        sections.push({ ...s, landscape: true, blocks: tableBlocks([plainTable(table('issues'), cap)]) });
         break;
     }
   }
