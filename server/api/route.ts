@@ -36,9 +36,19 @@ export type PrincipalOf<A extends Access> = A extends 'public' ? null : Principa
 /** The uploaded file: always there on an upload-only route, there or not where JSON is the alternative. */
 export type FileOf<U> = U extends 'only' ? UploadedFile : U extends 'or-json' ? UploadedFile | null : null;
 /** The JSON body's bytes: always there on a rawJson route, unless it also takes an upload and got one. */
-export type RawBodyOf<R, U = undefined> = R extends true ? (U extends 'or-json' ? Buffer | null : Buffer) : null;
+export type RawBodyOf<R> = R extends true ? Buffer : null;
 
-export interface RouteInput<P, Q, B, A extends Access = Access, U = undefined, R = undefined> {
+/**
+ * The uploaded file (on routes that take one) and the JSON body's bytes, unparsed (on `rawJson` routes). A route
+ * taking either a file or raw JSON (validate) gets exactly one of them.
+ */
+export type BodyPartsOf<U, R> = U extends 'or-json'
+  ? R extends true
+    ? { file: UploadedFile; rawBody: null } | { file: null; rawBody: Buffer }
+    : { file: UploadedFile | null; rawBody: null }
+  : { file: FileOf<U>; rawBody: RawBodyOf<R> };
+
+export type RouteInput<P, Q, B, A extends Access = Access, U = undefined, R = undefined> = {
   params: P;
   query: Q;
   body: B;
@@ -48,13 +58,9 @@ export interface RouteInput<P, Q, B, A extends Access = Access, U = undefined, R
    * request, for the handler too. Null on public routes.
    */
   catalogue: A extends 'public' ? null : StoredCatalogue | null;
-  /** The uploaded file, on routes that take one. */
-  file: FileOf<U>;
-  /** The JSON body's bytes, unparsed, on `rawJson` routes. */
-  rawBody: RawBodyOf<R, U>;
   req: Request;
   res: Response;
-}
+} & BodyPartsOf<U, R>;
 
 export interface RouteSpec<
   P extends ZodType,

@@ -245,10 +245,10 @@ export function submissionRoutes({ store, workers }: ApiDeps): AnyRoute[] {
        * on a worker thread; either way the report lists the first ISSUE_LIST_LIMIT issues and counts them all.
        */
       handler: async ({ params, file, rawBody, catalogue: snapshot, req, res }) => {
-        if (file || rawBody === null) {
+        if (file) {
           const { catalogue } = loadedCatalogue(snapshot);
           requireOrganisation(catalogue, params.id);
-          const tables = await tablesFromUpload(workers, file!);
+          const tables = await tablesFromUpload(workers, file);
           const { submission, ...report } = validateTables({ catalogue, tables, expectedOrganisationId: params.id });
           sendValidationReport(
             res,
