@@ -1,6 +1,9 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so `npx oda-register` works straight after `npm install`.
-import { register } from 'tsx/esm/api';
+// The `oda-register` command line: the compiled JavaScript in dist/ (built by `npm install`), or the
+// TypeScript sources through tsx when dist/ is missing or older than them (bin/launch.js). The note saying so
+// goes to a terminal only, so scripts and pipes get exactly the command's output.
+import { load } from './launch.js';
 
-register();
-await import('../server/cli/main.ts');
+await load('server/cli/main', (note) => {
+  if (process.stderr.isTTY) process.stderr.write(`${note}\n`);
+});

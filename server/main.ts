@@ -20,7 +20,9 @@ import { serviceWorkers } from './workers/workers.js';
 import { createStore } from './store/createStore.js';
 import type { Store } from './store/types.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** The project's folder: this file is server/main.ts, or dist/server/main.js when compiled. */
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, path.basename(path.dirname(HERE)) === 'dist' ? '../..' : '..');
 /** How long in-flight requests get to finish on shutdown. */
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -47,7 +49,10 @@ function nextSteps(config: Config, url: string, store: Store, pmgEmail: string |
   } else {
     lines.push('  Sign-in: Microsoft Entra ID access tokens (AUTH_MODE=entra).');
   }
-  if (existsSync(config.addinDir)) lines.push(`  Excel add-in task pane: ${url}/`);
+  if (existsSync(config.addinDir)) {
+    lines.push(`  Excel add-in task pane: ${url}/taskpane.html (manifest ${url}/manifest.xml)`);
+    if (config.nodeEnv !== 'production') lines.push(`  Try the add-in without Excel: ${url}/harness.html`);
+  }
   return lines.join('\n');
 }
 
@@ -78,7 +83,10 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   }
 
   const auth = await createAuthenticator(authConfigOf(config), { lookupMember: memberLookup(store), clock });
-  const workers = serviceWorkers(config.workerThreads);
+  const workers = serviceWorkers(config.workerThreads, {
+    maxQueue: config.workerQueueLimit,
+    taskTimeoutMs: config.workerTaskTimeoutMs,
+  });
   const app = createApp({ store, auth, clock, logger, config, workers });
 
   const certs = officeDevCerts();
@@ -118,11 +126,14 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
-const invokedDirectly =
-  process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
-if (invokedDirectly) {
+/** Starts the service for `npm start` (bin/serve.js) or `node dist/server/main.js`; a failure is one line and exit 1. */
+export function runMain(): void {
   main().catch((err: unknown) => {
     process.stderr.write(`oda-register failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exit(1);
   });
 }
+
+const invokedDirectly =
+  process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (invokedDirectly) runMain();

@@ -1,10 +1,13 @@
-/** Reading partner workbook files for `import` and `validate`, one result per file, with a progress bar. */
+/**
+ * Reading partner workbook files for `import` and `validate`, one result per file, with a progress bar.
+ * ExcelJS and the progress bar load when a file is first read or a bar first shown (consolidate uses
+ * issueLine from here and needs neither).
+ */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import cliProgress from 'cli-progress';
 import { countIssues, formatIssue, type Issue } from '../../shared/issues.js';
+import { issueReport, unlistedIssuesSentence } from '../../shared/issueReport.js';
 import type { RawTables } from '../../shared/types.js';
-import { readWorkbook, WorkbookFileError } from '../import/readWorkbook.js';
 import type { CliIo, Output } from './io.js';
 
 export interface FileResult {
@@ -32,6 +35,7 @@ export async function readTablesFromFile(file: string, io: CliIo): Promise<RawTa
     if (code === 'EISDIR') return `${file} is a folder, not a workbook.`;
     return `${file} cannot be read: ${(err as Error).message}`;
   }
+  const { readWorkbook, WorkbookFileError } = await import('../import/readWorkbook.js');
   try {
     return await readWorkbook(data, { fileName });
   } catch (err) {
@@ -47,18 +51,19 @@ export async function eachFile(
   out: Output,
   work: (file: string) => Promise<FileResult>,
 ): Promise<FileResult[]> {
-  const bar =
-    files.length > 1 && io.stderr.isTTY && !out.jsonMode
-      ? new cliProgress.SingleBar(
-          {
-            stream: io.stderr,
-            format: ' {bar} {value}/{total} workbooks | {file}',
-            clearOnComplete: true,
-            hideCursor: true,
-          },
-          cliProgress.Presets.shades_classic,
-        )
-      : null;
+  const cliProgress =
+    files.length > 1 && io.stderr.isTTY && !out.jsonMode ? (await import('cli-progress')).default : null;
+  const bar = cliProgress
+    ? new cliProgress.SingleBar(
+        {
+          stream: io.stderr,
+          format: ' {bar} {value}/{total} workbooks | {file}',
+          clearOnComplete: true,
+          hideCursor: true,
+        },
+        cliProgress.Presets.shades_classic,
+      )
+    : null;
   bar?.start(files.length, 0, { file: '' });
   const results: FileResult[] = [];
   for (const file of files) {
@@ -87,10 +92,16 @@ export function printFileResult(out: Output, r: FileResult, verb: 'stored' | 'va
   } else {
     out.line(`✖ ${name}: ${who}, ${counts}; nothing was stored`);
   }
-  // Errors first, then warnings, each in their own order.
-  for (const severity of ['error', 'warning'] as const) {
-    for (const issue of r.issues) if (issue.severity === severity) out.line(`    ${issueLine(issue)}`);
-  }
+  // Errors first, then warnings, each in their own order: the first ISSUE_LIST_LIMIT, then a line saying how
+  // many more there are (--json lists every one).
+  const ordered = [
+    ...r.issues.filter((i) => i.severity === 'error'),
+    ...r.issues.filter((i) => i.severity !== 'error'),
+  ];
+  const report = issueReport(ordered);
+  for (const issue of report.issues) out.line(`    ${issueLine(issue)}`);
+  const more = unlistedIssuesSentence(report, 'run again with --json to list every one');
+  if (more) out.line(`    … ${more}`);
 }
 
 /** An issue as a line of CLI output: its severity padded to one width, then `Sheet!Cell: message`. */
@@ -98,12 +109,33 @@ export function issueLine(issue: Issue): string {
   return `${issue.severity === 'error' ? 'error  ' : 'warning'} ${formatIssue(issue)}`;
 }
 
+/**
+ * The closing line of an import: how many workbooks were stored, unchanged (identical to the current version, so
+ * not stored again) and refused (errors, or not a workbook), e.g. "7 workbooks stored, 1 refused." or
+ * "8 workbooks unchanged, 0 stored.".
+ */
+export function importTally(results: FileResult[]): string {
+  const refused = results.filter((r) => !r.ok).length;
+  const unchanged = results.filter((r) => r.ok && r.unchanged).length;
+  const stored = results.length - refused - unchanged;
+  const counts = { stored, unchanged, refused };
+  // "0 stored" closes the line when nothing was stored; otherwise only what happened is counted.
+  const order =
+    stored > 0 ? (['stored', 'unchanged', 'refused'] as const) : (['unchanged', 'refused', 'stored'] as const);
+  const parts = order.filter((what) => counts[what] > 0 || what === 'stored');
+  return `${parts
+    .map((what, i) => `${counts[what]}${i === 0 ? ` workbook${counts[what] === 1 ? '' : 's'}` : ''} ${what}`)
+    .join(', ')}.`;
+}
+
 export function summarise(out: Output, results: FileResult[], verb: 'stored' | 'valid'): void {
   const good = results.filter((r) => r.ok).length;
   if (results.length > 1) {
     out.line();
     out.line(
-      `${good} of ${results.length} workbooks ${verb === 'stored' ? 'stored' : 'valid'}; ${results.length - good} with errors.`,
+      verb === 'stored'
+        ? importTally(results)
+        : `${good} of ${results.length} workbooks valid; ${results.length - good} with errors.`,
     );
   }
   out.json({

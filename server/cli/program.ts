@@ -1,19 +1,42 @@
-/** The `oda-register` command line: every command, and how errors reach the user. */
+/**
+ * The `oda-register` command line: every command, and how errors reach the user.
+ *
+ * Start-up stays fast (see `npm run bench -- startup`): this module and the command definitions load only
+ * commander and small modules; each command imports what it needs (the store, ExcelJS, jose, zod) when it runs.
+ */
 import { Command, CommanderError } from 'commander';
-import { DevIssuerError } from '../auth/devIssuer.js';
-import { CatalogueFileError } from '../services/catalogueFile.js';
 import { NotPermitted, NotPossible } from '../services/errors.js';
 import { VersionConflictError } from '../store/errors.js';
-import { registerAudit } from './commands/audit.js';
-import { registerConsolidate } from './commands/consolidate.js';
-import { registerExport } from './commands/exportRegister.js';
-import { registerImport, registerValidate } from './commands/importFiles.js';
-import { registerInit } from './commands/init.js';
-import { registerStatus } from './commands/status.js';
-import { registerTemplate } from './commands/template.js';
-import { registerToken } from './commands/token.js';
+import { addAuditCommand } from './commands/audit.js';
+import { addConsolidateCommand } from './commands/consolidate.js';
+import { addExportCommand } from './commands/exportRegister.js';
+import { addImportCommand, addValidateCommand } from './commands/importFiles.js';
+import { addInitCommand } from './commands/init.js';
+import { addStatusCommand } from './commands/status.js';
+import { addTemplateCommand } from './commands/template.js';
+import { addTokenCommand } from './commands/token.js';
+import { addVerifyCommand } from './commands/verify.js';
 import { UserError } from './errors.js';
 import type { CliIo } from './io.js';
+
+/**
+ * Commander's usage error as one line: "error: unknown option '--fromat' (did you mean --format?)", and where
+ * there is no near match, where the options are listed.
+ */
+export function oneLineUsageError(message: string, commandPath: string): string {
+  const [first = '', ...rest] = message.trim().split('\n');
+  const suggestion = /^\(Did you mean (.*)\?\)$/.exec(rest.join(' ').trim());
+  if (suggestion) return `${first} (did you mean ${suggestion[1]}?)\n`;
+  const detail = rest.join(' ').trim();
+  const line = detail ? `${first} ${detail}` : first;
+  return /^error: unknown (option|command)/.test(first) ? `${line} (see ${commandPath} --help)\n` : `${line}\n`;
+}
+
+function commandPath(cmd: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = cmd; c; c = c.parent) names.unshift(c.name());
+  return names.join(' ');
+}
 
 export function buildProgram(io: CliIo): Command {
   const program = new Command('oda-register')
@@ -23,28 +46,57 @@ export function buildProgram(io: CliIo): Command {
       'SQLite file or postgres:// URL (default: DATABASE_URL, else SQLITE_PATH, else $DATA_DIR/oda-register.db ' +
         'with DATA_DIR defaulting to ./data, as the service does)',
     )
-    .option('--json', 'machine-readable output on stdout')
-    .showHelpAfterError()
-    .exitOverride()
-    .configureOutput({
+    .option('--json', 'machine-readable output on stdout');
+  for (const addCommand of [
+    addInitCommand,
+    addTemplateCommand,
+    addImportCommand,
+    addValidateCommand,
+    addConsolidateCommand,
+    addExportCommand,
+    addStatusCommand,
+    addTokenCommand,
+    addAuditCommand,
+    addVerifyCommand,
+  ]) {
+    addCommand(program, io);
+  }
+  const configure = (cmd: Command) => {
+    cmd.exitOverride().configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) => {
+        // Commander checks required options before unknown ones, so `export --fromat json` would be told that
+        // --format is missing: name the mistyped option instead (unknownOption reports it and throws).
+        const unknown = cmd.args.find((a) => /^--?[^-]/.test(a));
+        if (unknown && s.startsWith('error: required option')) {
+          (cmd as Command & { unknownOption(flag: string): never }).unknownOption(unknown);
+        }
+        write(oneLineUsageError(s, commandPath(cmd)));
+      },
     });
-  for (const register of [
-    registerInit,
-    registerTemplate,
-    registerImport,
-    registerValidate,
-    registerConsolidate,
-    registerExport,
-    registerStatus,
-    registerToken,
-    registerAudit,
-  ]) {
-    register(program, io);
-  }
-  for (const cmd of program.commands) cmd.exitOverride();
+    cmd.commands.forEach(configure);
+  };
+  configure(program);
   return program;
+}
+
+/** Errors whose message is meant for the user as it is: one line, no stack trace. */
+async function isUserFacing(err: unknown): Promise<boolean> {
+  if (
+    err instanceof UserError ||
+    err instanceof NotPossible ||
+    err instanceof NotPermitted ||
+    err instanceof VersionConflictError
+  ) {
+    return true;
+  }
+  // Loaded here, not at start-up: their modules bring jose and zod (already loaded when a command threw them).
+  const [{ DevIssuerError }, { CatalogueFileError }] = await Promise.all([
+    import('../auth/devIssuer.js'),
+    import('../services/catalogueFile.js'),
+  ]);
+  return err instanceof DevIssuerError || err instanceof CatalogueFileError;
 }
 
 /** Runs the CLI; resolves to the exit code. Never throws, never prints a stack trace for a user's mistake. */
@@ -56,14 +108,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return Number(process.exitCode ?? 0);
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
-    const known =
-      err instanceof UserError ||
-      err instanceof NotPossible ||
-      err instanceof NotPermitted ||
-      err instanceof VersionConflictError ||
-      err instanceof DevIssuerError ||
-      err instanceof CatalogueFileError;
-    if (known) {
+    if (await isUserFacing(err)) {
       io.stderr.write(`error: ${(err as Error).message}\n`);
       return err instanceof UserError ? err.exitCode : 1;
     }

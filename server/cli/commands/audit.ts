@@ -1,12 +1,9 @@
 import type { Command } from 'commander';
 import { withStore, type GlobalOptions } from '../context.js';
-import { AUDIT_PAGE_MAX } from '../../store/kyselyStore.js';
 import { makeOutput, type CliIo } from '../io.js';
 import { wholeNumber } from '../options.js';
 
-const MAX_LIMIT = AUDIT_PAGE_MAX;
-
-export function registerAudit(program: Command, io: CliIo): void {
+export function addAuditCommand(program: Command, io: CliIo): void {
   const audit = program.command('audit').description('the audit trail of every change');
   audit
     .command('verify')
@@ -28,12 +25,14 @@ export function registerAudit(program: Command, io: CliIo): void {
     .command('list')
     .description('list audit events')
     .option('--after <seq>', 'only events after this sequence number', '0')
-    .option('--limit <n>', `at most this many events (1 to ${MAX_LIMIT})`, '100')
+    .option('--limit <n>', 'at most this many events', '100')
     .action(async (opts: { after: string; limit: string }, cmd: Command) => {
       const global = cmd.optsWithGlobals<GlobalOptions>();
       const out = makeOutput(io, Boolean(global.json));
       const afterSeq = wholeNumber('--after', opts.after, 0, Number.MAX_SAFE_INTEGER);
-      const limit = wholeNumber('--limit', opts.limit, 1, MAX_LIMIT);
+      // The store's module (and kysely with it) loads only when the command runs.
+      const { AUDIT_PAGE_MAX } = await import('../../store/audit.js');
+      const limit = wholeNumber('--limit', opts.limit, 1, AUDIT_PAGE_MAX);
       const events = await withStore(global, io, (store) => store.listAudit({ afterSeq, limit }));
       for (const e of events)
         out.line(`${String(e.seq).padStart(5)}  ${e.at}  ${e.actor.padEnd(32)}  ${e.action.padEnd(18)}  ${e.subject}`);

@@ -3,13 +3,14 @@ import { withStore, writeOutputFile, type GlobalOptions } from '../context.js';
 import { UserError } from '../errors.js';
 import { makeOutput, type CliIo } from '../io.js';
 import { wholeNumber } from '../options.js';
+import { APPENDIX_FORMATS as FORMATS, FORMAT_FILES, type AppendixFormat } from '../../export/appendix/formats.js';
 
-const FORMATS = ['json'] as const;
-
-export function registerExport(program: Command, io: CliIo): void {
+export function addExportCommand(program: Command, io: CliIo): void {
   program
     .command('export')
-    .description('export a register version (the latest by default)')
+    .description(
+      'export a register version (the latest by default): MoU appendices as Word, Excel or CSV (zip), or the register as JSON',
+    )
     .requiredOption('--format <format>', `one of: ${FORMATS.join(', ')}`)
     .requiredOption('--out <file>', 'where to write it ("-" for standard output)')
     .option('--version <n>', 'register version (default: the latest)')
@@ -23,9 +24,9 @@ export function registerExport(program: Command, io: CliIo): void {
         opts.version === undefined
           ? undefined
           : wholeNumber('--version', opts.version, 1, Number.MAX_SAFE_INTEGER, 'a register version number such as 3');
-      const stored = await withStore(global, io, async (store) => {
+      const { stored, signOffs } = await withStore(global, io, async (store) => {
         const found = version === undefined ? await store.latestRegister() : await store.getRegister(version);
-        if (found) return found;
+        if (found) return { stored: found, signOffs: await store.listSignOffs(found.version) };
         const latest = await store.latestRegister();
         throw new UserError(
           latest
@@ -33,13 +34,18 @@ export function registerExport(program: Command, io: CliIo): void {
             : 'There is no register yet: run `oda-register consolidate` first.',
         );
       });
-      const text = `${JSON.stringify(stored.register, null, 2)}\n`;
+      const format = opts.format as AppendixFormat;
+      // Loaded here: docx and ExcelJS are needed by this command only.
+      const { renderAppendix } = await import('../../export/appendix/render.js');
+      const { bytes } = await renderAppendix(format, { stored, signOffs, asOf: new Date().toISOString() });
       if (opts.out === '-') {
-        io.stdout.write(text);
+        io.stdout.write(bytes);
         return;
       }
-      const file = await writeOutputFile(opts.out, text, io);
-      out.line(`Wrote register version ${stored.version} (${stored.digest}) to ${opts.out}.`);
-      out.json({ version: stored.version, digest: stored.digest, file });
+      const file = await writeOutputFile(opts.out, bytes, io);
+      out.line(
+        `Wrote register version ${stored.version} (${stored.digest}) as ${FORMAT_FILES[format].name} to ${opts.out}.`,
+      );
+      out.json({ version: stored.version, digest: stored.digest, format, file });
     });
 }

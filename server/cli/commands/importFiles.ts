@@ -1,14 +1,12 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { importTables, validateTables } from '../../services/submissions.js';
 import { ValidationFailed } from '../../services/errors.js';
-import { requireCatalogue } from '../../services/catalogue.js';
 import { catalogueFor, cliActor, withStore, type GlobalOptions } from '../context.js';
 import { eachFile, printFileResult, readTablesFromFile, summarise, type FileResult } from '../files.js';
 import { makeOutput, type CliIo } from '../io.js';
 
 /** `import FILE...`: validate and store each workbook; exit 1 when any file had errors. */
-export function registerImport(program: Command, io: CliIo): void {
+export function addImportCommand(program: Command, io: CliIo): void {
   program
     .command('import')
     .description('validate partner workbooks and store each as its organisation’s next submission')
@@ -16,6 +14,8 @@ export function registerImport(program: Command, io: CliIo): void {
     .action(async (files: string[], _opts: unknown, cmd: Command) => {
       const global = cmd.optsWithGlobals<GlobalOptions>();
       const out = makeOutput(io, Boolean(global.json));
+      const { submitTables } = await import('../../services/submissions.js');
+      const { requireCatalogue } = await import('../../services/catalogue.js');
       const results = await withStore(global, io, async (store) => {
         const { catalogue } = await requireCatalogue(store);
         const actor = cliActor(io);
@@ -24,13 +24,14 @@ export function registerImport(program: Command, io: CliIo): void {
           const base = { file, version: null, fileError: null, issues: [] };
           if (typeof tables === 'string') return { ...base, ok: false, organisationId: null, fileError: tables };
           try {
-            const { stored, created } = await importTables({
+            const { stored, created } = await submitTables({
               store,
               catalogue,
               tables,
               actor,
               source: 'cli',
               fileName: path.basename(file),
+              replaces: { kind: 'current' },
             });
             return {
               ...base,
@@ -55,7 +56,7 @@ export function registerImport(program: Command, io: CliIo): void {
 }
 
 /** `validate FILE...`: the same checks, storing nothing. */
-export function registerValidate(program: Command, io: CliIo): void {
+export function addValidateCommand(program: Command, io: CliIo): void {
   program
     .command('validate')
     .description('check partner workbooks against the contract and the catalogue, storing nothing')
@@ -65,6 +66,7 @@ export function registerValidate(program: Command, io: CliIo): void {
       const global = cmd.optsWithGlobals<GlobalOptions & { catalogue?: string }>();
       const out = makeOutput(io, Boolean(global.json));
       const catalogue = await catalogueFor(global, io);
+      const { validateTables } = await import('../../services/submissions.js');
       const results = await eachFile(files, io, out, async (file): Promise<FileResult> => {
         const tables = await readTablesFromFile(file, io);
         const base = { file, version: null, fileError: null, issues: [] };

@@ -3,7 +3,7 @@ import { cliActor, readCatalogueArgument, withStore, type GlobalOptions } from '
 import type { CliIo } from '../io.js';
 import { makeOutput } from '../io.js';
 
-export function registerInit(program: Command, io: CliIo): void {
+export function addInitCommand(program: Command, io: CliIo): void {
   program
     .command('init')
     .description('store the partnership catalogue (a new catalogue version when one exists)')

@@ -1,17 +1,17 @@
 import type { Command } from 'commander';
-import { isGoverning } from '../../../shared/catalogue.js';
 import { compareCodeUnits } from '../../../shared/order.js';
-import { requireCatalogue } from '../../services/catalogue.js';
 import { withStore, type GlobalOptions } from '../context.js';
 import { makeOutput, type CliIo } from '../io.js';
 
-export function registerStatus(program: Command, io: CliIo): void {
+export function addStatusCommand(program: Command, io: CliIo): void {
   program
     .command('status')
     .description('partners, the latest submission of each, who is missing, and the latest register')
     .action(async (_opts: unknown, cmd: Command) => {
       const global = cmd.optsWithGlobals<GlobalOptions>();
       const out = makeOutput(io, Boolean(global.json));
+      const { isGoverning } = await import('../../../shared/catalogue.js');
+      const { requireCatalogue } = await import('../../services/catalogue.js');
       const { catalogue, latest, register } = await withStore(global, io, async (store) => ({
         catalogue: (await requireCatalogue(store)).catalogue,
         latest: await store.latestSubmissions(),

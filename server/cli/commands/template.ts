@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
-import { writePartnerTemplate } from '../../export/template.js';
 import { catalogueFor, writeOutputFile, type GlobalOptions } from '../context.js';
 import { UserError } from '../errors.js';
 import { makeOutput, type CliIo } from '../io.js';
 
-export function registerTemplate(program: Command, io: CliIo): void {
+export function addTemplateCommand(program: Command, io: CliIo): void {
   program
     .command('template')
     .description('write an empty partner workbook for one organisation')
@@ -21,6 +20,7 @@ export function registerTemplate(program: Command, io: CliIo): void {
           `No organisation "${opts.org}" in the catalogue. Known ids: ${catalogue.organisations.map((o) => o.id).join(', ')}.`,
         );
       }
+      const { writePartnerTemplate } = await import('../../export/template.js');
       const buffer = await writePartnerTemplate(catalogue, organisation.id);
       const file = await writeOutputFile(opts.out, buffer, io);
       out.line(`Wrote the partner workbook for ${organisation.name} to ${opts.out}.`);

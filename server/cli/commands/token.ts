@@ -1,21 +1,22 @@
 import type { Command } from 'commander';
-import { decodeJwt } from 'jose';
-import { DEV_MAX_TTL_SECONDS, loadOrCreateDevIssuer } from '../../auth/devIssuer.js';
-import { dataDirOf } from '../../config.js';
-import { findMember } from '../../services/members.js';
 import { catalogueFor, type GlobalOptions } from '../context.js';
 import { makeOutput, type CliIo } from '../io.js';
 import { wholeNumber } from '../options.js';
 
-export function registerToken(program: Command, io: CliIo): void {
+export function addTokenCommand(program: Command, io: CliIo): void {
   program
     .command('token')
     .description('mint a development access token for a member of the catalogue (AUTH_MODE=dev only)')
     .requiredOption('--email <email>', 'the member’s email address')
-    .option('--ttl <seconds>', `lifetime in seconds, at most ${DEV_MAX_TTL_SECONDS} (30 days; default 8 hours)`)
+    .option('--ttl <seconds>', 'lifetime in seconds, at most 30 days (default 8 hours)')
     .action(async (opts: { email: string; ttl?: string }, cmd: Command) => {
       const global = cmd.optsWithGlobals<GlobalOptions>();
       const out = makeOutput(io, Boolean(global.json));
+      // jose and the issuer load only when a token is minted.
+      const { decodeJwt } = await import('jose');
+      const { DEV_MAX_TTL_SECONDS, loadOrCreateDevIssuer } = await import('../../auth/devIssuer.js');
+      const { dataDirOf } = await import('../../config.js');
+      const { findMember } = await import('../../services/members.js');
       const ttlSeconds =
         opts.ttl === undefined
           ? undefined
