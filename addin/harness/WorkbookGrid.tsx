@@ -33,20 +33,23 @@ export function WorkbookGrid({ workbook }: { workbook: MemoryWorkbook }) {
   useVersion(workbook);
   const [active, setActive] = useState<string | null>(null);
   const selected = workbook.selected;
-  const sheetName =
-    selected?.sheet && selected.sheet !== active && workbook.sheet(selected.sheet) ? selected.sheet : active;
-  const sheet = (sheetName ? workbook.sheet(sheetName) : undefined) ?? workbook.sheets[0];
+  const sheet = (active ? workbook.sheet(active) : undefined) ?? workbook.sheets[0];
   const selectedRef = useRef<HTMLInputElement | null>(null);
+  const pendingFocus = useRef(false);
 
+  // A cell selected by the pane shows its sheet, then takes the focus once it is drawn; the tabs stay free.
   useEffect(() => {
-    if (selected) setActive(selected.sheet);
+    if (!selected) return;
+    setActive(selected.sheet);
+    pendingFocus.current = true;
   }, [selected]);
   useEffect(() => {
-    if (selectedRef.current) {
+    if (pendingFocus.current && selectedRef.current) {
+      pendingFocus.current = false;
       selectedRef.current.focus();
       selectedRef.current.scrollIntoView({ block: 'center', inline: 'center' });
     }
-  }, [selected]);
+  });
 
   if (!sheet) {
     return (

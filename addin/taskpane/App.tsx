@@ -38,7 +38,16 @@ export function App({ gateway }: { gateway: WorkbookGateway }) {
 
   return (
     <FluentProvider theme={webLightTheme} style={{ minHeight: '100vh' }}>
-      <main style={{ padding: 12, display: 'grid', gap: 12, maxWidth: 720, boxSizing: 'border-box' }}>
+      <main
+        style={{
+          padding: 12,
+          display: 'grid',
+          gridTemplateColumns: 'minmax(0, 1fr)',
+          gap: 12,
+          maxWidth: 720,
+          boxSizing: 'border-box',
+        }}
+      >
         <header
           style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'baseline', justifyContent: 'space-between' }}
         >

@@ -64,9 +64,11 @@ export function IssueList(props: {
                     >
                       <span style={{ display: 'flex', gap: 6, alignItems: 'baseline' }}>
                         <Badge
-                          size="small"
+                          size="medium"
+                          shape="rounded"
                           color={issue.severity === 'error' ? 'danger' : 'warning'}
                           appearance="filled"
+                          style={{ flexShrink: 0 }}
                         >
                           {issue.cell ?? (issue.row ? `row ${issue.row}` : '—')}
                         </Badge>

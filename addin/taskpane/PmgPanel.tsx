@@ -97,7 +97,11 @@ export function PmgPanel({
   const crossPartner = register?.issues.filter((i) => ISSUE_CODES[i.code]?.scope === 'register') ?? [];
   const busy = action.busy !== null;
   return (
-    <section aria-label="PMG" style={{ display: 'grid', gap: 10 }} data-testid="pmg">
+    <section
+      aria-label="PMG"
+      style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 10 }}
+      data-testid="pmg"
+    >
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 6 }}>
         <Button appearance="primary" disabled={busy} onClick={consolidate}>
           Consolidate now
@@ -131,7 +135,7 @@ export function PmgPanel({
         <Text>No register yet: consolidate the partners’ latest submissions to make version 1.</Text>
       )}
       {register ? (
-        <div style={{ display: 'grid', gap: 6 }}>
+        <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 6 }}>
           <Text size={200}>
             {register.sources.length} of {register.organisations.length} partners submitted;{' '}
             {register.commitments.length} commitments, {register.roles.length} roles.

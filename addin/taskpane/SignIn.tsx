@@ -61,7 +61,7 @@ export function SignIn({ onSignedIn, expired }: { onSignedIn: (s: Session) => vo
   }
 
   return (
-    <section aria-labelledby="signin-title" style={{ display: 'grid', gap: 12 }}>
+    <section aria-labelledby="signin-title" style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 12 }}>
       <Text as="h2" id="signin-title" size={500} weight="semibold">
         Sign in
       </Text>

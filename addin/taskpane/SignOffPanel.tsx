@@ -87,7 +87,11 @@ export function SignOffPanel({ session, onSignedOut }: { session: Session; onSig
   const busy = action.busy !== null;
 
   return (
-    <section aria-label="Sign off" style={{ display: 'grid', gap: 10 }} data-testid="signoff">
+    <section
+      aria-label="Sign off"
+      style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 10 }}
+      data-testid="signoff"
+    >
       <Field label="Register version">
         <Select
           value={version === null ? '' : String(version)}
@@ -115,7 +119,7 @@ export function SignOffPanel({ session, onSignedOut }: { session: Session; onSig
       <ProgressLine busy={action.busy} progress={action.progress} />
       <NoticeBar notice={notice} />
       {register && org ? (
-        <div style={{ display: 'grid', gap: 6 }} data-testid="about-us">
+        <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 6 }} data-testid="about-us">
           <Text weight="semibold" as="h3">
             What version {register.version} says about {org.name}
           </Text>

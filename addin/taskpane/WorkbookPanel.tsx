@@ -300,7 +300,7 @@ export function WorkbookPanel(props: { session: Session; gateway: WorkbookGatewa
 
   const busy = action.busy !== null;
   return (
-    <section aria-label="Your workbook" style={{ display: 'grid', gap: 10 }}>
+    <section aria-label="Your workbook" style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 10 }}>
       <Text size={200} data-testid="base">
         {settings.baseVersion
           ? `Based on version ${settings.baseVersion}${settings.baseBy ? ` by ${settings.baseBy}` : ''}${settings.baseAt ? `, ${when(settings.baseAt)}` : ''}${changed === true ? '; changed since' : changed === false ? '; unchanged since' : ''}.`

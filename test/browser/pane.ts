@@ -40,6 +40,8 @@ export async function startHarness(): Promise<Harness> {
       '--no-first-run',
     ],
   });
+  // Screenshots of this run only, numbered in step order.
+  rmSync(ARTIFACTS, { recursive: true, force: true });
   mkdirSync(ARTIFACTS, { recursive: true });
   return {
     service,

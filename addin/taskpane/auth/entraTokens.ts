@@ -35,7 +35,8 @@ export async function entraTokens(settings: EntraSettings): Promise<TokenSource>
   const request = { scopes: settings.scopes };
 
   async function interactive(): Promise<string> {
-    if (nested) return (await app.acquireTokenPopup(request)).accessToken;
+    // Outside Office (the register page in a browser) a popup; inside Office without NAA, the Office dialog.
+    if (nested || typeof Office === 'undefined') return (await app.acquireTokenPopup(request)).accessToken;
     return dialogSignIn();
   }
   async function silent(): Promise<string | null> {
