@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- name...]`: the speed targets of the project, each measured against a baseline run in the
- * same process, printed as ratios. Names: consolidate, import, parse, api, addin (default: all). Exits 1 when a target is
+ * same process, printed as ratios. Names: consolidate, import, parse, api, addin, startup (default: all). Exits 1 when a target is
  * missed and --strict is given.
  */
 import { benchAddin } from './addin.js';
@@ -9,6 +9,7 @@ import { benchConsolidate } from './consolidate.js';
 import { benchImport } from './importWorkbooks.js';
 import type { Verdict } from './measure.js';
 import { benchParse } from './parse.js';
+import { benchStartup } from './startup.js';
 
 const benches: Record<string, () => Promise<Verdict>> = {
   consolidate: () => benchConsolidate(),
@@ -16,6 +17,7 @@ const benches: Record<string, () => Promise<Verdict>> = {
   parse: () => benchParse(),
   api: () => benchApi(),
   addin: () => benchAddin(),
+  startup: () => benchStartup(),
 };
 
 const args = process.argv.slice(2);
