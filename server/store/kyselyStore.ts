@@ -30,9 +30,6 @@ import type {
   SubmissionSummary,
 } from './types.js';
 
-/** The largest page of listAudit (the CLI's `audit --limit` takes it from here). */
-export { AUDIT_PAGE_MAX } from './audit.js';
-
 export class KyselyStore implements Store {
   readonly kind: 'sqlite' | 'postgres';
   readonly #backend: Backend;
