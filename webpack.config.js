@@ -62,6 +62,7 @@ export default async (env = {}, argv = {}) => {
       taskpane: './addin/taskpane/index.tsx',
       commands: './addin/commands/commands.ts',
       harness: './addin/harness/index.tsx',
+      register: './addin/register/index.tsx',
     },
     output: {
       path: OUT,
@@ -110,6 +111,12 @@ export default async (env = {}, argv = {}) => {
         filename: 'harness.html',
         template: './addin/harness/harness.html',
         chunks: ['harness'],
+      }),
+      // The register page, served at / (server/http/addinFiles.ts): its own entry, so the pane does not grow.
+      new HtmlWebpackPlugin({
+        filename: 'register.html',
+        template: './addin/register/register.html',
+        chunks: ['register'],
       }),
       new CopyWebpackPlugin({
         patterns: [

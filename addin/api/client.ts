@@ -20,6 +20,10 @@ export type StoredCatalogue = Schemas['StoredCatalogue'];
 export type SignInConfig = Schemas['SignInConfig'];
 export type DevMember = Schemas['DevMembers']['members'][number];
 
+/** The MoU appendix formats the service renders (GET /api/registers/{version}/appendix.<format>). */
+export const APPENDIX_FORMATS = ['docx', 'xlsx', 'zip', 'json'] as const;
+export type AppendixFormat = (typeof APPENDIX_FORMATS)[number];
+
 export type FaultKind =
   /** No answer: the network is down or the service unreachable. */
   | 'offline'
@@ -177,6 +181,15 @@ export function createApi({ baseUrl = '', tokens, fetch: fetchImpl }: ApiOptions
         client.GET('/api/registers/{version}', { params: { path: { version: String(version) } }, headers }),
       ).then((r) => r.data),
     consolidate: () => call((headers) => client.POST('/api/registers', { headers })).then((r) => r.data),
+    /** An MoU appendix of a register version, as the file the service names. */
+    async appendix(version: number, format: AppendixFormat): Promise<{ blob: Blob; fileName: string }> {
+      const path = `/api/registers/{version}/appendix.${format}` as '/api/registers/{version}/appendix.docx';
+      const { data, response } = await call((headers) =>
+        client.GET(path, { params: { path: { version: String(version) } }, headers, parseAs: 'blob' }),
+      );
+      const named = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1];
+      return { blob: data as unknown as Blob, fileName: named ?? `register-v${version}.${format}` };
+    },
     signOffStatus: (version: number) =>
       call((headers) =>
         client.GET('/api/registers/{version}/sign-offs', { params: { path: { version: String(version) } }, headers }),
@@ -189,8 +202,27 @@ export function createApi({ baseUrl = '', tokens, fetch: fetchImpl }: ApiOptions
           body: organisationId ? { organisationId } : {},
         }),
       ).then((r) => r.data),
+    /** What changed from register version `from` to version `to`. */
+    registerDiff: (from: number, to: number) =>
+      call((headers) =>
+        client.GET('/api/registers/{a}/diff/{b}', { params: { path: { a: String(from), b: String(to) } }, headers }),
+      ).then((r) => r.data),
+    /** Whether a file is a true copy of the register version it names (the service's verdict). */
+    verify: (file: Blob, fileName: string) =>
+      call((headers) => {
+        const form = new FormData();
+        form.append('file', file, fileName);
+        return client.POST('/api/verify', {
+          headers,
+          body: form as unknown as Schemas['WorkbookUpload'],
+          bodySerializer: (body) => body as unknown as FormData,
+        });
+      }).then((r) => r.data),
   };
 }
+
+export type VerifyResult = Schemas['VerifyResult'];
+export type RegisterDiffResponse = Schemas['RegisterDiff'];
 
 export type Api = ReturnType<typeof createApi>;
 

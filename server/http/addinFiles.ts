@@ -3,7 +3,8 @@
  * pane, ribbon commands, icons and manifests from `dist/addin` (`npm run build:addin`), Office.js from the
  * `@microsoft/office-js` package at `/office-js/` for networks that block Microsoft's CDN (the pane loads it
  * from there only when the CDN script did not load), and, outside production, the browser harness at
- * `/harness.html`, which signs in through the development issuer.
+ * `/harness.html`, which signs in through the development issuer. The register page (register.html, built from
+ * addin/register/) is the index, so `/` shows the register versions to every member.
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -36,7 +37,9 @@ export function addinFiles(config: Pick<Config, 'addinDir' | 'nodeEnv'>): Router
     if (config.nodeEnv === 'production') {
       router.use((req, _res, next) => (HARNESS_FILES.test(req.path) ? next('router') : next()));
     }
-    router.use(express.static(config.addinDir, { index: ['taskpane.html', 'index.html'], fallthrough: true }));
+    router.use(
+      express.static(config.addinDir, { index: ['register.html', 'taskpane.html', 'index.html'], fallthrough: true }),
+    );
   }
   return router;
 }

@@ -1,0 +1,71 @@
+/**
+ * The register page: a banner (partnership, who is signed in, Sign out), then the pane's sign-in (dev members
+ * or Entra) until a session exists, then the register versions. An expired sign-in returns here with a notice.
+ */
+import { Button, FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { useState } from 'react';
+import { SignIn } from '../taskpane/SignIn.js';
+import type { Session } from '../taskpane/auth/session.js';
+import { NoticeBar, type Notice } from '../taskpane/FaultBar.js';
+import { Registers } from './Registers.js';
+
+const ROLE_NAMES = { 'line-manager': 'line manager', pmg: 'PMG', viewer: 'viewer' } as const;
+
+export function RegisterApp() {
+  const [session, setSession] = useState<Session | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+
+  function signOut(reason?: Notice) {
+    session?.api.reset();
+    setSession(null);
+    setNotice(reason ?? null);
+  }
+
+  return (
+    <FluentProvider theme={webLightTheme} style={{ background: 'transparent', minHeight: '100vh' }}>
+      <a className="skip" href="#content">
+        Skip to the register
+      </a>
+      <header className="banner">
+        <div>
+          <h1>ODA register</h1>
+          {session ? <div className="partnership">{session.catalogue.partnership.name}</div> : null}
+        </div>
+        {session ? (
+          <div className="who" data-testid="who">
+            <span>
+              Signed in as {session.me.name ?? session.me.email} ({ROLE_NAMES[session.me.role]}
+              {session.me.organisation ? `, ${session.me.organisation.name}` : ''})
+            </span>
+            <Button appearance="outline" size="small" onClick={() => signOut()}>
+              Sign out
+            </Button>
+          </div>
+        ) : null}
+      </header>
+      <main id="content" tabIndex={-1}>
+        {session ? (
+          <Registers
+            session={session}
+            onExpired={() =>
+              signOut({ intent: 'warning', title: 'Your sign-in has expired', body: 'Sign in again to carry on.' })
+            }
+          />
+        ) : (
+          <div className="card" style={{ maxWidth: 520 }}>
+            <p style={{ marginTop: 0 }}>
+              Sign in to see the partnership&apos;s register versions, who has confirmed them, and the MoU appendices.
+            </p>
+            <NoticeBar notice={notice} />
+            <SignIn
+              onSignedIn={(s) => {
+                setNotice(null);
+                setSession(s);
+              }}
+            />
+          </div>
+        )}
+      </main>
+    </FluentProvider>
+  );
+}
