@@ -6,6 +6,7 @@
 import { benchAddin } from './addin.js';
 import { benchApi } from './api.js';
 import { benchConsolidate } from './consolidate.js';
+import { benchExports } from './exports.js';
 import { benchImport } from './importWorkbooks.js';
 import type { Verdict } from './measure.js';
 import { benchParse } from './parse.js';
@@ -17,6 +18,7 @@ const benches: Record<string, () => Promise<Verdict>> = {
   parse: () => benchParse(),
   api: () => benchApi(),
   addin: () => benchAddin(),
+  exports: async () => ({ name: 'exports', ok: (await benchExports()).every((v) => v.ok) }),
   startup: () => benchStartup(),
 };
 

@@ -35,6 +35,8 @@ const FONT = 'Arial';
 /** Twips (1/20 pt). A4 with 2 cm margins. */
 const A4 = { short: 11906, long: 16838, margin: 1134 };
 const HEADER_FILL = 'D9E2F3';
+/** The paragraph style of table cells (Arial 8.5 pt). */
+const CELL_STYLE = 'TableCell';
 const GROUP_FILL = 'F2F2F2';
 
 /** Cell colours of the RACI letters, shared with the Excel matrix. */
@@ -73,18 +75,19 @@ function cell(
     bottom?: boolean;
   },
 ) {
+  // Few properties per cell (a register of 500 partners has tens of thousands): the width comes from the
+  // table's grid, the margins from the table, the font from the "Cell" paragraph style.
   return new TableCell({
-    width: { size: opts.width, type: WidthType.DXA },
-    ...(opts.span ? { columnSpan: opts.span } : {}),
+    ...(opts.span ? { columnSpan: opts.span, width: { size: opts.width, type: WidthType.DXA } } : {}),
     ...(opts.fill ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: opts.fill } } : {}),
     ...(opts.upright ? { textDirection: TextDirection.BOTTOM_TO_TOP_LEFT_TO_RIGHT } : {}),
     ...(opts.upright || opts.bottom ? { verticalAlign: VerticalAlign.BOTTOM } : {}),
-    margins: { top: 40, bottom: 40, left: 80, right: 80 },
     children: [
       new Paragraph({
-        alignment: opts.center ? AlignmentType.CENTER : AlignmentType.LEFT,
-        keepNext: opts.keepNext ?? false,
-        children: [run(text, { bold: opts.bold })],
+        style: CELL_STYLE,
+        ...(opts.center ? { alignment: AlignmentType.CENTER } : {}),
+        ...(opts.keepNext ? { keepNext: true } : {}),
+        children: [opts.bold ? new TextRun({ text, bold: true }) : new TextRun(text)],
       }),
     ],
   });
@@ -193,6 +196,7 @@ function table(t: DocTable, pageWidth: number): Table {
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     borders: BORDERS,
+    margins: { top: 40, bottom: 40, left: 80, right: 80 },
   });
 }
 
@@ -308,7 +312,18 @@ export async function renderDocx(appendix: Appendix): Promise<Buffer> {
     keywords: id.digest,
     description: `Governance register version ${id.version} of the ${id.partnershipName}, ${id.digest}`,
     customProperties: Object.entries(props).map(([name, value]) => ({ name, value })),
-    styles: { default: { document: { run: { font: FONT, size: 20 } } } },
+    styles: {
+      default: { document: { run: { font: FONT, size: 20 } } },
+      paragraphStyles: [
+        {
+          id: CELL_STYLE,
+          name: 'Table cell',
+          basedOn: 'Normal',
+          run: { font: FONT, size: 17 },
+          paragraph: { spacing: { before: 0, after: 0 } },
+        },
+      ],
+    },
     sections,
   });
   return Packer.toBuffer(doc);

@@ -148,6 +148,13 @@ function matrixTables(t: AppendixTable, captionText: string): DocTable[] {
   return out;
 }
 
+/** The role rows that name a lead or carry a note. */
+function withLeadOrNote(t: AppendixTable): AppendixTable {
+  const lead = t.columns.findIndex((c) => c.key === 'namedLead');
+  const notes = t.columns.findIndex((c) => c.key === 'notes');
+  return { ...t, rows: t.rows.filter((r) => (r[lead] ?? '') !== '' || (r[notes] ?? '') !== '') };
+}
+
 function tableBlocks(tables: (DocTable | null)[]): DocBlock[] {
   const present = tables.filter((t): t is DocTable => t !== null);
   return present.length === 0
@@ -183,7 +190,8 @@ export function docxLayout(appendix: Appendix): DocLayout {
             ...grids.map((g) => ({ kind: 'table' as const, table: g })),
           );
         blocks.push({ kind: 'heading', text: 'Named leads and notes' });
-        blocks.push(...tableBlocks([plainTable(table('roles'), `${cap}: roles`)]));
+        // The letters are in the matrix: this table lists only the roles with a named lead or a note.
+        blocks.push(...tableBlocks([plainTable(withLeadOrNote(table('roles')), `${cap}: named leads and notes`)]));
         sections.push({
           ...s,
           landscape: matrix.columns.length - 1 > PORTRAIT_MATRIX_ORGANISATIONS,
