@@ -235,6 +235,43 @@ const ENDPOINTS: Record<string, Endpoint> = {
     }),
     success: 201,
   },
+  'GET /api/registers/{version}/appendix.docx': {
+    policy: 'every member',
+    call: () => ({ url: '/api/registers/1/appendix.docx' }),
+    success: 200,
+  },
+  'GET /api/registers/{version}/appendix.json': {
+    policy: 'every member',
+    call: () => ({ url: '/api/registers/1/appendix.json' }),
+    success: 200,
+  },
+  'GET /api/registers/{version}/appendix.xlsx': {
+    policy: 'every member',
+    call: () => ({ url: '/api/registers/1/appendix.xlsx' }),
+    success: 200,
+  },
+  'GET /api/registers/{version}/appendix.zip': {
+    policy: 'every member',
+    call: () => ({ url: '/api/registers/1/appendix.zip' }),
+    success: 200,
+  },
+  'POST /api/verify': {
+    policy: 'every member',
+    // A true copy of register version 1's JSON appendix.
+    call: async ({ t }) => {
+      const appendix = await request(t.app)
+        .get('/api/registers/1/appendix.json')
+        .set('Authorization', await t.bearer(MEMBERS.pmg))
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        });
+      return { url: '/api/verify', file: { buffer: appendix.body as Buffer, name: 'appendix.json' } };
+    },
+    success: 200,
+  },
   'GET /api/registers/{version}/sign-offs': {
     policy: 'every member',
     call: () => ({ url: '/api/registers/1/sign-offs' }),

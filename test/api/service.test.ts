@@ -289,6 +289,11 @@ describe('OpenAPI document', () => {
         'GET /api/sign-in',
         'GET /api/dev/members',
         'POST /api/dev/token',
+        'GET /api/registers/{version}/appendix.docx',
+        'GET /api/registers/{version}/appendix.json',
+        'GET /api/registers/{version}/appendix.xlsx',
+        'GET /api/registers/{version}/appendix.zip',
+        'POST /api/verify',
       ].sort(),
     );
     const put = res.body.paths['/api/organisations/{id}/submission'].put;
