@@ -670,6 +670,10 @@ export interface components {
       severity: 'error' | 'warning';
       sheet?: string;
     };
+    /** @description Issues of each code (codes that did not occur are left out), over all the issues, listed or not. */
+    IssueCounts: {
+      [key: string]: number;
+    };
     Me: {
       email: string;
       name: string | null;
@@ -689,21 +693,29 @@ export interface components {
     };
     /** @description RFC 9457 problem details. */
     Problem: {
+      byCode?: components['schemas']['IssueCounts'];
       /** @description On a failed or missing If-Match (412, 428): the current version (null when there is none yet). */
       currentVersion?: number | null;
       detail: string;
+      /** @description On a 422: errors among all the issues. */
+      errorCount?: number;
       errors?: {
         detail: string;
         pointer: string;
       }[];
       instance?: string;
+      /** @description On a workbook with errors (422): its issues, the first 1,000 of them when `truncated`. */
       issues?: components['schemas']['Issue'][];
       /** @description On a workbook with errors: the organisation it is for, when it could be read. */
       organisationId?: string | null;
       requestId?: string;
       status: number;
       title: string;
+      /** @description On a 422: true when `issues` lists only the first 1,000. */
+      truncated?: boolean;
       type: string;
+      /** @description On a 422: warnings among all the issues. */
+      warningCount?: number;
     };
     /** @description One table as read from the workbook: values[0] is the header row, topLeft the address of its first cell. */
     RawTable: {
@@ -856,13 +868,19 @@ export interface components {
       tables: components['schemas']['RawTables'];
     };
     ValidationReport: {
+      byCode: components['schemas']['IssueCounts'];
+      /** @description Errors among all the issues, listed or not. */
       errors: number;
+      /** @description The issues in sheet then row order: the first 1,000. */
       issues: components['schemas']['Issue'][];
       organisationId: string | null;
       submission: {
         [key: string]: unknown;
       } | null;
+      /** @description True when `issues` lists only the first 1,000 issues. */
+      truncated: boolean;
       valid: boolean;
+      /** @description Warnings among all the issues, listed or not. */
       warnings: number;
     };
     VerifyResult: {

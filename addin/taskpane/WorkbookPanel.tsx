@@ -167,7 +167,7 @@ export function WorkbookPanel(props: { session: Session; gateway: WorkbookGatewa
         return;
       }
       if (err instanceof ApiFault && err.kind === 'invalid' && err.issues.length > 0) {
-        const report = reportOf(err.issues as Issue[]);
+        const report = reportOf(err.issues as Issue[], err.problem ?? {});
         setIssues(report);
         await gateway.highlightIssues(report.report.issues);
       }

@@ -10,7 +10,7 @@ import { canonicalJson } from '../../shared/digest.js';
 import { parseWorkbook } from '../../shared/parse.js';
 import { sha256Hex } from '../../shared/digest.js';
 import type { RawTables, Submission, SubmissionSource } from '../../shared/types.js';
-import { checkTables, groupBySheet, WHOLE_WORKBOOK } from '../../addin/taskpane/model/check.js';
+import { checkTables, groupBySheet, reportOf, WHOLE_WORKBOOK } from '../../addin/taskpane/model/check.js';
 import { submissionRows } from '../../addin/taskpane/model/submissionRows.js';
 import { workbookDiff } from '../../addin/taskpane/model/workbookDiff.js';
 import { registerSheets, RACI_FILLS } from '../../addin/taskpane/model/registerSheets.js';
@@ -84,6 +84,17 @@ describe('checkTables', () => {
       ['About', 0, 1],
       [WHOLE_WORKBOOK, 1, 0],
     ]);
+  });
+
+  test('a capped 422 from the service is reported with its counts of every issue', () => {
+    const listed = [{ severity: 'error', code: 'cell/required', message: 'a', sheet: 'Contacts', cell: 'A2' }] as const;
+    const { report } = reportOf([...listed], {
+      errorCount: 1500,
+      byCode: { 'cell/required': 1500, 'table/extra-column': 2 },
+      truncated: true,
+    });
+    expect(report).toMatchObject({ errors: 1500, warnings: 2, truncated: true });
+    expect(report.issues).toHaveLength(1);
   });
 
   test('another organisation’s workbook is refused as the service refuses it', () => {

@@ -60,8 +60,31 @@ export function checkTables(tables: RawTables, catalogue: Catalogue, expectedOrg
   };
 }
 
-/** A report of issues the service sent (a 422), shown the same way as the pane's own. */
-export function reportOf(issues: readonly Issue[]): Pick<CheckResult, 'report' | 'bySheet'> {
-  const report = issueReport(issues);
+/** What a 422 says beyond its listed issues, when it capped them (server: shared/issueReport.ts). */
+export interface ServiceCounts {
+  errorCount?: number;
+  byCode?: Record<string, number>;
+  truncated?: boolean;
+}
+
+/**
+ * A report of issues the service sent (a 422), shown the same way as the pane's own; when the service listed
+ * only the first of them, its counts of all of them.
+ */
+export function reportOf(
+  issues: readonly Issue[],
+  counts: ServiceCounts = {},
+): Pick<CheckResult, 'report' | 'bySheet'> {
+  let report = issueReport(issues);
+  if (counts.truncated && counts.byCode && counts.errorCount !== undefined) {
+    const total = Object.values(counts.byCode).reduce((n, c) => n + c, 0);
+    report = {
+      ...report,
+      errors: counts.errorCount,
+      warnings: Math.max(0, total - counts.errorCount),
+      byCode: counts.byCode as IssueReport['byCode'],
+      truncated: true,
+    };
+  }
   return { report, bySheet: groupBySheet(report.issues) };
 }
