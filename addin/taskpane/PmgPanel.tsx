@@ -7,7 +7,13 @@ import { Badge, Button, Field, Select, Text } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { ISSUE_CODES } from '../../shared/issues.js';
 import type { Register } from '../../shared/types.js';
-import { ApiFault, type RegisterSummary, type SignOffStatus } from '../api/client.js';
+import {
+  ApiFault,
+  APPENDIX_FORMATS,
+  type AppendixFormat,
+  type RegisterSummary,
+  type SignOffStatus,
+} from '../api/client.js';
 import type { WorkbookGateway } from '../gateway.js';
 import type { Session } from './auth/session.js';
 import { NoticeBar, type Notice } from './FaultBar.js';
@@ -15,6 +21,13 @@ import { faultMessage } from './faults.js';
 import { registerSheets } from './model/registerSheets.js';
 import { ProgressLine } from './ProgressLine.js';
 import { useAction } from './useAction.js';
+
+const APPENDIX_NAMES: Record<AppendixFormat, string> = {
+  docx: 'Word appendices',
+  xlsx: 'Excel appendices',
+  zip: 'CSV appendices (zip)',
+  json: 'register (JSON)',
+};
 
 export function PmgPanel({
   session,
@@ -94,6 +107,28 @@ export function PmgPanel({
       }
     });
 
+  const download = (format: AppendixFormat) =>
+    action.run(`Downloading the ${APPENDIX_NAMES[format]}`, async () => {
+      if (!register) return;
+      setNotice(null);
+      try {
+        const { blob, fileName } = await api.appendix(register.version, format);
+        const url = URL.createObjectURL(blob);
+        const link = document.createElement('a');
+        link.href = url;
+        link.download = fileName;
+        link.click();
+        setTimeout(() => URL.revokeObjectURL(url), 60_000);
+        setNotice({
+          intent: 'success',
+          title: `Downloaded ${fileName}`,
+          body: `${APPENDIX_NAMES[format]} of register version ${register.version}.`,
+        });
+      } catch (err) {
+        fail(err, 'Downloading the appendix');
+      }
+    });
+
   const crossPartner = register?.issues.filter((i) => ISSUE_CODES[i.code]?.scope === 'register') ?? [];
   const busy = action.busy !== null;
   return (
@@ -143,6 +178,13 @@ export function PmgPanel({
               ? ` Signed off by ${status.signOffs.length} of ${status.governingPartners.length} governing partners${status.readyForMou ? '; ready for the MoU' : ''}.`
               : ''}
           </Text>
+          <div role="group" aria-label="MoU appendices" style={{ display: 'flex', flexWrap: 'wrap', gap: 6 }}>
+            {APPENDIX_FORMATS.map((format) => (
+              <Button key={format} size="small" disabled={busy} onClick={() => download(format)}>
+                {format === 'zip' ? 'CSV' : format.toUpperCase()}
+              </Button>
+            ))}
+          </div>
           <Text weight="semibold" as="h3">
             Cross-partner issues: {crossPartner.length}
           </Text>

@@ -269,6 +269,12 @@ describe('the PMG and sign-off', () => {
     expect(totals).toContain('All partners');
     await showSheet(pmg, matrix);
     await shot(pmg, 'pmg-register-loaded');
+    const [download] = await Promise.all([
+      pmg.waitForEvent('download'),
+      pmg.getByRole('group', { name: 'MoU appendices' }).getByRole('button', { name: 'JSON' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(new RegExp(`v${registerVersion}.*\\.json$`));
+    await see(notice(pmg, 'success'), 'Downloaded');
     await pmg.close();
   });
 

@@ -40,8 +40,6 @@ export async function startHarness(): Promise<Harness> {
       '--no-first-run',
     ],
   });
-  // Screenshots of this run only, numbered in step order.
-  rmSync(ARTIFACTS, { recursive: true, force: true });
   mkdirSync(ARTIFACTS, { recursive: true });
   return {
     service,
@@ -69,10 +67,16 @@ export async function openPane(harness: Harness, email: string): Promise<Page> {
   return page;
 }
 
+/** The task pane's screenshots, numbered in step order; each run starts the folder afresh. */
+const PANE_SHOTS = path.join(ARTIFACTS, 'pane');
 let shots = 0;
 export async function shot(page: Page, name: string): Promise<void> {
+  if (shots === 0) {
+    rmSync(PANE_SHOTS, { recursive: true, force: true });
+    mkdirSync(PANE_SHOTS, { recursive: true });
+  }
   shots++;
-  await page.screenshot({ path: path.join(ARTIFACTS, `${String(shots).padStart(2, '0')}-${name}.png`) });
+  await page.screenshot({ path: path.join(PANE_SHOTS, `${String(shots).padStart(2, '0')}-${name}.png`) });
 }
 
 export async function showSheet(page: Page, sheet: string): Promise<void> {
