@@ -54,12 +54,12 @@ export function TotalsSection({ register }: { register: Register }) {
   const charts = totalsCharts(register);
   const byKey = new Map(charts.map((c) => [c.key, c]));
   const names = new Map(register.organisations.map((o) => [o.id, o.name]));
-  const shown = charts.filter((c) => c.key !== 'fundingGbpPerYear');
   return (
     <section className="card" aria-labelledby="totals-title" data-testid="totals">
       <h3 id="totals-title">Commitments by organisation</h3>
+      <p style={{ marginTop: 0 }}>Agreed and delivered commitments; proposed and withdrawn ones do not count.</p>
       <div className="charts">
-        {shown.map((c) => (
+        {charts.map((c) => (
           <BarChart key={c.key} chart={c} />
         ))}
       </div>

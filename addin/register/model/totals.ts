@@ -1,6 +1,6 @@
 /**
  * Commitment totals per organisation for the bar charts: one chart per measure (funding, analyst time,
- * datasets), organisations with the largest first, each bar's length a share of the largest value, plus the
+ * datasets; agreed and delivered commitments only, as shared/totals.ts counts them), organisations with the largest first, each bar's length a share of the largest value, plus the
  * partnership's total. Organisations committing nothing to a measure are listed after the others with 0.
  */
 import type { OrganisationTotals, Register } from '../../../shared/types.js';
@@ -9,7 +9,7 @@ import { count, fte, money } from './format.js';
 export type Measure = 'fundingGbp' | 'fundingGbpPerYear' | 'analystFte' | 'datasets';
 
 export const MEASURES: { key: Measure; title: string; unit: string; format: (n: number) => string }[] = [
-  { key: 'fundingGbp', title: 'Funding over the MoU', unit: 'GBP', format: money },
+  { key: 'fundingGbp', title: 'Funding, lump sums', unit: 'GBP', format: money },
   { key: 'fundingGbpPerYear', title: 'Funding per year', unit: 'GBP a year', format: money },
   { key: 'analystFte', title: 'Analyst time', unit: 'FTE', format: fte },
   { key: 'datasets', title: 'Datasets', unit: 'datasets', format: count },

@@ -1,0 +1,198 @@
+/**
+ * The register page (`/`) in headless Chromium against the real service (a free port, a temporary DATA_DIR
+ * seeded with the demo partnership). Through the API first: the PMG consolidates version 1, a line manager
+ * changes a commitment, the PMG consolidates version 2, a governing partner confirms it. Then a viewer signs
+ * in on the page, sees both versions with their sign-off status, reads version 2 (stakes, totals, role matrix,
+ * issues, what changed since version 1), downloads each appendix (file name and bytes checked), verifies one
+ * and an edited copy; version 1 says it is the first; the layout at 375 px wide. Screenshots go to
+ * test/browser/artifacts/register-*.png.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS, asMember, rawTablesOf, see, startHarness, type Harness } from './pane.js';
+
+const CHAIR = 'oda.chair@northshire.gov.uk.example';
+const VIEWER = 'internal.audit@northshire.gov.uk.example';
+const COUNCIL_MANAGER = 'helen.marsh@northshire.gov.uk.example';
+const COUNCIL = 'northshire-county-council';
+
+let harness: Harness;
+let page: Page;
+let shots = 0;
+
+async function shot(p: Page, name: string, fullPage = true): Promise<void> {
+  shots++;
+  await p.screenshot({
+    path: path.join(ARTIFACTS, `register-${String(shots).padStart(2, '0')}-${name}.png`),
+    fullPage,
+  });
+}
+
+async function call(email: string, method: string, route: string): Promise<{ status: number; body: unknown }> {
+  const minted = (await (
+    await fetch(`${harness.origin}/api/dev/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email }),
+    })
+  ).json()) as { token: string };
+  const res = await fetch(`${harness.origin}/api${route}`, {
+    method,
+    headers: { Authorization: `Bearer ${minted.token}`, 'Content-Type': 'application/json' },
+    ...(method === 'POST' ? { body: '{}' } : {}),
+  });
+  return { status: res.status, body: await res.json().catch(() => null) };
+}
+
+async function signIn(p: Page, email: string): Promise<void> {
+  await p.goto(`${harness.origin}/`);
+  await p.getByTestId('dev-member').selectOption(email);
+  await p.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await p.getByTestId('who').waitFor();
+}
+
+beforeAll(async () => {
+  harness = await startHarness();
+});
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+describe('before any consolidation', () => {
+  test('signed out, the page offers the sign-in; signed in, it says no register has been consolidated yet', async () => {
+    const p = await harness.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await p.goto(`${harness.origin}/`);
+    await expect(p.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('ODA register');
+    await p.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
+    await shot(p, 'signed-out', false);
+    await p.getByTestId('dev-member').selectOption(VIEWER);
+    await p.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await see(p.getByTestId('no-register'), 'No register has been consolidated yet');
+    await shot(p, 'no-register', false);
+    await p.close();
+  });
+});
+
+describe('a viewer on the register page', () => {
+  beforeAll(async () => {
+    expect((await call(CHAIR, 'POST', '/registers')).status).toBe(201);
+    const manager = await asMember(harness.origin, COUNCIL_MANAGER);
+    const current = await manager.current(COUNCIL);
+    const changed = structuredClone(current.submission);
+    changed.commitments[0]!.quantity += 1;
+    const put = await manager.put(COUNCIL, rawTablesOf(changed), current.version);
+    expect(put.status).toBe(201);
+    expect((await call(CHAIR, 'POST', '/registers')).status).toBe(201);
+    expect((await call(COUNCIL_MANAGER, 'POST', '/registers/2/sign-offs')).status).toBe(201);
+    page = await harness.browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    await signIn(page, VIEWER);
+  });
+
+  test('sees the versions, newest first, with their sign-off status', async () => {
+    await see(page.getByTestId('who'), 'Signed in as');
+    await see(page.getByTestId('version-2'), '1 of 6 confirmed');
+    await see(page.getByTestId('version-1'), '0 of 6 confirmed');
+    await expect(page.getByTestId('version-2').getAttribute('aria-current')).resolves.toBe('true');
+    const signOffs = page.getByTestId('sign-offs');
+    await see(signOffs, '1 of 6 governing partners has confirmed this version');
+    await see(signOffs, 'Northshire County Council: helen.marsh@northshire.gov.uk.example');
+    await see(signOffs, 'Not ready for the MoU yet');
+    await see(signOffs, 'No organisation is accountable for "Benefits realisation"');
+  });
+
+  test('reads version 2: stakes, totals chart and table, role matrix, issues and the change since version 1', async () => {
+    const partners = page.getByTestId('partners');
+    await see(partners, 'Northshire County Council');
+    await expect(partners.locator('tbody tr').count()).resolves.toBe(9);
+    await see(partners, '16.67%');
+
+    const funding = page.getByTestId('chart-fundingGbp');
+    await expect(funding.getAttribute('role')).resolves.toBe('img');
+    await expect(funding.locator('desc').textContent()).resolves.toMatch(/Northshire County Council: £[\d,]+\.\d\d/);
+    await page.getByText('Show the totals as a table').click();
+    await see(page.getByTestId('totals-table'), 'All partners');
+
+    const matrix = page.getByTestId('matrix');
+    await see(matrix, 'Data sharing agreements');
+    await see(matrix, '2 accountable partners');
+    await see(matrix, 'No accountable partner');
+    await expect(matrix.locator('td.tone-A').count()).resolves.toBeGreaterThan(0);
+    await expect(matrix.locator('td.tone-A .sr-only').first().textContent()).resolves.toMatch(/^Accountable/);
+
+    await see(page.getByTestId('issues'), 'Across partners');
+    await see(page.getByTestId('issues'), 'Error: 2 organisations are accountable for "Data sharing agreements"');
+
+    const changes = page.getByTestId('changes');
+    await see(changes, 'What changed since version 1');
+    await see(changes, 'Commitments: 1 changed');
+    await see(changes, /Changed: Northshire County Council, NCC-01 .*Quantity 1 → 2/);
+    await see(changes, 'Workbooks consolidated');
+    await shot(page, 'version-2');
+  });
+
+  test('downloads each appendix under the service’s file name, with the right bytes', async () => {
+    const saved: Record<string, string> = {};
+    for (const [label, extension, magic] of [
+      ['Download Word (.docx)', 'docx', 'PK'],
+      ['Download Excel (.xlsx)', 'xlsx', 'PK'],
+      ['Download CSV (.zip)', 'zip', 'PK'],
+      ['Download JSON (.json)', 'json', '{'],
+    ] as const) {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: label }).click(),
+      ]);
+      const fileName = download.suggestedFilename();
+      expect(fileName).toMatch(new RegExp(`^northshire-oda-register-v2-[a-z]+\\.${extension}$`));
+      const file = path.join(ARTIFACTS, `register-download-${fileName}`);
+      await download.saveAs(file);
+      const bytes = readFileSync(file);
+      expect(bytes.subarray(0, magic.length).toString('latin1')).toBe(magic);
+      if (extension === 'json') expect(JSON.parse(bytes.toString('utf8')).version).toBe(2);
+      if (extension === 'docx') expect(bytes.includes('word/document.xml')).toBe(true);
+      if (extension === 'xlsx') expect(bytes.includes('xl/workbook.xml')).toBe(true);
+      saved[extension] = file;
+      await see(page.getByTestId('downloads'), `Saved ${fileName}`);
+    }
+
+    await page.getByTestId('verify-file').setInputFiles(saved.json!);
+    await page.getByRole('button', { name: 'Verify', exact: true }).click();
+    await see(page.getByTestId('verdict'), /True copy.*register version 2/);
+    await shot(page, 'verified');
+
+    const edited = JSON.parse(readFileSync(saved.json!, 'utf8'));
+    edited.organisations[0].name = 'Someone Else Entirely';
+    await page.getByTestId('verify-file').setInputFiles({
+      name: 'edited.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(edited, null, 2)),
+    });
+    await page.getByRole('button', { name: 'Verify', exact: true }).click();
+    await see(page.getByTestId('verdict'), 'Edited');
+    await page.getByTestId('verdict').scrollIntoViewIfNeeded();
+    await shot(page, 'verify-edited', false);
+  });
+
+  test('version 1 is the first: nothing to compare it with', async () => {
+    await page.getByTestId('version-1').click();
+    await expect(page.url()).toMatch(/#v1$/);
+    await see(page.getByTestId('changes'), 'This is the first register version');
+    await see(page.getByRole('heading', { level: 2, name: 'Register version 1' }), 'Register version 1');
+  });
+
+  test('on a phone (375 px): one column, nothing wider than the screen but the scrolling tables', async () => {
+    const phone = await harness.browser.newPage({ viewport: { width: 375, height: 812 }, isMobile: true });
+    await signIn(phone, VIEWER);
+    await phone.getByTestId('matrix').waitFor();
+    const overflow = await phone.evaluate(() => document.documentElement.scrollWidth);
+    expect(overflow).toBeLessThanOrEqual(375);
+    const nav = await phone.getByRole('navigation', { name: 'Register versions' }).boundingBox();
+    const detail = await phone.getByTestId('version-detail').boundingBox();
+    expect(detail!.y).toBeGreaterThan(nav!.y + nav!.height - 1);
+    await shot(phone, 'phone');
+    await phone.close();
+  });
+});
