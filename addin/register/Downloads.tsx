@@ -138,7 +138,10 @@ export function Downloads({
           {verdict ? (
             <MessageBar intent={VERDICT_INTENT[verdict.verdict]} layout="multiline" data-testid="verdict">
               <MessageBarBody>
-                <MessageBarTitle>{VERDICT_TITLE[verdict.verdict]}</MessageBarTitle> {verdict.message}
+                {verdict.message.startsWith(VERDICT_TITLE[verdict.verdict]) ? null : (
+                  <MessageBarTitle>{VERDICT_TITLE[verdict.verdict]}</MessageBarTitle>
+                )}{' '}
+                {verdict.message}
                 {verdict.differences.length > 0 ? (
                   <ul style={{ margin: '4px 0 0' }}>
                     {verdict.differences.slice(0, SHOWN_DIFFERENCES).map((d, i) => (
