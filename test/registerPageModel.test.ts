@@ -15,7 +15,7 @@ import { roleMatrix } from '../addin/register/model/roleMatrix.js';
 import { signOffBadge, signOffView } from '../addin/register/model/signOffs.js';
 import { totalsCharts } from '../addin/register/model/totals.js';
 import type { SignOffStatus } from '../addin/api/client.js';
-import { cleanSources, commitment, role, source, submission, testCatalogue } from './helpers/registerFixtures.js';
+import { cleanSources, commitment, role, source, testCatalogue } from './helpers/registerFixtures.js';
 
 const catalogue = testCatalogue();
 

@@ -11,7 +11,10 @@ const BAR_SHARE = 72;
 
 function BarChart({ chart }: { chart: TotalsChart }) {
   const id = `chart-${chart.key}`;
-  const height = chart.bars.length * ROW;
+  // Organisations with nothing for this measure are named in one line under the chart, not drawn as empty bars.
+  const bars = chart.bars.filter((b) => b.value !== 0);
+  const none = chart.bars.filter((b) => b.value === 0).map((b) => b.organisation);
+  const height = bars.length * ROW;
   return (
     <figure>
       <figcaption id={`${id}-caption`}>
@@ -26,8 +29,8 @@ function BarChart({ chart }: { chart: TotalsChart }) {
         style={{ display: 'block', overflow: 'visible' }}
       >
         <title id={`${id}-title`}>{`${chart.title} by organisation, largest first`}</title>
-        <desc id={`${id}-desc`}>{chart.bars.map((b) => `${b.organisation}: ${b.label}`).join('; ')}</desc>
-        {chart.bars.map((b, i) => {
+        <desc id={`${id}-desc`}>{bars.map((b) => `${b.organisation}: ${b.label}`).join('; ') || 'None'}</desc>
+        {bars.map((b, i) => {
           const y = i * ROW;
           const width = `${(b.fraction * BAR_SHARE).toFixed(2)}%`;
           const after = `${(b.fraction * BAR_SHARE + 1).toFixed(2)}%`;
@@ -45,6 +48,9 @@ function BarChart({ chart }: { chart: TotalsChart }) {
           );
         })}
       </svg>
+      {none.length > 0 ? (
+        <p className="chart-total">{bars.length === 0 ? 'None from any partner.' : `None from: ${none.join(', ')}.`}</p>
+      ) : null}
       <p className="chart-total">Partnership total: {chart.total}</p>
     </figure>
   );

@@ -60,7 +60,6 @@ export function VersionDetail(props: {
       else setFault(registerFault(err, `Loading register version ${version}`));
     }
     // props.status only seeds the first load; a retry asks the service again.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [session, version, previous, onExpired]);
 
   useEffect(() => {

@@ -193,6 +193,12 @@ describe('a viewer on the register page', () => {
     const detail = await phone.getByTestId('version-detail').boundingBox();
     expect(detail!.y).toBeGreaterThan(nav!.y + nav!.height - 1);
     await shot(phone, 'phone');
+    await shot(phone, 'phone-top', false);
+    for (const part of ['partners', 'totals', 'matrix', 'changes']) {
+      await phone.getByTestId(part).scrollIntoViewIfNeeded();
+      await phone.evaluate((id) => document.querySelector(`[data-testid="${id}"]`)!.scrollIntoView(), part);
+      await shot(phone, `phone-${part}`, false);
+    }
     await phone.close();
   });
 });
