@@ -123,7 +123,7 @@ export function changesView(diff: RegisterDiff, register: Pick<Register, 'organi
   if (diff.totals.length > 0) {
     sections.push({
       title: 'Commitment totals',
-      summary: `${plural(diff.totals.length, 'organisation')}' totals changed`,
+      summary: `changed for ${plural(diff.totals.length, 'organisation')}`,
       lines: diff.totals.map((t) => {
         const parts = MEASURES.filter((m) => t.before[m.key] !== t.after[m.key]).map(
           (m) => `${m.title} ${m.format(t.before[m.key])} → ${m.format(t.after[m.key])}`,
