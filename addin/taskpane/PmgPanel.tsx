@@ -21,6 +21,7 @@ import { faultMessage } from './faults.js';
 import { registerSheets } from './model/registerSheets.js';
 import { ProgressLine } from './ProgressLine.js';
 import { useAction } from './useAction.js';
+import { FIT } from './layout.js';
 
 const APPENDIX_NAMES: Record<AppendixFormat, string> = {
   docx: 'Word appendices',
@@ -150,6 +151,7 @@ export function PmgPanel({
       {registers.length > 0 ? (
         <Field label="Register version">
           <Select
+            root={FIT}
             value={version === null ? '' : String(version)}
             disabled={busy}
             onChange={(_, d) =>

@@ -9,6 +9,7 @@ import { openSession, type Session } from './auth/session.js';
 import { devTokens } from './auth/devTokens.js';
 import { faultMessage } from './faults.js';
 import { NoticeBar, type Notice } from './FaultBar.js';
+import { FIT } from './layout.js';
 
 const ROLE_NAMES: Record<DevMember['role'], string> = { 'line-manager': 'line manager', pmg: 'PMG', viewer: 'viewer' };
 
@@ -70,7 +71,7 @@ export function SignIn({ onSignedIn, expired }: { onSignedIn: (s: Session) => vo
         <>
           <Text size={200}>Development sign-in: choose a member of the partnership catalogue.</Text>
           <Field label="Sign in as">
-            <Select value={email} onChange={(_, d) => setEmail(d.value)} data-testid="dev-member">
+            <Select root={FIT} value={email} onChange={(_, d) => setEmail(d.value)} data-testid="dev-member">
               {members.map((m) => (
                 <option key={m.email} value={m.email}>
                   {m.email} ({ROLE_NAMES[m.role]}

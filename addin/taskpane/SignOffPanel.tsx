@@ -13,6 +13,7 @@ import { NoticeBar, type Notice } from './FaultBar.js';
 import { faultMessage } from './faults.js';
 import { ProgressLine } from './ProgressLine.js';
 import { useAction } from './useAction.js';
+import { FIT } from './layout.js';
 
 const gbp = (n: number) => n.toLocaleString('en-GB', { style: 'currency', currency: 'GBP' });
 
@@ -94,6 +95,7 @@ export function SignOffPanel({ session, onSignedOut }: { session: Session; onSig
     >
       <Field label="Register version">
         <Select
+          root={FIT}
           value={version === null ? '' : String(version)}
           onChange={(_, d) => setVersion(Number(d.value))}
           disabled={busy}
@@ -107,7 +109,7 @@ export function SignOffPanel({ session, onSignedOut }: { session: Session; onSig
       </Field>
       {me.role === 'pmg' && status ? (
         <Field label="For the organisation">
-          <Select value={organisationId} onChange={(_, d) => setOrganisationId(d.value)} disabled={busy}>
+          <Select root={FIT} value={organisationId} onChange={(_, d) => setOrganisationId(d.value)} disabled={busy}>
             {status.governingPartners.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}
