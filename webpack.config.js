@@ -13,28 +13,8 @@
  * Office.js is never bundled: taskpane.html loads it from Microsoft's CDN, and the pane falls back to the
  * service's copy (/office-js/office.js) when that did not load. The harness page does not load Office.js.
  */
-import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-
-/**
- * package-lock.json hoists ajv 6 (for eslint) to node_modules/ajv, and with legacy-peer-deps ajv-keywords 5
- * (schema-utils', so webpack's plugins') finds that one instead of the ajv 8 it needs. Until ajv 8 is a direct
- * dependency, its requests go to schema-utils' own ajv 8. Off by itself once the top-level ajv is 8.
- */
-function useAjv8ForAjvKeywords() {
-  const require = createRequire(import.meta.url);
-  if (require('ajv/package.json').version.startsWith('8.')) return;
-  const schemaUtils = path.dirname(require.resolve('schema-utils/package.json'));
-  const ajv8 = path.dirname(createRequire(path.join(schemaUtils, 'package.json')).resolve('ajv/package.json'));
-  const resolve = Module._resolveFilename;
-  Module._resolveFilename = function (request, parent, ...rest) {
-    const fromKeywords = parent?.filename?.includes(`${path.sep}ajv-keywords${path.sep}`);
-    const ajvRequest = request === 'ajv' || request.startsWith('ajv/');
-    return resolve.call(this, fromKeywords && ajvRequest ? ajv8 + request.slice(3) : request, parent, ...rest);
-  };
-}
-useAjv8ForAjvKeywords();
 
 const { default: CopyWebpackPlugin } = await import('copy-webpack-plugin');
 const { default: HtmlWebpackPlugin } = await import('html-webpack-plugin');

@@ -22,14 +22,11 @@ const packageJson = JSON.parse(await readFile(path.join(ROOT, 'package.json'), '
 const xml = await readFile(MANIFEST, 'utf8');
 
 /**
- * office-addin-manifest's reader (`readManifestFile` is `new ManifestHandlerXml(path).parseManifest()` for an
- * .xml file), run in a plain Node process: the package's entry point cannot load in this tree (ajv-draft-04
- * needs ajv 8, ajv 6 is hoisted), and under jest its handler cannot require the ESM-only uuid it uses.
+ * office-addin-manifest's own reader (`OfficeAddinManifest.readManifestFile`), run in a plain Node process: under
+ * jest its XML handler cannot require the ESM-only uuid it uses.
  */
 async function readManifestFile(file: string): Promise<ManifestInfo> {
-  const script = `require('office-addin-manifest/lib/manifestHandler/manifestHandlerXml.js')
-    .ManifestHandlerXml.prototype.parseManifest.call(
-      new (require('office-addin-manifest/lib/manifestHandler/manifestHandlerXml.js').ManifestHandlerXml)(process.argv[1]))
+  const script = `require('office-addin-manifest').OfficeAddinManifest.readManifestFile(process.argv[1])
     .then((info) => process.stdout.write(JSON.stringify(info)))`;
   const { stdout } = await promisify(execFile)(process.execPath, ['-e', script, file], { cwd: ROOT });
   return JSON.parse(stdout) as ManifestInfo;

@@ -11,7 +11,7 @@ import { makeIssue } from '../../shared/issues.js';
 import { FakeExcel } from '../support/fakeExcel.js';
 
 // office-addin-mock needs only the OfficeApp enum of office-addin-manifest, whose package entry point cannot
-// load in this tree (ajv-draft-04 needs ajv 8; ajv 6 is hoisted): give it that module alone.
+// load under jest on Node 20 (it requires an ESM-only package): give it that module alone.
 jest.mock('office-addin-manifest', () => jest.requireActual('office-addin-manifest/lib/officeApp.js'));
 const { OfficeMockObject } = await import('office-addin-mock');
 
