@@ -50,6 +50,7 @@ function nextSteps(config: Config, url: string, store: Store, pmgEmail: string |
     lines.push('  Sign-in: Microsoft Entra ID access tokens (AUTH_MODE=entra).');
   }
   if (existsSync(config.addinDir)) {
+    lines.push(`  The register page (versions, sign-offs, MoU appendices): ${url}/`);
     lines.push(`  Excel add-in task pane: ${url}/taskpane.html (manifest ${url}/manifest.xml)`);
     if (config.nodeEnv !== 'production') lines.push(`  Try the add-in without Excel: ${url}/harness.html`);
   }
