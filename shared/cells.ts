@@ -33,6 +33,7 @@
 import { matchEnum, YES_NO, type EnumDef } from './enums.js';
 import { BROKEN_TEXT, findHiddenCharacter, hiddenCharacterMessage, isRecord, isWellFormedText } from './guards.js';
 import type { IssueCode } from './issues.js';
+import { MONTHS } from './displayFormat.js';
 
 /** Excel's sheet limits. */
 export const MAX_ROW = 1_048_576;
@@ -272,21 +273,6 @@ function isoOfDate(d: Date): string | null {
   if (year < 1900 || year > 9999) return null;
   return isoOf(year, d.getUTCMonth() + 1, d.getUTCDate());
 }
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 function dateFromParts(text: string, year: number, month: number, day: number): CellRead<string> {
   if (year < 1900 || year > 9999) return problem('cell/format', `${describeValue(text)} is not between 1900 and 9999`);

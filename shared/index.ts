@@ -156,3 +156,6 @@ export {
 } from './diff.js';
 export { compareCodeUnits } from './order.js';
 export { roundMoney, roundShare } from './rounding.js';
+
+// Values as a reader sees them in the appendices and on the register page.
+export { MONTHS, fte, money, percent, quantity, shortDigest, ukCalendarDate, ukDate } from './displayFormat.js';

@@ -3,7 +3,7 @@
  * text of a CSV field. One place, so the renderers and `verify` agree on every cell.
  */
 import { enumLabel, YES_NO } from '../../../shared/enums.js';
-import { fte, money, percent, quantity, ukDate } from './formatValues.js';
+import { fte, money, percent, quantity, ukDate } from '../../../shared/displayFormat.js';
 import type { AppendixColumn, Value } from './model.js';
 import { raciLetter } from './model.js';
 import { neutralise } from './neutralise.js';

@@ -26,7 +26,7 @@ import {
   WidthType,
   type ISectionOptions,
 } from 'docx';
-import { shortDigest, ukDate } from './formatValues.js';
+import { shortDigest, ukDate } from '../../../shared/displayFormat.js';
 import { docxLayout, type DocTable, type DocBlock } from './docxLayout.js';
 import { raciKey, type Appendix } from './model.js';
 import { identityProperties } from './identity.js';

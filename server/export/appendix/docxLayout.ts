@@ -3,7 +3,7 @@
  * (cells as a reader sees them). `docx.ts` lays this out on pages and `verify` compares a Word file's tables
  * with `docxTables` of the register version the file names.
  */
-import { ukDate } from './formatValues.js';
+import { ukDate } from '../../../shared/displayFormat.js';
 import {
   allTables,
   PARTNERSHIP_TOTAL,

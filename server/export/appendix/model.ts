@@ -27,7 +27,7 @@ import { compareCodeUnits } from '../../../shared/order.js';
 import { roundMoney, roundShare } from '../../../shared/rounding.js';
 import type { GovernanceModel, Register } from '../../../shared/types.js';
 import type { SignOff, StoredRegister } from '../../store/types.js';
-import { ukCalendarDate } from './formatValues.js';
+import { ukCalendarDate } from '../../../shared/displayFormat.js';
 
 /** How a column's values are written. */
 export type ValueKind =

@@ -17,7 +17,7 @@ import type { SignOff, StoredRegister } from '../../store/types.js';
 import { csvFiles, README_FILE } from './csv.js';
 import { docxCustomProperties, docxFooterTexts, docxTableTexts } from './docxRead.js';
 import { docxLayout, docxTables, tableText } from './docxLayout.js';
-import { shortDigest, ukDate } from './formatValues.js';
+import { shortDigest, ukDate } from '../../../shared/displayFormat.js';
 import { claimedIdentity, PROPERTY, type ClaimedIdentity } from './identity.js';
 import { buildAppendix, type Appendix } from './model.js';
 import type { AppendixFormat } from './formats.js';

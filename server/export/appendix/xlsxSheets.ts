@@ -3,7 +3,7 @@
  * RACI matrix with its key beside it). `xlsx.ts` writes these cells and `verify` compares a workbook with
  * them.
  */
-import { ukDate } from './formatValues.js';
+import { ukDate } from '../../../shared/displayFormat.js';
 import { raciKey, type Appendix, type AppendixColumn } from './model.js';
 import { sheetValue, xmlSafe, type SheetValue } from './cellValues.js';
 import { neutralise } from './neutralise.js';

@@ -1,10 +1,11 @@
 /**
  * How an appendix writes values for a reader, as a PMG chair would write them: dates "1 April 2025", money
- * "£1,234.56", FTE to two places ("1.50"), stakes as percentages ("33.33%"). Pure; used by the Word appendix and
- * for the display formats of the Excel one.
+ * "£1,234.56", FTE to two places ("1.50"), stakes as percentages ("33.33%"). Pure; used by the Word appendix, for
+ * the display formats of the Excel one, and by the register page.
  */
 
-const MONTHS = [
+/** The months' names, January first. */
+export const MONTHS = [
   'January',
   'February',
   'March',
@@ -66,8 +67,8 @@ export function quantity(n: number): string {
   return GROUPED.format(n);
 }
 
-/** "sha256:ab12cd34ef56…": enough of a digest to compare by eye; the full one is in the file's properties. */
+/** "sha256:ab12cd34ef56…" (or the bare hex): enough of a digest to compare by eye; the full one is in the file's properties. */
 export function shortDigest(digest: string): string {
-  const m = /^sha256:([0-9a-f]+)$/.exec(digest);
-  return m ? `sha256:${m[1]!.slice(0, 12)}` : digest;
+  const m = /^(sha256:)?([0-9a-f]+)$/.exec(digest);
+  return m ? `${m[1] ?? ''}${m[2]!.slice(0, 12)}` : digest;
 }
