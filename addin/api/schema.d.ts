@@ -2684,6 +2684,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Not ready, or too busy to take this on now (`Retry-After` says when to try again); nothing was stored. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   getRegisterAppendixJson: {
@@ -2757,6 +2766,15 @@ export interface operations {
       };
       /** @description Problem. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not ready, or too busy to take this on now (`Retry-After` says when to try again); nothing was stored. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -2842,6 +2860,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Not ready, or too busy to take this on now (`Retry-After` says when to try again); nothing was stored. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   getRegisterAppendixCsv: {
@@ -2913,6 +2940,15 @@ export interface operations {
       };
       /** @description Problem. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not ready, or too busy to take this on now (`Retry-After` says when to try again); nothing was stored. */
+      503: {
         headers: {
           [name: string]: unknown;
         };

@@ -23,10 +23,14 @@ export class WorkTimedOut extends Error {
     readonly retryAfterSeconds: number,
     /** What was being done, as a noun phrase: "reading budget.xlsx". */
     what: string,
+    /** What the caller can do when it happens again; the default suits a workbook. */
+    advice = 'remove unused rows and sheets from the workbook',
+    /** What one task is, for the limit's name. */
+    unit = 'one workbook',
   ) {
     const seconds = Math.round(limitMs / 100) / 10;
     super(
-      `${what[0]?.toUpperCase() ?? ''}${what.slice(1)} took longer than the ${seconds} s one workbook may take, and was stopped; nothing was stored. The service may be busy: try again in ${retryAfterSeconds} s, and if it happens again, remove unused rows and sheets from the workbook.`,
+      `${what[0]?.toUpperCase() ?? ''}${what.slice(1)} took longer than the ${seconds} s ${unit} may take, and was stopped; nothing was stored. The service may be busy: try again in ${retryAfterSeconds} s, and if it happens again, ${advice}.`,
     );
     this.name = 'WorkTimedOut';
   }

@@ -7,18 +7,31 @@ import type { RawTables } from '../../shared/types.js';
 import { checkSubmissionBody, type SubmissionBodyCheck, type SubmissionBodyInput } from '../services/submissionBody.js';
 import { readWorkbook } from '../import/readWorkbook.js';
 import { WorkbookFileError, type WorkbookFileProblem } from '../import/workbookFileError.js';
+import type { AppendixFormat } from '../export/appendix/formats.js';
+import type { AppendixInput } from '../export/appendix/model.js';
+import type { RenderedAppendix } from '../export/appendix/render.js';
 
 export type Task =
-  { kind: 'read-workbook'; data: Uint8Array; fileName: string } | ({ kind: 'check-submission' } & SubmissionBodyInput);
+  | { kind: 'read-workbook'; data: Uint8Array; fileName: string }
+  | ({ kind: 'check-submission' } & SubmissionBodyInput)
+  | { kind: 'render-appendix'; format: AppendixFormat; input: AppendixInput };
 
 export type ReadWorkbookAnswer =
   | { kind: 'tables'; tables: RawTables }
   | { kind: 'file-error'; problem: WorkbookFileProblem; fileName: string; message: string };
 
-export type Answer = ReadWorkbookAnswer | SubmissionBodyCheck;
+/** A rendered appendix (its bytes come back from a thread as a plain Uint8Array). */
+export type AppendixAnswer = { kind: 'appendix' } & Omit<RenderedAppendix, 'bytes'> & { bytes: Uint8Array };
+
+export type Answer = ReadWorkbookAnswer | SubmissionBodyCheck | AppendixAnswer;
 
 export async function runTask(task: Task): Promise<Answer> {
   if (task.kind === 'check-submission') return checkSubmissionBody(task);
+  if (task.kind === 'render-appendix') {
+    // Loaded on first use: docx and ExcelJS are needed by this task only.
+    const { renderAppendix } = await import('../export/appendix/render.js');
+    return { kind: 'appendix', ...(await renderAppendix(task.format, task.input)) };
+  }
   try {
     return { kind: 'tables', tables: await readWorkbook(task.data, { fileName: task.fileName }) };
   } catch (error) {

@@ -19,6 +19,9 @@ import { Piscina } from 'piscina';
 import type { Catalogue, RawTables } from '../../shared/types.js';
 import type { SubmissionBodyCheck, SubmissionBodyInput } from '../services/submissionBody.js';
 import { WorkbookFileError } from '../import/workbookFileError.js';
+import type { AppendixFormat } from '../export/appendix/formats.js';
+import type { AppendixInput } from '../export/appendix/model.js';
+import type { RenderedAppendix } from '../export/appendix/render.js';
 import { WorkersBusy, WorkTimedOut } from './errors.js';
 import { runTask } from './tasks.js';
 import type { ThreadAnswer, ThreadTask } from './thread.js';
@@ -28,6 +31,8 @@ export interface Workers {
   readWorkbook(data: Uint8Array, fileName: string): Promise<RawTables>;
   /** Checks a submission request body (see server/services/submissionBody.ts); never throws for bad input. */
   checkSubmission(input: SubmissionBodyInput): Promise<SubmissionBodyCheck>;
+  /** Renders a register version's appendix (a Word file for hundreds of partners takes many seconds). */
+  renderAppendix(format: AppendixFormat, input: AppendixInput): Promise<RenderedAppendix>;
   /** Stops the threads once the tasks under way are done; the workers cannot be used afterwards. */
   close(): Promise<void>;
 }
@@ -39,10 +44,22 @@ function tablesOrThrow(answer: ThreadAnswer): RawTables {
 }
 
 function checkOrThrow(answer: ThreadAnswer): SubmissionBodyCheck {
-  if (answer.kind === 'tables' || answer.kind === 'file-error' || answer.kind === 'need-catalogue') {
+  if (
+    answer.kind === 'tables' ||
+    answer.kind === 'file-error' ||
+    answer.kind === 'need-catalogue' ||
+    answer.kind === 'appendix'
+  ) {
     throw new Error(`A worker answered "${answer.kind}" to a submission check.`);
   }
   return answer;
+}
+
+function appendixOrThrow(answer: ThreadAnswer): RenderedAppendix {
+  if (answer.kind !== 'appendix') throw new Error(`A worker answered "${answer.kind}" to an appendix.`);
+  const { kind: _kind, bytes, ...file } = answer;
+  // A Buffer crosses between threads as a plain Uint8Array: Express sends only a Buffer as bytes.
+  return { ...file, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
 }
 
 /** Everything on the calling thread. */
@@ -50,6 +67,7 @@ export function inlineWorkers(): Workers {
   return {
     readWorkbook: async (data, fileName) => tablesOrThrow(await runTask({ kind: 'read-workbook', data, fileName })),
     checkSubmission: async (input) => checkOrThrow(await runTask({ kind: 'check-submission', ...input })),
+    renderAppendix: async (format, input) => appendixOrThrow(await runTask({ kind: 'render-appendix', format, input })),
     close: async () => {},
   };
 }
@@ -85,10 +103,18 @@ export interface WorkerPoolOptions {
 
 /** What a task is doing, for the sentence of a task stopped at its time limit. */
 function describe(task: ThreadTask): string {
-  return task.kind === 'read-workbook'
-    ? `reading ${task.fileName || 'the workbook'}`
-    : 'checking the submitted workbook';
+  if (task.kind === 'read-workbook') return `reading ${task.fileName || 'the workbook'}`;
+  if (task.kind === 'render-appendix')
+    return `writing the ${APPENDIX_NAMES[task.format]} of register version ${task.input.stored.version}`;
+  return 'checking the submitted workbook';
 }
+
+const APPENDIX_NAMES: Record<AppendixFormat, string> = {
+  docx: 'Word appendices',
+  xlsx: 'Excel appendices',
+  csv: 'CSV appendices',
+  json: 'register JSON',
+};
 
 export function workerPool(opts: WorkerPoolOptions = {}): Workers {
   const threads = opts.threads ?? defaultThreads();
@@ -139,7 +165,16 @@ export function workerPool(opts: WorkerPoolOptions = {}): Workers {
       return await pool.run(task, { signal: AbortSignal.timeout(taskTimeoutMs) });
     } catch (error) {
       if (error instanceof Error && error.name === 'AbortError') {
-        throw new WorkTimedOut(taskTimeoutMs, retryAfterSeconds(Math.max(0, inFlight - threads)), describe(task));
+        const retry = retryAfterSeconds(Math.max(0, inFlight - threads));
+        throw task.kind === 'render-appendix'
+          ? new WorkTimedOut(
+              taskTimeoutMs,
+              retry,
+              describe(task),
+              'download the appendices from the command line (oda-register export), which has no time limit',
+              'one request',
+            )
+          : new WorkTimedOut(taskTimeoutMs, retry, describe(task));
       }
       throw error;
     } finally {
@@ -171,6 +206,7 @@ export function workerPool(opts: WorkerPoolOptions = {}): Workers {
       if (answer.kind === 'need-catalogue' && catalogue) answer = await run({ ...task, catalogue });
       return checkOrThrow(answer);
     },
+    renderAppendix: async (format, input) => appendixOrThrow(await run({ kind: 'render-appendix', format, input })),
     close: () => pool.close(),
   };
 }

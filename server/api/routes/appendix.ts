@@ -37,7 +37,7 @@ const verifyResultSchema = z
   })
   .openapi('VerifyResult');
 
-export function appendixRoutes({ store, clock }: ApiDeps): AnyRoute[] {
+export function appendixRoutes({ store, clock, workers }: ApiDeps): AnyRoute[] {
   return [
     ...EXTENSIONS.map(({ extension, format, operationId, what }) =>
       defineRoute({
@@ -58,14 +58,14 @@ export function appendixRoutes({ store, clock }: ApiDeps): AnyRoute[] {
               'Content-Disposition': `attachment; filename="<partnership>-register-v<version>-...${FORMAT_FILES[format].extension}"`,
             },
           },
-          ...problems(404),
+          // Rendered on the worker threads, whose queue and time limit answer 503.
+          ...problems(404, 503),
         },
         handler: async ({ params, res }) => {
           const stored = await requireRegister(store, params.version);
           const signOffs = await store.listSignOffs(stored.version);
-          // Loaded on first use: docx and ExcelJS are needed by these routes only.
-          const { renderAppendix } = await import('../../export/appendix/render.js');
-          const file = await renderAppendix(format, { stored, signOffs, asOf: clock.now().toISOString() });
+          // On a worker thread: a Word file for hundreds of partners takes many seconds of CPU.
+          const file = await workers.renderAppendix(format, { stored, signOffs, asOf: clock.now().toISOString() });
           res
             .status(200)
             .set('Content-Type', file.mediaType)
