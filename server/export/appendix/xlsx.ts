@@ -18,6 +18,25 @@ const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: 
 const fill = (rgb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${rgb}` } });
 const FILL_OF_LETTER = new Map(raciKey().map((k) => [k.letter, fill(RACI_FILLS[k.id]!)]));
 
+type CellStyle = Partial<ExcelJS.Style>;
+
+/**
+ * One style object per column, kind of value and look, shared by every cell that has it: ExcelJS's styles
+ * writer remembers a style object it has seen (a WeakMap) and skips serialising it again, so 100,000 rows cost
+ * a handful of style look-ups rather than one style per cell. Kept apart by the value's type because ExcelJS
+ * gives a number cell without a format the "General" format and a text cell none.
+ */
+class SharedStyles {
+  private readonly cache = new Map<string, CellStyle>();
+  get(key: string, make: () => CellStyle): CellStyle {
+    let style = this.cache.get(key);
+    if (!style) this.cache.set(key, (style = make()));
+    return style;
+  }
+}
+
+const valueType = (v: SheetValue): string => (v instanceof Date ? 'date' : typeof v);
+
 function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, plan: SheetPlan, index: number): void {
   const ws = workbook.addWorksheet(plan.name, {
     views: [{ state: 'frozen', ySplit: 1, xSplit: plan.raci ? 1 : 0 }],
@@ -27,6 +46,24 @@ function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, plan: SheetPla
   ws.columns = plan.widths.map((width) => ({ width }));
   const columns = plan.table?.columns ?? [];
   const formats = columns.map((c) => SHEET_FORMATS[c.kind]);
+  const styles = new SharedStyles();
+  const styleOf = (r: number, c: number, v: string | number | Date): CellStyle => {
+    const type = valueType(v);
+    if (r === 0) return styles.get(`h|${type}`, () => ({ font: { bold: true }, fill: HEADER_FILL }));
+    const numFmt = formats[c];
+    const base: CellStyle = numFmt ? { numFmt } : {};
+    if (plan.raci && c > 0 && typeof v === 'string') {
+      const f = FILL_OF_LETTER.get(v);
+      return styles.get(`r|${c}|${type}|${f ? v : ''}`, () => ({
+        ...base,
+        ...(f ? { fill: f } : {}),
+        alignment: { horizontal: 'center' },
+      }));
+    }
+    if (typeof v === 'string' && v.length > 60)
+      return styles.get(`w|${c}|${type}`, () => ({ ...base, alignment: { wrapText: true, vertical: 'top' } }));
+    return styles.get(`p|${c}|${type}`, () => base);
+  };
   const extraByRow = new Map<number, SheetPlan['extra']>();
   for (const e of plan.extra) extraByRow.set(e.row, [...(extraByRow.get(e.row) ?? []), e]);
   const rowCount = Math.max(plan.rows.length, ...plan.extra.map((e) => e.row));
@@ -38,20 +75,7 @@ function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, plan: SheetPla
       if (v === null || v === undefined) continue;
       const cell = row.getCell(c + 1);
       cell.value = v;
-      if (r === 0) {
-        cell.font = { bold: true };
-        cell.fill = HEADER_FILL;
-      } else {
-        const numFmt = formats[c];
-        if (numFmt) cell.numFmt = numFmt;
-        if (plan.raci && c > 0 && typeof v === 'string') {
-          const f = FILL_OF_LETTER.get(v);
-          if (f) cell.fill = f;
-          cell.alignment = { horizontal: 'center' };
-        } else if (typeof v === 'string' && v.length > 60) {
-          cell.alignment = { wrapText: true, vertical: 'top' };
-        }
-      }
+      cell.style = styleOf(r, c, v);
     }
     for (const e of extraByRow.get(r + 1) ?? []) {
       const cell = row.getCell(e.column);
