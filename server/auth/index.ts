@@ -4,8 +4,6 @@
  */
 import type { Clock } from '../clock.js';
 import { createDevAuthenticator, loadOrCreateDevIssuer } from './devIssuer.js';
-import { createEntraAuthenticator } from './entra.js';
-import { createGraphDirectory } from './graph.js';
 import type { GroupMap } from './groupMap.js';
 import type { Authenticator, MemberLookup } from './types.js';
 
@@ -47,6 +45,9 @@ export async function createAuthenticator(config: AuthConfig, deps: AuthDependen
     const issuer = await loadOrCreateDevIssuer(config.dataDir, clock);
     return createDevAuthenticator({ issuer, lookupMember: deps.lookupMember, ...clock });
   }
+  // Entra's verifier and Graph client (MSAL) load only in this mode: development sign-in starts without them.
+  const { createEntraAuthenticator } = await import('./entra.js');
+  const { createGraphDirectory } = await import('./graph.js');
   const { graph, mode: _mode, ...entra } = config;
   return createEntraAuthenticator({
     ...entra,

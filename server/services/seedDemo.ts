@@ -9,7 +9,6 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Issue } from '../../shared/issues.js';
 import type { Catalogue } from '../../shared/types.js';
-import { readWorkbook } from '../import/readWorkbook.js';
 import { VersionConflictError } from '../store/errors.js';
 import type { Store } from '../store/types.js';
 import { readCatalogueFile } from './catalogueFile.js';
@@ -67,6 +66,9 @@ async function loadWorkbooks(
   result: SeedResult,
 ): Promise<void> {
   const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith('.xlsx')).sort();
+  if (files.length === 0) return;
+  // The workbook reader (ExcelJS) loads only when there is a demo to seed: a service that has one starts without it.
+  const { readWorkbook } = await import('../import/readWorkbook.js');
   for (const file of files) {
     try {
       const tables = await readWorkbook(await readFile(path.join(dir, file)), { fileName: file });

@@ -5,7 +5,6 @@
  */
 import type { RawTables } from '../../shared/types.js';
 import { checkSubmissionBody, type SubmissionBodyCheck, type SubmissionBodyInput } from '../services/submissionBody.js';
-import { readWorkbook } from '../import/readWorkbook.js';
 import { WorkbookFileError, type WorkbookFileProblem } from '../import/workbookFileError.js';
 import type { AppendixFormat } from '../export/appendix/formats.js';
 import type { AppendixInput } from '../export/appendix/model.js';
@@ -32,6 +31,8 @@ export async function runTask(task: Task): Promise<Answer> {
     const { renderAppendix } = await import('../export/appendix/render.js');
     return { kind: 'appendix', ...(await renderAppendix(task.format, task.input)) };
   }
+  // Loaded on first use, like the appendices: the service starts without ExcelJS, and checks never need it.
+  const { readWorkbook } = await import('../import/readWorkbook.js');
   try {
     return { kind: 'tables', tables: await readWorkbook(task.data, { fileName: task.fileName }) };
   } catch (error) {

@@ -33,7 +33,6 @@ import {
 } from '../../services/submissions.js';
 import { canonicalJson } from '../../../shared/digest.js';
 import { issueReport, type IssueReport } from '../../../shared/issueReport.js';
-import { writePartnerTemplate } from '../../export/template.js';
 import { invalidRequest, malformedJson, ProblemError } from '../../http/problem.js';
 import { jsonText } from '../jsonText.js';
 
@@ -100,6 +99,8 @@ export function submissionRoutes({ store, workers }: ApiDeps): AnyRoute[] {
       handler: async ({ params, catalogue: snapshot, res }) => {
         const { catalogue } = loadedCatalogue(snapshot);
         requireOrganisation(catalogue, params.id);
+        // ExcelJS loads with the first template asked for, not with the service.
+        const { writePartnerTemplate } = await import('../../export/template.js');
         const buf = await writePartnerTemplate(catalogue, params.id);
         res.status(200).type(XLSX).set('Content-Disposition', `attachment; filename="${params.id}.xlsx"`).send(buf);
       },
