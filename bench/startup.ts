@@ -64,8 +64,8 @@ async function interleaved(measures: Record<string, () => Promise<number>>): Pro
 }
 
 export async function benchStartup(): Promise<Verdict> {
-  for (const entry of ['server/cli/main', 'server/main']) {
-    const build = chooseBuild(entry);
+  for (const program of ['cli', 'service'] as const) {
+    const build = chooseBuild(program);
     if (build.kind === 'sources') {
       console.log(`NOTE  startup: ${build.reason}, so this measures the tsx fallback; run \`npm run build\` first.`);
     }

@@ -1,5 +1,5 @@
 /**
- * Starts a module of the project from the compiled JavaScript in dist/ (written by `npm run build`, which
+ * Starts a program of the project from its bundled JavaScript in dist/server/ (written by `npm run build`, which
  * `npm install` runs through the `prepare` script) when that build is up to date, and from the TypeScript
  * sources through tsx, in this same process, when dist/ is missing or older than a source file (a developer
  * who edited `server/` or `shared/` and has not rebuilt). Either way it is one process: signals reach it.
@@ -12,7 +12,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** The folders dist/ is compiled from (tsconfig.build.json). */
+/** The programs dist/server/ holds, each bundled by esbuild.config.mjs from its TypeScript entry. */
+export const PROGRAMS = { cli: 'server/cli/main.ts', service: 'server/main.ts' };
+
+/** The folders the bundles are built from. */
 const SOURCE_DIRS = ['server', 'shared'];
 
 /** The newest .ts (or .mjs) file under `dirs` of `root`: its path and modification time, or null if none. */
@@ -39,18 +42,20 @@ export function newestSource(root = ROOT, dirs = SOURCE_DIRS) {
 }
 
 /**
- * Which build of `entry` (a path under the root without extension, such as "server/cli/main") to run:
- * `{ kind: 'dist', file }` when dist/ holds it and no source is newer, else `{ kind: 'sources', file, reason }`
- * with the reason in words.
+ * Which build of the program `name` (a key of PROGRAMS: "cli" or "service") to run: `{ kind: 'dist', file }`
+ * when dist/server/ holds its bundle and no source is newer, else `{ kind: 'sources', file, reason }` with the
+ * reason in words.
  */
-export function chooseBuild(entry, root = ROOT) {
-  const compiled = path.join(root, 'dist', `${entry}.js`);
-  const source = path.join(root, `${entry}.ts`);
+export function chooseBuild(name, root = ROOT) {
+  const entry = PROGRAMS[name];
+  if (!entry) throw new Error(`No program "${name}": the programs are ${Object.keys(PROGRAMS).join(', ')}.`);
+  const compiled = path.join(root, 'dist/server', `${name}.js`);
+  const source = path.join(root, entry);
   let builtAt;
   try {
     builtAt = statSync(compiled).mtimeMs;
   } catch {
-    return { kind: 'sources', file: source, reason: `dist/${entry}.js is missing` };
+    return { kind: 'sources', file: source, reason: `dist/server/${name}.js is missing` };
   }
   const newest = newestSource(root);
   if (newest && newest.mtimeMs > builtAt) {
@@ -61,11 +66,11 @@ export function chooseBuild(entry, root = ROOT) {
 }
 
 /**
- * Imports `entry` from dist/ or, through tsx, from the sources (see chooseBuild) and resolves to its module.
- * `note(text)` is told when the sources are used and why.
+ * Imports the program `name` from dist/ or, through tsx, from the sources (see chooseBuild) and resolves to its
+ * module. `note(text)` is told when the sources are used and why.
  */
-export async function load(entry, note) {
-  const build = chooseBuild(entry);
+export async function load(name, note) {
+  const build = chooseBuild(name);
   if (build.kind === 'sources') {
     note?.(
       `oda-register: running the TypeScript sources through tsx (slower to start): ${build.reason}; ` +

@@ -4,6 +4,6 @@
 // goes to a terminal only, so scripts and pipes get exactly the command's output.
 import { load } from './launch.js';
 
-await load('server/cli/main', (note) => {
+await load('cli', (note) => {
   if (process.stderr.isTTY) process.stderr.write(`${note}\n`);
 });

@@ -4,5 +4,5 @@
 // them (bin/launch.js), with a line on stderr saying so.
 import { load } from './launch.js';
 
-const service = await load('server/main', (note) => process.stderr.write(`${note}\n`));
+const service = await load('service', (note) => process.stderr.write(`${note}\n`));
 service.runMain();

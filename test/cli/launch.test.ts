@@ -1,6 +1,7 @@
 /**
  * bin/launch.js: the bin and `npm start` run the compiled build in dist/ only while it is at least as new as
- * every source file, and say which file made them fall back to the TypeScript sources.
+ * every source file, and say which file made them fall back to the TypeScript sources. The bundles themselves
+ * (esbuild.config.mjs) are run in test/cli/bundle.test.ts.
  */
 import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -25,25 +26,25 @@ afterEach(async () => {
 });
 
 test('runs the sources when dist/ has not been built', () => {
-  expect(chooseBuild('server/cli/main', root)).toEqual({
+  expect(chooseBuild('cli', root)).toEqual({
     kind: 'sources',
     file: path.join(root, 'server/cli/main.ts'),
-    reason: 'dist/server/cli/main.js is missing',
+    reason: 'dist/server/cli.js is missing',
   });
 });
 
 test('runs dist/ when it is newer than every source', async () => {
-  await put('dist/server/cli/main.js', 2000);
-  expect(chooseBuild('server/cli/main', root)).toEqual({
+  await put('dist/server/cli.js', 2000);
+  expect(chooseBuild('cli', root)).toEqual({
     kind: 'dist',
-    file: path.join(root, 'dist/server/cli/main.js'),
+    file: path.join(root, 'dist/server/cli.js'),
   });
 });
 
 test('runs the sources, naming the edited file, when any source under server/ or shared/ is newer', async () => {
-  await put('dist/server/cli/main.js', 2000);
+  await put('dist/server/cli.js', 2000);
   await put('shared/rules/dates.ts', 3000);
-  expect(chooseBuild('server/cli/main', root)).toMatchObject({
+  expect(chooseBuild('cli', root)).toMatchObject({
     kind: 'sources',
     reason: 'shared/rules/dates.ts is newer than the build in dist/',
   });
@@ -51,5 +52,12 @@ test('runs the sources, naming the edited file, when any source under server/ or
   await at('shared/rules/dates.ts', 1500);
   await put('server/README.md', 3000);
   await put('server/types.d.ts', 3000);
-  expect(chooseBuild('server/cli/main', root).kind).toBe('dist');
+  expect(chooseBuild('cli', root).kind).toBe('dist');
+});
+
+test('knows only the programs there are', () => {
+  expect(chooseBuild('service', root)).toMatchObject({ kind: 'sources', file: path.join(root, 'server/main.ts') });
+  expect(() => chooseBuild('server/cli/main' as never, root)).toThrow(
+    'No program "server/cli/main": the programs are cli, service.',
+  );
 });

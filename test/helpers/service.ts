@@ -1,4 +1,4 @@
-/** The real service as a child process (server/main.ts through tsx, as `npm start` runs it) on a free port. */
+/** The real service as a child process (server/main.ts through tsx, or the program `args` name) on a free port. */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import net from 'node:net';
 
@@ -34,9 +34,11 @@ export async function startService(opts: {
   home: string;
   dataDir: string;
   env?: Record<string, string>;
+  /** Node's arguments: the sources through tsx unless told (test/cli/bundle.test.ts runs the bundle). */
+  args?: string[];
 }): Promise<Service> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, opts.args ?? ['--import', 'tsx', 'server/main.ts'], {
     env: {
       ...process.env,
       HOME: opts.home,
