@@ -824,7 +824,12 @@ export interface components {
       submittedAt: string;
       submittedBy: string;
       version: number;
+      /** @description All the warnings stored with this version, listed or not. */
+      warningCount: number;
+      /** @description The warnings stored with this version, in sheet then row order: the first 1,000. */
       warnings: components['schemas']['Issue'][];
+      /** @description True when `warnings` lists only the first 1,000 of them. */
+      warningsTruncated: boolean;
     };
     SubmissionHistory: {
       organisationId: string;
@@ -849,7 +854,12 @@ export interface components {
       submittedAt: string;
       submittedBy: string;
       version: number;
+      /** @description All the warnings stored with this version, listed or not. */
+      warningCount: number;
+      /** @description The warnings stored with this version, in sheet then row order: the first 1,000. */
       warnings: components['schemas']['Issue'][];
+      /** @description True when `warnings` lists only the first 1,000 of them. */
+      warningsTruncated: boolean;
     };
     SubmissionWrite: {
       digest: string;
@@ -862,7 +872,12 @@ export interface components {
       /** @description True when the workbook was identical to the current version: nothing was stored, and this is that version. */
       unchanged: boolean;
       version: number;
+      /** @description All the warnings stored with this version, listed or not. */
+      warningCount: number;
+      /** @description The warnings stored with this version, in sheet then row order: the first 1,000. */
       warnings: components['schemas']['Issue'][];
+      /** @description True when `warnings` lists only the first 1,000 of them. */
+      warningsTruncated: boolean;
     };
     ValidateRequest: {
       tables: components['schemas']['RawTables'];
@@ -920,7 +935,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description Only events after this seq. */
-        afterSeq?: number | null;
+        afterSeq?: number;
         /** @description At most this many (1-1000). */
         limit?: number;
       };

@@ -159,7 +159,7 @@ export function WorkbookPanel(props: { session: Session; gateway: WorkbookGatewa
       setNotice({
         intent: 'success',
         title: `Submitted as version ${stored.version}`,
-        body: `${when(stored.submittedAt)}${stored.warnings.length ? `, with ${stored.warnings.length} warning${stored.warnings.length === 1 ? '' : 's'}` : ''}.`,
+        body: `${when(stored.submittedAt)}${stored.warningCount ? `, with ${stored.warningCount.toLocaleString('en-GB')} warning${stored.warningCount === 1 ? '' : 's'}` : ''}.`,
       });
     } catch (err) {
       if (err instanceof ApiFault && err.kind === 'stale') {

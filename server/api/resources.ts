@@ -3,6 +3,7 @@
  * it (z.infer), so a field the document does not list cannot be sent, nor one it lists be left out.
  */
 import type { z } from 'zod';
+import { ISSUE_LIST_LIMIT } from '../../shared/issueReport.js';
 import type {
   RegisterSummary,
   StoredCatalogue,
@@ -20,7 +21,12 @@ import type {
   submissionWriteSchema,
 } from './schemas.js';
 
+/**
+ * A stored version as the API shows it: its warnings listed up to ISSUE_LIST_LIMIT (a valid workbook of 20,000
+ * rows may carry a warning on each), and all of them counted.
+ */
 export function submissionSummary(s: SubmissionSummary): z.infer<typeof submissionSummarySchema> {
+  const truncated = s.warnings.length > ISSUE_LIST_LIMIT;
   return {
     organisationId: s.organisationId,
     version: s.version,
@@ -29,7 +35,9 @@ export function submissionSummary(s: SubmissionSummary): z.infer<typeof submissi
     submittedAt: s.submittedAt,
     source: s.source,
     fileName: s.fileName,
-    warnings: s.warnings,
+    warnings: truncated ? s.warnings.slice(0, ISSUE_LIST_LIMIT) : s.warnings,
+    warningCount: s.warnings.length,
+    warningsTruncated: truncated,
   };
 }
 

@@ -46,9 +46,28 @@ export const consolidateQuery = z.object({
     .openapi({ description: 'true: create a new version even when nothing changed since the latest register.' }),
 });
 
+/**
+ * A whole number in a query string, in plain decimal digits as versions in paths are (not `0x10`, `1e3`, `+1`
+ * or ` 1`), from `min` to `max`. Documented as an integer: that is what a client sends.
+ */
+function decimalQuery(min: number, max: number, description: string) {
+  return z
+    .string()
+    .regex(/^(0|[1-9][0-9]{0,14})$/, { error: 'must be a whole number written in plain decimal digits' })
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .min(min, { error: `must be at least ${min}` })
+        .max(max, { error: `must be at most ${max}` }),
+    )
+    .optional()
+    .openapi({ type: 'integer', minimum: min, maximum: max, description });
+}
+
 export const auditQuery = z.object({
-  afterSeq: z.coerce.number().int().min(0).optional().openapi({ description: 'Only events after this seq.' }),
-  limit: z.coerce.number().int().min(1).max(1000).optional().openapi({ description: 'At most this many (1-1000).' }),
+  afterSeq: decimalQuery(0, Number.MAX_SAFE_INTEGER, 'Only events after this seq.'),
+  limit: decimalQuery(1, 1000, 'At most this many (1-1000).'),
 });
 
 /** The request bodies of a submission (PUT) and a dry run (validate): defined where they are checked. */
@@ -153,7 +172,11 @@ const submissionMeta = {
   submittedAt: z.string(),
   source: z.enum(SUBMISSION_SOURCE_KINDS),
   fileName: z.string().nullable(),
-  warnings: z.array(issueSchema),
+  warnings: z
+    .array(issueSchema)
+    .openapi({ description: 'The warnings stored with this version, in sheet then row order: the first 1,000.' }),
+  warningCount: z.number().int().openapi({ description: 'All the warnings stored with this version, listed or not.' }),
+  warningsTruncated: z.boolean().openapi({ description: 'True when `warnings` lists only the first 1,000 of them.' }),
 };
 
 export const submissionSummarySchema = z

@@ -89,6 +89,32 @@ describe('version path parameters are plain decimal digits', () => {
   });
 });
 
+describe('audit paging numbers are plain decimal digits too', () => {
+  test.each([
+    ['afterSeq=0x10', 'afterSeq', 'must be a whole number written in plain decimal digits'],
+    ['afterSeq=1e1', 'afterSeq', 'must be a whole number written in plain decimal digits'],
+    ['afterSeq=-1', 'afterSeq', 'must be a whole number written in plain decimal digits'],
+    ['afterSeq=', 'afterSeq', 'must be a whole number written in plain decimal digits'],
+    ['limit=%2010', 'limit', 'must be a whole number written in plain decimal digits'],
+    ['limit=1.5', 'limit', 'must be a whole number written in plain decimal digits'],
+    ['limit=0', 'limit', 'must be at least 1'],
+    ['limit=1001', 'limit', 'must be at most 1000'],
+  ])('?%s is a 400 naming %s', async (query, field, detail) => {
+    const res = await request(t.app).get(`/api/audit?${query}`).set('Authorization', pmg);
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0]).toMatchObject({ pointer: `/query/${field}`, detail });
+  });
+
+  test('plain numbers page as written', async () => {
+    const all = await request(t.app).get('/api/audit').set('Authorization', pmg);
+    const page = await request(t.app).get('/api/audit?afterSeq=0&limit=1').set('Authorization', pmg);
+    expect(page.status).toBe(200);
+    expect(page.body.events).toEqual(all.body.events.slice(0, 1));
+    const rest = await request(t.app).get(`/api/audit?afterSeq=${page.body.nextAfterSeq}`).set('Authorization', pmg);
+    expect(rest.body.events).toEqual(all.body.events.slice(1));
+  });
+});
+
 describe('one catalogue snapshot per request', () => {
   test('a PUT, an upload and a validate each read the catalogue once, for authentication and validation', async () => {
     const leeds = await t.bearer(MEMBERS.leeds);

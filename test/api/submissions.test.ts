@@ -252,6 +252,33 @@ describe('the body of a PUT, read as bytes and checked off the event loop when l
     expect(await t.store.latestSubmission(LEEDS)).toBeNull();
   });
 
+  test('a valid workbook with more than 1,000 warnings lists the first 1,000 and counts them all', async () => {
+    const tables = jsonTables(fillCommitments(goodRawTables(testCatalogue(), LEEDS), 1200));
+    // Every commitment ends after the MoU period: a warning each, and the workbook is still valid.
+    const end = tables.Commitments!.values[0]!.indexOf('End');
+    for (const row of tables.Commitments!.values.slice(1)) row[end] = '2029-03-31';
+    const res = await request(t.app).put(url).set('Authorization', leeds).send({ tables });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ warningCount: 1200, warningsTruncated: true });
+    expect(res.body.warnings).toHaveLength(1000);
+    expect(res.body.warnings[0]).toMatchObject({ code: 'commitment/outside-mou-period', row: 2 });
+    // The stored version keeps every warning; what the API shows of it is capped the same way everywhere.
+    expect((await t.store.latestSubmission(LEEDS))!.warnings).toHaveLength(1200);
+    const history = await request(t.app).get(`/api/organisations/${LEEDS}/submissions`).set('Authorization', leeds);
+    expect(history.body.versions[0]).toMatchObject({ warningCount: 1200, warningsTruncated: true });
+    expect(history.body.versions[0].warnings).toHaveLength(1000);
+    const current = await request(t.app).get(url).set('Authorization', leeds);
+    expect(current.body).toMatchObject({ warningCount: 1200, warningsTruncated: true });
+
+    const few = await request(t.app)
+      .put(url)
+      .set('Authorization', leeds)
+      .set('If-Match', '"1"')
+      .send({ tables: good() });
+    expect(few.status).toBe(201);
+    expect(few.body).toMatchObject({ warnings: [], warningCount: 0, warningsTruncated: false });
+  });
+
   test('the path matched as Express matches it, whatever its case', async () => {
     const res = await request(t.app)
       .put(`/api/Organisations/${LEEDS}/Submission`)
