@@ -1,24 +1,24 @@
 /**
  * The register page: a banner (partnership, who is signed in, Sign out), then the pane's sign-in (dev members
- * or Entra) until a session exists, then the register versions. An expired sign-in returns here with a notice.
+ * or Entra, in the register page's wording) until a session exists, then the register versions. An expired
+ * sign-in returns here with a notice.
  */
 import { Button, FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { useState } from 'react';
 import { SignIn } from '../taskpane/SignIn.js';
 import type { Session } from '../taskpane/auth/session.js';
-import { NoticeBar, type Notice } from '../taskpane/FaultBar.js';
 import { Registers } from './Registers.js';
 
 const ROLE_NAMES = { 'line-manager': 'line manager', pmg: 'PMG', viewer: 'viewer' } as const;
 
 export function RegisterApp() {
   const [session, setSession] = useState<Session | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const [expired, setExpired] = useState(false);
 
-  function signOut(reason?: Notice) {
+  function signOut(becauseExpired = false) {
     session?.api.reset();
     setSession(null);
-    setNotice(reason ?? null);
+    setExpired(becauseExpired);
   }
 
   return (
@@ -45,21 +45,17 @@ export function RegisterApp() {
       </header>
       <main id="content" tabIndex={-1}>
         {session ? (
-          <Registers
-            session={session}
-            onExpired={() =>
-              signOut({ intent: 'warning', title: 'Your sign-in has expired', body: 'Sign in again to carry on.' })
-            }
-          />
+          <Registers session={session} onExpired={() => signOut(true)} />
         ) : (
           <div className="card" style={{ maxWidth: 520 }}>
             <p style={{ marginTop: 0 }}>
               Sign in to see the partnership&apos;s register versions, who has confirmed them, and the MoU appendices.
             </p>
-            <NoticeBar notice={notice} />
             <SignIn
+              place="register-page"
+              expired={expired}
               onSignedIn={(s) => {
-                setNotice(null);
+                setExpired(false);
                 setSession(s);
               }}
             />

@@ -1,31 +1,35 @@
 /**
  * Sign in: with Microsoft (Entra ID, MSAL loaded only then) when the service runs with Entra, or, in
- * development, as one of the catalogue's members, with a token from the service's development issuer.
+ * development, as one of the catalogue's members, with a token from the service's development issuer. Used by
+ * the task pane and by the register page; `place` picks the fault wording (only the pane has a workbook).
  */
 import { Button, Field, Select, Text } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { createPublicApi, type DevMember, type SignInConfig } from '../api/client.js';
 import { openSession, type Session } from './auth/session.js';
 import { devTokens } from './auth/devTokens.js';
-import { faultMessage } from './faults.js';
+import { faultMessageIn, signInExpiredIn, type FaultPlace } from '../faultMessages.js';
 import { NoticeBar, type Notice } from './FaultBar.js';
 import { FIT } from './layout.js';
 
 const ROLE_NAMES: Record<DevMember['role'], string> = { 'line-manager': 'line manager', pmg: 'PMG', viewer: 'viewer' };
 
-export function SignIn({ onSignedIn, expired }: { onSignedIn: (s: Session) => void; expired?: boolean }) {
+export function SignIn({
+  onSignedIn,
+  expired,
+  place = 'pane',
+}: {
+  onSignedIn: (s: Session) => void;
+  /** Shown after the sign-in expired: says so. */
+  expired?: boolean;
+  place?: FaultPlace;
+}) {
   const [config, setConfig] = useState<SignInConfig | null>(null);
   const [members, setMembers] = useState<DevMember[]>([]);
   const [email, setEmail] = useState('');
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(
-    expired
-      ? {
-          intent: 'warning',
-          title: 'Your sign-in has expired',
-          body: 'Sign in again to carry on. Your workbook is unchanged.',
-        }
-      : null,
+    expired ? { intent: 'warning', ...signInExpiredIn(place) } : null,
   );
 
   useEffect(() => {
@@ -40,7 +44,7 @@ export function SignIn({ onSignedIn, expired }: { onSignedIn: (s: Session) => vo
           setEmail((e) => e || list[0]?.email || '');
         }
       })
-      .catch((err: unknown) => setNotice({ intent: 'error', ...faultMessage(err, 'Signing in') }));
+      .catch((err: unknown) => setNotice({ intent: 'error', ...faultMessageIn(place, err, 'Signing in') }));
   }, []);
 
   async function signIn() {
@@ -55,7 +59,7 @@ export function SignIn({ onSignedIn, expired }: { onSignedIn: (s: Session) => vo
         onSignedIn(await openSession(await entraTokens(config.entra)));
       }
     } catch (err) {
-      setNotice({ intent: 'error', ...faultMessage(err, 'Signing in') });
+      setNotice({ intent: 'error', ...faultMessageIn(place, err, 'Signing in') });
     } finally {
       setBusy(false);
     }
