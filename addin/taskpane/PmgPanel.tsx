@@ -3,7 +3,7 @@
  * issues, and load any register version into new sheets (partners, contacts, commitments, totals, the role
  * matrix with coloured R/A/C/I, participation, issues).
  */
-import { Badge, Button, Field, Select, Text } from '@fluentui/react-components';
+import { Badge, Button, Text } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { ISSUE_CODES } from '../../shared/issues.js';
 import type { Register } from '../../shared/types.js';
@@ -20,8 +20,8 @@ import { NoticeBar, type Notice } from './FaultBar.js';
 import { faultMessage } from './faults.js';
 import { registerSheets } from './model/registerSheets.js';
 import { ProgressLine } from './ProgressLine.js';
+import { RegisterVersionPicker } from './RegisterVersionPicker.js';
 import { useAction } from './useAction.js';
-import { FIT } from './layout.js';
 
 const APPENDIX_NAMES: Record<AppendixFormat, string> = {
   docx: 'Word appendices',
@@ -149,25 +149,16 @@ export function PmgPanel({
       <ProgressLine busy={action.busy} progress={action.progress} />
       <NoticeBar notice={notice} />
       {registers.length > 0 ? (
-        <Field label="Register version">
-          <Select
-            root={FIT}
-            value={version === null ? '' : String(version)}
-            disabled={busy}
-            onChange={(_, d) =>
-              void action.run('Reading the register', () =>
-                show(Number(d.value)).catch((err: unknown) => fail(err, 'Reading the register')),
-              )
-            }
-          >
-            {registers.map((r) => (
-              <option key={r.version} value={r.version}>
-                Version {r.version}, {new Date(r.createdAt).toLocaleDateString('en-GB')}: {r.submissions} of{' '}
-                {r.organisations} partners, {r.errors} errors
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <RegisterVersionPicker
+          registers={registers}
+          version={version}
+          disabled={busy}
+          onChoose={(v) =>
+            void action.run('Reading the register', () =>
+              show(v).catch((err: unknown) => fail(err, 'Reading the register')),
+            )
+          }
+        />
       ) : (
         <Text>No register yet: consolidate the partners’ latest submissions to make version 1.</Text>
       )}

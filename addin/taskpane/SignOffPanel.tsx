@@ -12,6 +12,7 @@ import type { Session } from './auth/session.js';
 import { NoticeBar, type Notice } from './FaultBar.js';
 import { faultMessage } from './faults.js';
 import { ProgressLine } from './ProgressLine.js';
+import { RegisterVersionPicker } from './RegisterVersionPicker.js';
 import { useAction } from './useAction.js';
 import { FIT } from './layout.js';
 
@@ -93,20 +94,7 @@ export function SignOffPanel({ session, onSignedOut }: { session: Session; onSig
       style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 10 }}
       data-testid="signoff"
     >
-      <Field label="Register version">
-        <Select
-          root={FIT}
-          value={version === null ? '' : String(version)}
-          onChange={(_, d) => setVersion(Number(d.value))}
-          disabled={busy}
-        >
-          {(registers ?? []).map((r) => (
-            <option key={r.version} value={r.version}>
-              Version {r.version}, {new Date(r.createdAt).toLocaleDateString('en-GB')} ({r.errors} errors)
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <RegisterVersionPicker registers={registers ?? []} version={version} disabled={busy} onChoose={setVersion} />
       {me.role === 'pmg' && status ? (
         <Field label="For the organisation">
           <Select root={FIT} value={organisationId} onChange={(_, d) => setOrganisationId(d.value)} disabled={busy}>
