@@ -27,7 +27,7 @@ import {
   type ISectionOptions,
 } from 'docx';
 import { shortDigest, ukDate } from '../../../shared/displayFormat.js';
-import { docxLayout, type DocTable, type DocBlock } from './docxLayout.js';
+import { docxLayout, type DocBlock, type DocRow, type DocTable } from './docxLayout.js';
 import { raciKey, type Appendix } from './model.js';
 import { identityProperties } from './identity.js';
 
@@ -71,7 +71,6 @@ function cell(
     span?: number;
     upright?: boolean;
     center?: boolean;
-    keepNext?: boolean;
     bottom?: boolean;
   },
 ) {
@@ -86,7 +85,6 @@ function cell(
       new Paragraph({
         style: CELL_STYLE,
         ...(opts.center ? { alignment: AlignmentType.CENTER } : {}),
-        ...(opts.keepNext ? { keepNext: true } : {}),
         children: [opts.bold ? new TextRun({ text, bold: true }) : new TextRun(text)],
       }),
     ],
@@ -134,14 +132,37 @@ function fitWidths(t: DocTable, pageWidth: number): number[] {
   return widths.map((w) => Math.floor(w));
 }
 
+/**
+ * A table of at most this many body rows is kept on one page with its heading (every row kept with the next):
+ * twelve rows of three lines (about 8,000 twips) fit the 9,600 twips of a landscape page. A kept table that is
+ * taller than a page is broken at the page's end all the same, by Word and by LibreOffice.
+ */
+export const KEEP_TOGETHER_ROWS = 12;
+
+/**
+ * Which body rows are kept with the row below them ("keep with next" on their paragraphs, which Word and
+ * LibreOffice both honour; the header row always is). A short table: every row but the last, so the table
+ * and its heading move to the next page together rather than split. A longer table: the first body row (the
+ * header never ends a page with less than two rows under it), the row before last (the last row never stands
+ * alone on a page under the repeated header) and every organisation's group row (never apart from its first
+ * row).
+ */
+export function keptWithNext(rows: readonly DocRow[]): boolean[] {
+  const last = rows.length - 1;
+  const short = rows.length <= KEEP_TOGETHER_ROWS;
+  return rows.map((r, i) => i < last && (short || i === 0 || i === last - 1 || Boolean(r.group)));
+}
+
 function table(t: DocTable, pageWidth: number): Table {
   const widths = fitWidths(t, pageWidth);
+  const keep = keptWithNext(t.rows);
   const rows: TableRow[] = [];
   if (t.header) {
     rows.push(
       new TableRow({
         tableHeader: true,
         cantSplit: true,
+        keepNext: true,
         ...(t.matrix ? { height: { value: 2600, rule: HeightRule.ATLEAST } } : {}),
         children: t.header.map((h, i) =>
           cell(h, {
@@ -150,33 +171,28 @@ function table(t: DocTable, pageWidth: number): Table {
             fill: HEADER_FILL,
             upright: Boolean(t.matrix) && i > 0,
             bottom: true,
-            keepNext: true,
           }),
         ),
       }),
     );
   }
-  for (const r of t.rows) {
+  t.rows.forEach((r, at) => {
+    // Only `true` is written: a register of 500 partners has tens of thousands of cell paragraphs.
+    const keepNext = keep[at] ? { keepNext: true } : {};
     if (r.group) {
       rows.push(
         new TableRow({
           cantSplit: true,
-          children: [
-            cell(r.cells[0] ?? '', {
-              width: pageWidth,
-              bold: true,
-              fill: GROUP_FILL,
-              span: widths.length,
-              keepNext: true,
-            }),
-          ],
+          ...keepNext,
+          children: [cell(r.cells[0] ?? '', { width: pageWidth, bold: true, fill: GROUP_FILL, span: widths.length })],
         }),
       );
-      continue;
+      return;
     }
     rows.push(
       new TableRow({
         cantSplit: true,
+        ...keepNext,
         children: r.cells.map((text, i) =>
           t.matrix && i > 0
             ? cell(text, {
@@ -189,7 +205,7 @@ function table(t: DocTable, pageWidth: number): Table {
         ),
       }),
     );
-  }
+  });
   return new Table({
     rows,
     width: { size: pageWidth, type: WidthType.DXA },
