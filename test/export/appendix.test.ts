@@ -10,6 +10,7 @@ import { parse } from 'csv-parse/sync';
 import { COMMITMENTS, CONTACTS } from '../../shared/contract.js';
 import { enumLabel, matchEnum, CONTACT_ROLE, RESOURCE_TYPE, STATUS, UNIT } from '../../shared/enums.js';
 import { renderAppendix } from '../../server/export/appendix/render.js';
+import { KEEP_TOGETHER_ROWS, keptWithNext } from '../../server/export/appendix/docx.js';
 import { docxCustomProperties, docxFooterTexts, docxTableTexts } from '../../server/export/appendix/docxRead.js';
 import { buildAppendix } from '../../server/export/appendix/model.js';
 import { fte, money, percent, ukDate } from '../../shared/displayFormat.js';
@@ -24,6 +25,35 @@ beforeAll(async () => {
 afterAll(async () => demo?.close());
 
 const input = () => ({ stored: demo.stored, signOffs: demo.signOffs, asOf: AS_OF });
+
+interface RowKeeps {
+  text: string;
+  header: boolean;
+  cantSplit: boolean;
+  /** Every paragraph of the row is kept with the next (Word keeps the row with the row below). */
+  keepNext: boolean;
+  /** Some paragraph of the row is: with `keepNext`, a row is kept with the next as a whole or not at all. */
+  someKeepNext: boolean;
+}
+
+/** Each table's rows as document.xml lays them out: repeated header or not, split or not, kept with the next. */
+function rowKeeps(documentXml: string): RowKeeps[][] {
+  return documentXml
+    .split('<w:tbl>')
+    .slice(1)
+    .map((tbl) =>
+      [...tbl.matchAll(/<w:tr>([\s\S]*?)<\/w:tr>/g)].map(([, tr]) => {
+        const paragraphs = [...tr!.matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)].map((m) => m[1]!);
+        return {
+          text: [...tr!.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(' | '),
+          header: tr!.includes('<w:tblHeader/>'),
+          cantSplit: tr!.includes('<w:cantSplit/>'),
+          keepNext: paragraphs.length > 0 && paragraphs.every((p) => p.includes('<w:keepNext/>')),
+          someKeepNext: paragraphs.some((p) => p.includes('<w:keepNext/>')),
+        };
+      }),
+    );
+}
 
 describe('values as a PMG chair writes them', () => {
   test('dates, money, FTE and stakes', () => {
@@ -87,6 +117,60 @@ describe('Word appendix', () => {
     const withHeader = tables.filter((t) => /<w:tblHeader\/>|<w:tblHeader w:val="(true|1|on)"\/>/.test(t));
     expect(withHeader.length).toBe(tables.length - 1); // all but the title block's facts
     expect(documentXml.match(/w:orient="landscape"/g)?.length).toBeGreaterThanOrEqual(2);
+  });
+
+  test('no table row is split across pages, and a row is kept with the next as a whole or not at all', () => {
+    const rows = rowKeeps(documentXml).flat();
+    expect(rows.length).toBeGreaterThan(100);
+    for (const r of rows) {
+      expect({ row: r.text, cantSplit: r.cantSplit }).toEqual({ row: r.text, cantSplit: true });
+      expect({ row: r.text, keepNext: r.keepNext }).toEqual({ row: r.text, keepNext: r.someKeepNext });
+    }
+  });
+
+  test('a short table stays on one page with its heading; a long one never leaves a lone header or last row', () => {
+    const tables = rowKeeps(documentXml).filter((t) => t[0]?.header);
+    expect(tables.length).toBeGreaterThanOrEqual(8);
+    for (const t of tables) {
+      const body = t.filter((r) => !r.header);
+      const kept = body.map((r) => r.keepNext);
+      expect(t[0]!.keepNext).toBe(true); // the header with the first row
+      expect(kept[kept.length - 1]).toBe(false);
+      if (body.length <= KEEP_TOGETHER_ROWS) expect(kept.slice(0, -1).every(Boolean)).toBe(true);
+      else {
+        expect(kept[0]).toBe(true); // at least two rows under the header at the foot of a page
+        expect(kept[kept.length - 2]).toBe(true); // at least two rows under the repeated header on the last page
+        expect(kept.filter(Boolean).length).toBeLessThan(body.length - 1); // the rest may break between pages
+      }
+    }
+    // Twenty contacts: kept in pairs at either end, free to break anywhere in between.
+    const contacts = tables.find((t) => t[0]!.text.startsWith('Organisation | Name | Job title'))!;
+    expect(contacts.map((r) => r.keepNext)).toEqual([true, true, ...Array<boolean>(17).fill(false), true, false]);
+    // Every organisation's name row stays with its first commitment.
+    const commitments = tables.find((t) => t[0]!.text.startsWith('Ref |'))!;
+    const groups = commitments.filter((r) => r.text === 'Northshire County Council' || r.text === 'Northshire Police');
+    expect(groups.map((r) => r.keepNext)).toEqual([true, true]);
+    // The totals (ten rows) move to a new page with their heading rather than split.
+    const totals = tables.find((t) => t[0]!.text.includes('Analyst time (FTE)'))!;
+    expect(totals.slice(0, -1).every((r) => r.keepNext)).toBe(true);
+    const heading = /<w:p>(?:(?!<\/w:p>).)*Totals by organisation/.exec(documentXml)![0];
+    expect(heading).toContain('<w:keepNext/>');
+  });
+
+  test('which rows are kept with the next, by table length', () => {
+    const rows = (n: number, group: number[] = []) =>
+      Array.from({ length: n }, (_, i) => ({
+        cells: [`${i}`],
+        ...(group.includes(i) ? { group: true as const } : {}),
+      }));
+    expect(keptWithNext(rows(1))).toEqual([false]);
+    expect(keptWithNext(rows(2))).toEqual([true, false]);
+    expect(keptWithNext(rows(KEEP_TOGETHER_ROWS))).toEqual([
+      ...Array<boolean>(KEEP_TOGETHER_ROWS - 1).fill(true),
+      false,
+    ]);
+    const long = keptWithNext(rows(KEEP_TOGETHER_ROWS + 1, [5]));
+    expect(long.flatMap((k, i) => (k ? [i] : []))).toEqual([0, 5, KEEP_TOGETHER_ROWS - 1]);
   });
 
   test('the RACI matrix has a column per partner holding a role, a letter per role and a key', () => {
