@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The demo register's MoU appendices as a PMG chair opens them: exported as Word and Excel through the CLI,
 # converted to PDF with LibreOffice headless, and the PDF text checked for the digest, a partner's name and
-# the page count ("Page N of N" in the Word footer agrees with the PDF). Installs LibreOffice and poppler with
+# the page count ("Page N of N" in the Word footer agrees with the PDF), and no page of the Word PDF holding a
+# single row (or none) under a table's repeated header. Installs LibreOffice and poppler with
 # apt-get when missing (fresh CI machine). Leaves the PDFs in $APPENDIX_PDF_DIR when set (to look at them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,6 +26,37 @@ mkdir -p "$out"
 trap 'rm -rf "$work"' EXIT
 export DATA_DIR="$work/data"
 cli() { node bin/oda-register.js "$@"; }
+# Reads `pdftotext -bbox-layout` (a block per table cell) and prints each page that starts with a repeated table
+# header (a cell, not a paragraph at the margin) holding fewer than two rows under it. Header cells are aligned
+# to the bottom, so the first column's header cell ends the header; body cells to the top, so a row is a
+# distinct top; the table ends at a paragraph or at a gap wider than between rows.
+lone_rows() {
+  node -e '
+    let xml = "";
+    process.stdin.on("data", (d) => (xml += d)).on("end", () => {
+      const num = (s, k) => Number(new RegExp(k + "=\"([^\"]+)\"").exec(s)[1]);
+      const pages = xml.split("<page ").slice(1).map((p) =>
+        [...p.matchAll(/<block ([^>]*)>([\s\S]*?)<\/block>/g)]
+          .map(([, a, body]) => ({ x: num(a, "xMin"), top: num(a, "yMin"), bottom: num(a, "yMax"),
+            text: [...body.matchAll(/<word[^>]*>([^<]*)</g)].map((w) => w[1]).join(" ") }))
+          .filter((b) => b.top < num(p, "height") - 56) // the footer is in the bottom margin
+          .sort((a, b) => a.top - b.top || a.x - b.x));
+      const margin = Math.min(...pages.flat().map((b) => b.x));
+      pages.forEach((blocks, i) => {
+        if (i === 0 || blocks.length === 0 || blocks[0].x < margin + 2) return;
+        const cellX = Math.min(...blocks.filter((b) => b.x >= margin + 2).map((b) => b.x));
+        const head = blocks.find((b) => b.x < cellX + 1);
+        const tops = new Set();
+        let end = head.bottom;
+        for (const b of blocks.filter((b) => b.top > head.bottom)) {
+          if (b.x < margin + 2 || b.top - end > 10) break;
+          tops.add(Math.round(b.top));
+          end = Math.max(end, b.bottom);
+        }
+        if (tops.size < 2) console.log("page " + (i + 1) + " has " + tops.size + " row(s) under the header \"" + head.text + "\"");
+      });
+    });'
+}
 
 cli init --catalogue examples/catalogue.json >/dev/null
 cli import examples/workbooks/*.xlsx >/dev/null || true   # one demo workbook has errors on purpose
@@ -52,6 +84,9 @@ for format in docx xlsx; do
     [ "$(grep -cF "$short" <<<"$text")" -ge "$pages" ] || fail "not every page footer of the docx PDF carries $short"
     grep -qF "Page $pages of $pages" <<<"$text" || fail "the docx footer does not say \"Page $pages of $pages\""
     [ "$pages" -ge 7 ] || fail "the docx PDF has $pages pages, fewer than its seven appendices"
+    lone="$(pdftotext -bbox-layout "$pdf" - | lone_rows)"
+    [ -z "$lone" ] || fail "a table of the docx PDF leaves a lone row on a page: $lone"
+    log "docx: no page holds a lone row under a repeated table header"
   else
     grep -qF "$digest" <<<"$text" || fail "xlsx PDF does not carry the digest on its cover"
     [ "$pages" -ge 10 ] || fail "the xlsx PDF has $pages pages, fewer than its ten sheets"
