@@ -232,6 +232,7 @@ describe('faults while submitting', () => {
     await page.route('**/api/dev/token', (route) => route.abort('internetdisconnected'));
     await submitAnswered(401, problem(401, 'The token has expired.'));
     await see(page.getByTestId('notice-warning'), 'Your sign-in has expired');
+    await see(page.getByTestId('notice-warning'), 'Your workbook is unchanged');
     await expect(cell(page, 'Contacts', 'B2').inputValue()).resolves.toBe('Head of Data Services');
     await shot(page, 'fault-signed-out');
     await page.unrouteAll();
@@ -244,6 +245,14 @@ describe('faults while submitting', () => {
 describe('the PMG and sign-off', () => {
   let registerVersion = 0;
 
+  /** The register-version picker's chosen option, as the PMG and sign-off views both show it. */
+  const chosenVersion = (p: Page) =>
+    p
+      .getByRole('combobox', { name: 'Register version' })
+      .evaluate((select) => (select as HTMLSelectElement).selectedOptions[0]?.textContent);
+  const versionLabel = (version: number) =>
+    new RegExp(`^Version ${version}, \\d\\d/\\d\\d/\\d{4}: \\d+ of \\d+ partners, \\d+ errors?$`);
+
   test('the PMG consolidates, sees the cross-partner issues, and loads the register into sheets', async () => {
     const pmg = await openPane(harness, CHAIR);
     await pmg.getByRole('tab', { name: 'PMG' }).click();
@@ -252,6 +261,7 @@ describe('the PMG and sign-off', () => {
     const text = (await notice(pmg, 'success').textContent()) ?? '';
     registerVersion = Number(/Register version (\d+)/.exec(text)?.[1]);
     expect(registerVersion).toBeGreaterThan(0);
+    await expect(chosenVersion(pmg)).resolves.toMatch(versionLabel(registerVersion));
     await see(pmg.getByTestId('pmg'), /Cross-partner issues: \d+/);
     await shot(pmg, 'pmg-consolidated');
     await pmg.getByRole('button', { name: 'Load into sheets' }).click();
@@ -283,6 +293,7 @@ describe('the PMG and sign-off', () => {
     await helen.getByRole('tab', { name: 'Sign off' }).click();
     const about = helen.getByTestId('about-us');
     await see(about, `What version ${registerVersion} says about Northshire County Council`);
+    await expect(chosenVersion(helen)).resolves.toMatch(versionLabel(registerVersion));
     await shot(helen, 'sign-off-before');
     await helen
       .getByRole('button', { name: `Sign off version ${registerVersion} for Northshire County Council` })

@@ -202,3 +202,52 @@ describe('a viewer on the register page', () => {
     await phone.close();
   });
 });
+
+describe('faults on the register page, which has no workbook', () => {
+  test('a dropped connection, an expired sign-in, a failed sign-in: none mentions a workbook; then signing in again', async () => {
+    const p = await harness.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(p, VIEWER);
+    await p.getByTestId('downloads').waitFor();
+    await p.route('**/api/registers/*/appendix.*', (route) => route.abort('internetdisconnected'));
+    await p.getByRole('button', { name: 'Download Word (.docx)' }).click();
+    const offline = p.getByTestId('downloads').getByTestId('notice-error');
+    await see(offline, 'No connection to the service');
+    await see(offline, 'Downloading Word (.docx) of version 2 needs the service');
+    await expect(offline.textContent()).resolves.not.toMatch(/workbook/i);
+    await shot(p, 'fault-offline', false);
+    await p.unrouteAll();
+
+    await p.route('**/api/dev/token', (route) => route.abort('internetdisconnected'));
+    await p.route('**/api/registers/1', (route) =>
+      route.fulfill({
+        status: 401,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({
+          type: 'about:blank',
+          title: 'Unauthorized',
+          status: 401,
+          detail: 'The token has expired.',
+        }),
+      }),
+    );
+    await p.getByTestId('version-1').click();
+    const expired = p.getByTestId('notice-warning');
+    await see(expired, 'Your sign-in has expired');
+    await see(expired, 'Sign in again to carry on.');
+    await expect(expired.textContent()).resolves.not.toMatch(/workbook/i);
+    await shot(p, 'fault-signed-out', false);
+    await p.getByTestId('dev-member').selectOption(VIEWER);
+    await p.getByRole('button', { name: 'Sign in', exact: true }).click();
+    const refused = p.getByTestId('notice-error');
+    await see(refused, 'No connection to the service');
+    await see(refused, 'Signing in needs the service');
+    await expect(refused.textContent()).resolves.not.toMatch(/workbook/i);
+    await shot(p, 'fault-sign-in', false);
+    await p.unrouteAll();
+    await p.getByTestId('dev-member').selectOption(VIEWER);
+    await p.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await see(p.getByTestId('version-detail'), 'Register version 1');
+    await expect(p.getByTestId('notice-warning').count()).resolves.toBe(0);
+    await p.close();
+  });
+});
