@@ -1,7 +1,7 @@
 /**
- * The service reads uploaded .xlsx files and checks submitted workbooks on worker threads (real threads here,
- * loading the TypeScript sources through tsx as `npm start` does). What a user gets must not depend on where
- * the work was done: the same raw tables and reports, and for a bad file the same one sentence.
+ * The service reads and checks uploaded .xlsx files, and checks submitted workbooks, on worker threads (real
+ * threads here, loading the TypeScript sources through tsx as `npm start` does). What a user gets must not
+ * depend on where the work was done: the same reports and canonical text, and for a bad file the same sentence.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -17,6 +17,7 @@ import {
 import { WorkbookFileError } from '../server/import/workbookFileError.js';
 import { WorkersBusy, WorkTimedOut } from '../server/workers/errors.js';
 import { loadConfig } from '../server/config.js';
+import { readCatalogueFile } from '../server/services/catalogueFile.js';
 import { validateTables } from '../server/services/submissions.js';
 import { canonicalJson } from '../shared/digest.js';
 import { LEEDS, testCatalogue } from './helpers/catalogue.js';
@@ -39,20 +40,30 @@ async function demoFiles(): Promise<{ name: string; data: Buffer }[]> {
   return Promise.all(names.map(async (name) => ({ name, data: await readFile(path.join(WORKBOOKS, name)) })));
 }
 
-function failureOf(reader: Workers, data: Uint8Array, name: string): Promise<WorkbookFileError> {
-  return rejection(reader.readWorkbook(data, name), WorkbookFileError);
+/** Reads and checks a demo workbook file against the demo catalogue on `workers`. */
+async function checkFile(workers: Workers, file: { name: string; data: Uint8Array }) {
+  const catalogue = await readCatalogueFile(path.resolve('examples/catalogue.json'));
+  return workers.checkWorkbookFile({ data: file.data, fileName: file.name, catalogue });
 }
 
-test('every demo workbook, read on threads (several at once), gives exactly the tables read in-process', async () => {
+function failureOf(reader: Workers, data: Uint8Array, name: string): Promise<WorkbookFileError> {
+  return rejection(checkFile(reader, { data, name }), WorkbookFileError);
+}
+
+test('every demo workbook, read and checked on threads (several at once), gives exactly the in-process report', async () => {
   const files = await demoFiles();
   expect(files.length).toBeGreaterThanOrEqual(8);
   const inline = inlineWorkers();
   const [onThreads, inProcess] = await Promise.all([
-    Promise.all(files.map((f) => pool.readWorkbook(f.data, f.name))),
-    Promise.all(files.map((f) => inline.readWorkbook(f.data, f.name))),
+    Promise.all(files.map((f) => checkFile(pool, f))),
+    Promise.all(files.map((f) => checkFile(inline, f))),
   ]);
   expect(onThreads).toEqual(inProcess);
-  expect(Object.keys(onThreads[0]!).sort()).toEqual(['About', 'Commitments', 'Contacts', 'Participation', 'Roles']);
+  // The demo has one workbook with errors (Eastvale's); the others are valid, with their canonical text.
+  const valid = onThreads.map((c, i) => [files[i]!.name, c.report.valid]);
+  expect(valid.filter(([, ok]) => !ok)).toEqual([['eastvale-district-council.xlsx', false]]);
+  expect(onThreads.filter((c) => c.report.valid).every((c) => c.canonical?.startsWith('{'))).toBe(true);
+  expect(onThreads[0]!.report.issues[0]).toMatchObject({ sheet: expect.any(String), severity: 'error' });
 });
 
 test('a file that is not a workbook, or is cut short, fails on a thread with the same sentence as in-process', async () => {
@@ -76,7 +87,10 @@ test('a file that is not a workbook, or is cut short, fails on a thread with the
 test('WORKER_THREADS=0 works in-process; a pool needs at least one thread', async () => {
   const [first] = await demoFiles();
   const workers = serviceWorkers(0);
-  await expect(workers.readWorkbook(first!.data, first!.name)).resolves.toHaveProperty('About');
+  await expect(checkFile(workers, first!)).resolves.toHaveProperty(
+    'report.organisationId',
+    'eastvale-district-council',
+  );
   await workers.close();
   expect(() => workerPool({ threads: 0 })).toThrow('A worker pool needs at least 1 thread, not 0.');
 });
@@ -166,15 +180,15 @@ describe('limits on what the threads take on', () => {
     const [a, b, c] = (await demoFiles()).slice(0, 3);
     const small = workerPool({ threads: 1, maxQueue: 2 });
     try {
-      await small.readWorkbook(a!.data, a!.name);
+      await checkFile(small, a!);
       // One runs, two wait: the fourth is refused before it starts, with a time to come back.
-      const accepted = [a!, b!, c!].map((f) => small.readWorkbook(f.data, f.name));
-      const refused = await rejection(small.readWorkbook(a!.data, a!.name), WorkersBusy);
+      const accepted = [a!, b!, c!].map((f) => checkFile(small, f));
+      const refused = await rejection(checkFile(small, a!), WorkersBusy);
       expect(refused.waiting).toBe(2);
       expect(refused.retryAfterSeconds).toBeGreaterThanOrEqual(1);
       expect(refused.message).toMatch(/^The service is busy with other workbooks \(2 waiting for a thread\)/);
       await expect(Promise.all(accepted)).resolves.toHaveLength(3);
-      await expect(small.readWorkbook(b!.data, b!.name)).resolves.toHaveProperty('About');
+      await expect(checkFile(small, b!)).resolves.toHaveProperty('report.valid', true);
     } finally {
       await small.close();
     }
@@ -193,9 +207,7 @@ describe('limits on what the threads take on', () => {
       expect(stopped.message).toMatch(
         /^Checking the submitted workbook took longer than the 5 s one workbook may take, and was stopped; nothing was stored\./,
       );
-      await expect(slow.readWorkbook(first!.data, first!.name)).resolves.toEqual(
-        await inlineWorkers().readWorkbook(first!.data, first!.name),
-      );
+      await expect(checkFile(slow, first!)).resolves.toEqual(await checkFile(inlineWorkers(), first!));
     } finally {
       await slow.close();
     }

@@ -1,18 +1,26 @@
 /**
- * Reads an uploaded workbook into raw tables; an unreadable file is a 422 problem with its one sentence, and a
- * file too large to read a 413.
+ * Reads and checks an uploaded workbook against the catalogue, on a worker thread; an unreadable file is a 422
+ * problem with its one sentence, and a file too large to read a 413.
  */
 import type { Workers } from '../workers/workers.js';
 import { WorkbookFileError } from '../import/workbookFileError.js';
 import { ProblemError } from '../http/problem.js';
-import type { RawTables } from '../../shared/types.js';
+import type { CheckedWithReport } from '../services/submissions.js';
+import type { Catalogue } from '../../shared/types.js';
 
-export async function tablesFromUpload(
+export async function checkUpload(
   workers: Workers,
   file: { buffer: Buffer; originalname: string },
-): Promise<RawTables> {
+  catalogue: Catalogue,
+  organisationId: string,
+): Promise<CheckedWithReport> {
   try {
-    return await workers.readWorkbook(file.buffer, file.originalname);
+    return await workers.checkWorkbookFile({
+      data: file.buffer,
+      fileName: file.originalname,
+      catalogue,
+      expectedOrganisationId: organisationId,
+    });
   } catch (err) {
     if (err instanceof WorkbookFileError) {
       throw new ProblemError(err.problem === 'too-large' ? 'payload-too-large' : 'unreadable-workbook', err.message, {

@@ -7,12 +7,10 @@
  * The outcomes are those of the other routes: malformed JSON as body-parser's, a body not matching the schema
  * as mount.ts's invalid-request with pointers.
  */
-import { canonicalJson } from '../../shared/digest.js';
-import { issueReport, type IssueReport } from '../../shared/issueReport.js';
 import type { Catalogue } from '../../shared/types.js';
 import { fieldErrors, type FieldError } from './fieldErrors.js';
 import { submissionRequestSchema, validateRequestSchema } from './submissionRequest.js';
-import { validateTables, type CheckedWorkbook, type ValidationReport } from './submissions.js';
+import { checkTablesWithReport, type CheckedWithReport } from './submissions.js';
 
 export interface SubmissionBodyInput {
   /** The request body as received (UTF-8). */
@@ -30,16 +28,7 @@ export interface SubmissionBodyInput {
 export type SubmissionBodyCheck =
   | { kind: 'malformed-json'; message: string }
   | { kind: 'invalid-request'; errors: FieldError[] }
-  | ({
-      kind: 'checked';
-      source: 'addin' | 'api';
-      fileName: string | null;
-      /**
-       * The report without the submission (the event loop needs only the issues and counts): every count, and
-       * the issues listed as any report lists them (the first ISSUE_LIST_LIMIT: shared/issueReport.ts).
-       */
-      report: Omit<ValidationReport, 'submission'> & IssueReport;
-    } & CheckedWorkbook)
+  | ({ kind: 'checked'; source: 'addin' | 'api'; fileName: string | null } & CheckedWithReport)
   | { kind: 'no-catalogue' };
 
 const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
@@ -65,22 +54,16 @@ export function checkSubmissionBody(input: SubmissionBodyInput): SubmissionBodyC
   if (!parsed.success) return { kind: 'invalid-request', errors: fieldErrors('/body', parsed.error) };
   const request: { tables: unknown; source?: 'addin' | 'api'; fileName?: string } = parsed.data;
   if (input.catalogue === null) return { kind: 'no-catalogue' };
-  const { submission, ...full } = validateTables({
-    catalogue: input.catalogue,
-    tables: parsed.data.tables,
-    expectedOrganisationId: input.expectedOrganisationId,
-  });
   // A body of junk rows has a hundred thousand issues: of an invalid workbook's, only the listed ones travel
-  // back from a worker thread. A valid workbook's issues are its warnings, every one stored with it.
-  const listed = issueReport(full.issues);
+  // back from a worker thread (checkTablesWithReport).
   return {
     kind: 'checked',
     source: request.source ?? 'api',
     fileName: request.fileName ?? null,
-    report: { ...full, ...listed },
-    organisationId: full.organisationId,
-    issues: submission ? full.issues : listed.issues,
-    ...(submission ? {} : { issueReport: listed }),
-    canonical: submission ? canonicalJson(submission) : null,
+    ...checkTablesWithReport({
+      catalogue: input.catalogue,
+      tables: parsed.data.tables,
+      expectedOrganisationId: input.expectedOrganisationId,
+    }),
   };
 }

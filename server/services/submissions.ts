@@ -1,13 +1,14 @@
 /**
  * Submitting and dry-running partner workbooks. Where is a submission stored? In storeSubmission, whatever it
- * came from: a PUT of raw tables (checked from its bytes by submissionBody.ts), an uploaded file and the CLI's
- * import (read into raw tables, checked by checkTables). It holds the If-Match rules (preconditions.ts), keeps
+ * came from: a PUT of raw tables (checked from its bytes by submissionBody.ts), an uploaded file (read and
+ * checked on a worker thread: checkTablesWithReport) and the CLI's import (read into raw tables, checked by
+ * checkTables). It holds the If-Match rules (preconditions.ts), keeps
  * an unchanged workbook from becoming a new version, and makes the one store call.
  */
 import { parseWorkbook } from '../../shared/parse.js';
 import { canonicalJson } from '../../shared/digest.js';
 import { countIssues, hasErrors, type Issue } from '../../shared/issues.js';
-import type { IssueReport } from '../../shared/issueReport.js';
+import { issueReport, type IssueReport } from '../../shared/issueReport.js';
 import type { Catalogue, RawTables, Submission } from '../../shared/types.js';
 import { VersionConflictError } from '../store/errors.js';
 import { nativeSha256Hex } from '../store/nativeDigest.js';
@@ -72,6 +73,32 @@ export function checkTables(opts: {
 }): CheckedWorkbook {
   const { submission, issues, organisationId } = validateTables(opts);
   return { organisationId, issues, canonical: submission ? canonicalJson(submission) : null };
+}
+
+/**
+ * A workbook checked where it was read or parsed (a worker thread, for a request): what storeSubmission needs,
+ * and the report a dry run answers with. The report lists issues as every report does (the first
+ * ISSUE_LIST_LIMIT: shared/issueReport.ts), and so does `issues` of an invalid workbook, so that no more than
+ * that travels back from a thread; a valid workbook's issues are its warnings, every one stored with it.
+ */
+export interface CheckedWithReport extends CheckedWorkbook {
+  report: Omit<ValidationReport, 'submission'> & IssueReport;
+}
+
+export function checkTablesWithReport(opts: {
+  catalogue: Catalogue;
+  tables: RawTables;
+  expectedOrganisationId?: string;
+}): CheckedWithReport {
+  const { submission, ...full } = validateTables(opts);
+  const listed = issueReport(full.issues);
+  return {
+    report: { ...full, ...listed },
+    organisationId: full.organisationId,
+    issues: submission ? full.issues : listed.issues,
+    ...(submission ? {} : { issueReport: listed }),
+    canonical: submission ? canonicalJson(submission) : null,
+  };
 }
 
 /** Which version a submission replaces. */
@@ -160,7 +187,7 @@ export async function storeSubmission(input: StoreSubmissionInput): Promise<Subm
   }
 }
 
-/** Checks raw tables (an uploaded file's, or the CLI's) and stores them: storeSubmission. */
+/** Checks raw tables (the CLI's import, the demo seed) and stores them: storeSubmission. */
 export async function submitTables(input: {
   store: Store;
   catalogue: Catalogue;

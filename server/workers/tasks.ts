@@ -1,28 +1,39 @@
 /**
  * The work the service hands to its worker threads, as plain data in and out (an Error's class does not
- * survive the trip between threads, so a file that cannot be read comes back as data). Run on a thread by
+ * survive the trip between threads, so a file that cannot be read comes back as data): reading and checking an
+ * uploaded workbook, checking a submitted one's JSON, rendering an appendix. Run on a thread by
  * thread.ts, or on the calling thread by inlineWorkers: the same code either way.
  */
-import type { RawTables } from '../../shared/types.js';
+import type { Catalogue } from '../../shared/types.js';
 import { checkSubmissionBody, type SubmissionBodyCheck, type SubmissionBodyInput } from '../services/submissionBody.js';
+import { checkTablesWithReport, type CheckedWithReport } from '../services/submissions.js';
 import { WorkbookFileError, type WorkbookFileProblem } from '../import/workbookFileError.js';
 import type { AppendixFormat } from '../export/appendix/formats.js';
 import type { AppendixInput } from '../export/appendix/model.js';
 import type { RenderedAppendix } from '../export/appendix/render.js';
 
+/** An uploaded .xlsx file to read and check against the catalogue. */
+export interface WorkbookFileInput {
+  data: Uint8Array;
+  fileName: string;
+  catalogue: Catalogue;
+  /** When set, a workbook for another organisation is the error `about/organisation-not-yours`. */
+  expectedOrganisationId?: string;
+}
+
 export type Task =
-  | { kind: 'read-workbook'; data: Uint8Array; fileName: string }
+  | ({ kind: 'check-workbook-file' } & WorkbookFileInput)
   | ({ kind: 'check-submission' } & SubmissionBodyInput)
   | { kind: 'render-appendix'; format: AppendixFormat; input: AppendixInput };
 
-export type ReadWorkbookAnswer =
-  | { kind: 'tables'; tables: RawTables }
+export type WorkbookFileAnswer =
+  | ({ kind: 'checked-file' } & CheckedWithReport)
   | { kind: 'file-error'; problem: WorkbookFileProblem; fileName: string; message: string };
 
 /** A rendered appendix (its bytes come back from a thread as a plain Uint8Array). */
 export type AppendixAnswer = { kind: 'appendix' } & Omit<RenderedAppendix, 'bytes'> & { bytes: Uint8Array };
 
-export type Answer = ReadWorkbookAnswer | SubmissionBodyCheck | AppendixAnswer;
+export type Answer = WorkbookFileAnswer | SubmissionBodyCheck | AppendixAnswer;
 
 export async function runTask(task: Task): Promise<Answer> {
   if (task.kind === 'check-submission') return checkSubmissionBody(task);
@@ -33,10 +44,14 @@ export async function runTask(task: Task): Promise<Answer> {
   }
   // Loaded on first use, like the appendices: the service starts without ExcelJS, and checks never need it.
   const { readWorkbook } = await import('../import/readWorkbook.js');
+  let tables;
   try {
-    return { kind: 'tables', tables: await readWorkbook(task.data, { fileName: task.fileName }) };
+    tables = await readWorkbook(task.data, { fileName: task.fileName });
   } catch (error) {
     if (!(error instanceof WorkbookFileError)) throw error;
     return { kind: 'file-error', problem: error.problem, fileName: error.fileName, message: error.message };
   }
+  // Checked here too, on the thread that read it: a large workbook's rows never cross to the event loop.
+  const { data: _data, fileName: _fileName, kind: _kind, ...check } = task;
+  return { kind: 'checked-file', ...checkTablesWithReport({ ...check, tables }) };
 }

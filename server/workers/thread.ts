@@ -1,18 +1,20 @@
 /**
- * A worker thread's entry (piscina calls the default export once per task). A catalogue is sent to each
- * thread once and kept under the key the pool gave it: a task names the key, and a thread that does not hold
+ * A worker thread's entry (piscina calls the default export once per task). A catalogue (which checking a
+ * submission or an uploaded file needs) is sent to each thread once and kept under the key the pool gave it: a task names the key, and a thread that does not hold
  * it answers `need-catalogue`, so the pool sends the task again with the catalogue.
  */
 import type { Catalogue } from '../../shared/types.js';
 import { runTask, type Answer, type Task } from './tasks.js';
 
-/** What travels to a thread: a task, with its catalogue replaced by a key (and sent along when asked). */
-export type ThreadTask =
-  | Exclude<Task, { kind: 'check-submission' }>
-  | (Omit<Extract<Task, { kind: 'check-submission' }>, 'catalogue'> & {
-      catalogueKey: number | null;
-      catalogue?: Catalogue;
-    });
+/** The tasks that carry a catalogue. */
+type CatalogueTask = Extract<Task, { kind: 'check-submission' | 'check-workbook-file' }>;
+/** Such a task as it travels: its catalogue replaced by a key (and sent along when asked). */
+type KeyedTask<T> = T extends unknown
+  ? Omit<T, 'catalogue'> & { catalogueKey: number | null; catalogue?: Catalogue }
+  : never;
+
+/** What travels to a thread. */
+export type ThreadTask = Exclude<Task, CatalogueTask> | KeyedTask<CatalogueTask>;
 
 export type ThreadAnswer = Answer | { kind: 'need-catalogue' };
 
@@ -21,7 +23,7 @@ const KEPT_CATALOGUES = 4;
 const catalogues = new Map<number, Catalogue>();
 
 export default function runOnThread(task: ThreadTask): Promise<ThreadAnswer> | ThreadAnswer {
-  if (task.kind !== 'check-submission') return runTask(task);
+  if (!('catalogueKey' in task)) return runTask(task);
   const { catalogueKey, catalogue: sent, ...rest } = task;
   if (catalogueKey !== null && sent) {
     catalogues.set(catalogueKey, sent);
@@ -29,5 +31,7 @@ export default function runOnThread(task: ThreadTask): Promise<ThreadAnswer> | T
   }
   const catalogue = catalogueKey === null ? null : catalogues.get(catalogueKey);
   if (catalogue === undefined) return { kind: 'need-catalogue' };
+  if (rest.kind === 'check-submission') return runTask({ ...rest, catalogue });
+  if (catalogue === null) throw new Error('A workbook file cannot be checked without a catalogue.');
   return runTask({ ...rest, catalogue });
 }

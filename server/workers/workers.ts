@@ -1,7 +1,7 @@
 /**
  * The service's worker threads (piscina), for the work that would otherwise hold up every other request on
- * the event loop: reading an uploaded .xlsx file (ExcelJS spends 7-30 ms of CPU on a small partner workbook,
- * seconds on a large one) and checking a large submitted workbook's JSON (parse, validate, canonicalise; see
+ * the event loop: reading and checking an uploaded .xlsx file (ExcelJS spends 7-30 ms of CPU on a small
+ * partner workbook, seconds on a large one) and checking a large submitted workbook's JSON (parse, validate, canonicalise; see
  * CHECK_ON_THREAD_BYTES). A thread gets bytes (a copy of one buffer) and gives back a short outcome; no large
  * object graph crosses between threads, since copying one costs as much as the work itself. The CLI and
  * `WORKER_THREADS=0` run the same tasks on the calling thread (inlineWorkers).
@@ -16,19 +16,23 @@
  */
 import os from 'node:os';
 import { Piscina } from 'piscina';
-import type { Catalogue, RawTables } from '../../shared/types.js';
+import type { Catalogue } from '../../shared/types.js';
 import type { SubmissionBodyCheck, SubmissionBodyInput } from '../services/submissionBody.js';
+import type { CheckedWithReport } from '../services/submissions.js';
 import { WorkbookFileError } from '../import/workbookFileError.js';
 import type { AppendixFormat } from '../export/appendix/formats.js';
 import type { AppendixInput } from '../export/appendix/model.js';
 import type { RenderedAppendix } from '../export/appendix/render.js';
 import { WorkersBusy, WorkTimedOut } from './errors.js';
-import { runTask } from './tasks.js';
+import { runTask, type WorkbookFileInput } from './tasks.js';
 import type { ThreadAnswer, ThreadTask } from './thread.js';
 
 export interface Workers {
-  /** Reads an .xlsx file into raw tables; an unreadable file throws WorkbookFileError with one sentence. */
-  readWorkbook(data: Uint8Array, fileName: string): Promise<RawTables>;
+  /**
+   * Reads an uploaded .xlsx file and checks it against the catalogue, both on a thread; an unreadable file
+   * throws WorkbookFileError with one sentence.
+   */
+  checkWorkbookFile(input: WorkbookFileInput): Promise<CheckedWithReport>;
   /** Checks a submission request body (see server/services/submissionBody.ts); never throws for bad input. */
   checkSubmission(input: SubmissionBodyInput): Promise<SubmissionBodyCheck>;
   /** Renders a register version's appendix (a Word file for hundreds of partners takes many seconds). */
@@ -37,15 +41,16 @@ export interface Workers {
   close(): Promise<void>;
 }
 
-function tablesOrThrow(answer: ThreadAnswer): RawTables {
-  if (answer.kind === 'tables') return answer.tables;
+function fileCheckOrThrow(answer: ThreadAnswer): CheckedWithReport {
   if (answer.kind === 'file-error') throw new WorkbookFileError(answer.problem, answer.fileName, answer.message);
-  throw new Error(`A worker answered "${answer.kind}" to a workbook read.`);
+  if (answer.kind !== 'checked-file') throw new Error(`A worker answered "${answer.kind}" to a workbook file.`);
+  const { kind: _kind, ...checked } = answer;
+  return checked;
 }
 
 function checkOrThrow(answer: ThreadAnswer): SubmissionBodyCheck {
   if (
-    answer.kind === 'tables' ||
+    answer.kind === 'checked-file' ||
     answer.kind === 'file-error' ||
     answer.kind === 'need-catalogue' ||
     answer.kind === 'appendix'
@@ -65,7 +70,7 @@ function appendixOrThrow(answer: ThreadAnswer): RenderedAppendix {
 /** Everything on the calling thread. */
 export function inlineWorkers(): Workers {
   return {
-    readWorkbook: async (data, fileName) => tablesOrThrow(await runTask({ kind: 'read-workbook', data, fileName })),
+    checkWorkbookFile: async (input) => fileCheckOrThrow(await runTask({ kind: 'check-workbook-file', ...input })),
     checkSubmission: async (input) => checkOrThrow(await runTask({ kind: 'check-submission', ...input })),
     renderAppendix: async (format, input) => appendixOrThrow(await runTask({ kind: 'render-appendix', format, input })),
     close: async () => {},
@@ -103,7 +108,7 @@ export interface WorkerPoolOptions {
 
 /** What a task is doing, for the sentence of a task stopped at its time limit. */
 function describe(task: ThreadTask): string {
-  if (task.kind === 'read-workbook') return `reading ${task.fileName || 'the workbook'}`;
+  if (task.kind === 'check-workbook-file') return `reading ${task.fileName || 'the workbook'}`;
   if (task.kind === 'render-appendix')
     return `writing the ${APPENDIX_NAMES[task.format]} of register version ${task.input.stored.version}`;
   return 'checking the submitted workbook';
@@ -196,15 +201,23 @@ export function workerPool(opts: WorkerPoolOptions = {}): Workers {
     return key;
   };
 
+  /** Runs a task that carries a catalogue: by its key, and again with the catalogue when the thread lacks it. */
+  async function runWithCatalogue(task: ThreadTask, catalogue: Catalogue | null): Promise<ThreadAnswer> {
+    const answer = await run(task);
+    return answer.kind === 'need-catalogue' && catalogue ? run({ ...task, catalogue } as ThreadTask) : answer;
+  }
+
   return {
-    readWorkbook: async (data, fileName) => tablesOrThrow(await run({ kind: 'read-workbook', data, fileName })),
+    async checkWorkbookFile(input) {
+      const { catalogue, ...rest } = input;
+      const task: ThreadTask = { kind: 'check-workbook-file', ...rest, catalogueKey: keyOf(catalogue) };
+      return fileCheckOrThrow(await runWithCatalogue(task, catalogue));
+    },
     async checkSubmission(input) {
       if (input.body.length < checkOnThreadBytes) return inline.checkSubmission(input);
       const { catalogue, ...rest } = input;
       const task: ThreadTask = { kind: 'check-submission', ...rest, catalogueKey: catalogue ? keyOf(catalogue) : null };
-      let answer = await run(task);
-      if (answer.kind === 'need-catalogue' && catalogue) answer = await run({ ...task, catalogue });
-      return checkOrThrow(answer);
+      return checkOrThrow(await runWithCatalogue(task, catalogue));
     },
     renderAppendix: async (format, input) => appendixOrThrow(await run({ kind: 'render-appendix', format, input })),
     close: () => pool.close(),

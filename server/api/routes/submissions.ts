@@ -21,18 +21,11 @@ import {
 } from '../schemas.js';
 import { etagOf, preconditionOf } from '../preconditions.js';
 import { submissionResource, submissionSummary, submissionWrite } from '../resources.js';
-import { tablesFromUpload } from '../workbookFile.js';
+import { checkUpload } from '../workbookFile.js';
 import { loadedCatalogue, requireOrganisation } from '../../services/catalogue.js';
 import { noCatalogue } from '../../services/catalogue.js';
-import {
-  storeSubmission,
-  submitTables,
-  validateTables,
-  type SubmitOutcome,
-  type ValidationReport,
-} from '../../services/submissions.js';
-import { canonicalJson } from '../../../shared/digest.js';
-import { issueReport, type IssueReport } from '../../../shared/issueReport.js';
+import { storeSubmission, type SubmitOutcome, type ValidationReport } from '../../services/submissions.js';
+import type { IssueReport } from '../../../shared/issueReport.js';
 import { invalidRequest, malformedJson, ProblemError } from '../../http/problem.js';
 import { jsonText } from '../jsonText.js';
 
@@ -209,17 +202,15 @@ export function submissionRoutes({ store, workers }: ApiDeps): AnyRoute[] {
       upload: 'only',
       responses: { ...WRITTEN, ...writeProblems },
       handler: async ({ params, file, principal, catalogue: snapshot, req, res }) => {
-        const tables = await tablesFromUpload(workers, file);
         const { catalogue } = loadedCatalogue(snapshot);
         requireOrganisation(catalogue, params.id);
-        const outcome = await submitTables({
+        const outcome = await storeSubmission({
           store,
-          catalogue,
-          tables,
+          organisationId: params.id,
+          checked: await checkUpload(workers, file, catalogue, params.id),
           actor: principal.email,
           source: 'upload',
           fileName: file.originalname,
-          expectedOrganisationId: params.id,
           replaces: { kind: 'if-match', precondition: preconditionOf(req) },
         });
         sendWritten(res, outcome);
@@ -243,19 +234,14 @@ export function submissionRoutes({ store, workers }: ApiDeps): AnyRoute[] {
       },
       /**
        * A JSON body is checked from its bytes as a PUT's is (on a worker thread when it is large), a file is read
-       * on a worker thread; either way the report lists the first ISSUE_LIST_LIMIT issues and counts them all.
+       * and checked on a worker thread; either way the report lists the first ISSUE_LIST_LIMIT issues and counts them all.
        */
       handler: async ({ params, file, rawBody, catalogue: snapshot, req, res }) => {
         if (file) {
           const { catalogue } = loadedCatalogue(snapshot);
           requireOrganisation(catalogue, params.id);
-          const tables = await tablesFromUpload(workers, file);
-          const { submission, ...report } = validateTables({ catalogue, tables, expectedOrganisationId: params.id });
-          sendValidationReport(
-            res,
-            { ...report, ...issueReport(report.issues) },
-            submission && canonicalJson(submission),
-          );
+          const checked = await checkUpload(workers, file, catalogue, params.id);
+          sendValidationReport(res, checked.report, checked.canonical);
           return;
         }
         const check = await workers.checkSubmission({
