@@ -153,8 +153,11 @@ describe('Word appendix', () => {
     // The totals (ten rows) move to a new page with their heading rather than split.
     const totals = tables.find((t) => t[0]!.text.includes('Analyst time (FTE)'))!;
     expect(totals.slice(0, -1).every((r) => r.keepNext)).toBe(true);
-    const heading = /<w:p>(?:(?!<\/w:p>).)*Totals by organisation/.exec(documentXml)![0];
-    expect(heading).toContain('<w:keepNext/>');
+    // Every heading (an appendix's title, a table's heading) is kept with what follows it.
+    const headings = [...documentXml.matchAll(/<w:p>(?:(?!<\/w:p>).)*?<w:pStyle w:val="Heading[12]"\/>.*?<\/w:p>/g)];
+    const loose = headings.filter(([h]) => !h.includes('<w:keepNext/>')).map(([h]) => h.replace(/<[^>]+>/g, ''));
+    expect(headings.length).toBe(7 + 4); // A to G, the matrix, named leads, commitments, totals
+    expect(loose).toEqual([]);
   });
 
   test('which rows are kept with the next, by table length', () => {

@@ -312,6 +312,7 @@ export async function renderDocx(appendix: Appendix): Promise<Buffer> {
         children: [
           new Paragraph({
             heading: HeadingLevel.HEADING_1,
+            keepNext: true,
             spacing: { after: 200 },
             children: [run(`Appendix ${s.letter}  ${s.title}`, { bold: true, size: 28 })],
           }),
