@@ -22,6 +22,7 @@ import { validateTables } from '../server/services/submissions.js';
 import { canonicalJson } from '../shared/digest.js';
 import { LEEDS, testCatalogue } from './helpers/catalogue.js';
 import { fillCommitments, goodRawTables, setCell } from './helpers/rawTables.js';
+import { junkBody } from './helpers/junkBody.js';
 import { rejection } from './helpers/rejection.js';
 import { jsonTables } from './helpers/testApp.js';
 
@@ -165,17 +166,6 @@ describe('checking a submission body on a thread', () => {
 describe('limits on what the threads take on', () => {
   const catalogue = testCatalogue();
 
-  /** A submission body of `rows` junk commitment rows: every cell wrong, seven issues a row. */
-  function junkBody(rows: number): Buffer {
-    const tables = jsonTables(goodRawTables(catalogue, LEEDS));
-    const header = tables.Commitments!.values[0]!;
-    const junkRow = JSON.stringify(header.map(() => 'x'));
-    const good = JSON.stringify({ tables });
-    // The junk rows spliced in after the Commitments header, without building 100,000 arrays in the test.
-    const at = good.indexOf(JSON.stringify(header)) + JSON.stringify(header).length;
-    return Buffer.from(`${good.slice(0, at)}${`,${junkRow}`.repeat(rows)}${good.slice(at)}`, 'utf8');
-  }
-
   it('refuses work at once when every thread is busy and the queue is full, then takes work again', async () => {
     const [a, b, c] = (await demoFiles()).slice(0, 3);
     const small = workerPool({ threads: 1, maxQueue: 2 });
@@ -200,7 +190,7 @@ describe('limits on what the threads take on', () => {
     const [first] = await demoFiles();
     try {
       const stopped = await rejection(
-        slow.checkSubmission({ body: junkBody(200_000), catalogue, expectedOrganisationId: LEEDS }),
+        slow.checkSubmission({ body: Buffer.from(junkBody(200_000)), catalogue, expectedOrganisationId: LEEDS }),
         WorkTimedOut,
       );
       expect(stopped.limitMs).toBe(5000);

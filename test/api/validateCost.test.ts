@@ -9,21 +9,12 @@ import request from 'supertest';
 import { CHECK_ON_THREAD_BYTES } from '../../server/workers/workers.js';
 import { makeTestApp, jsonTables, MEMBERS, type TestApp } from '../helpers/testApp.js';
 import { LEEDS, testCatalogue } from '../helpers/catalogue.js';
+import { junkBody } from '../helpers/junkBody.js';
 import { goodRawTables, xlsxOf } from '../helpers/rawTables.js';
 import { validateTables } from '../../server/services/submissions.js';
 import type { RawTables } from '../../shared/types.js';
 
 const url = `/api/organisations/${LEEDS}/validate`;
-
-/** A validate body of `rows` junk commitment rows: every cell wrong. */
-function junkBody(rows: number): string {
-  const tables = jsonTables(goodRawTables(testCatalogue(), LEEDS));
-  const header = JSON.stringify(tables.Commitments!.values[0]);
-  const junkRow = JSON.stringify(tables.Commitments!.values[0]!.map(() => 'x'));
-  const good = JSON.stringify({ tables });
-  const at = good.indexOf(header) + header.length;
-  return `${good.slice(0, at)}${`,${junkRow}`.repeat(rows)}${good.slice(at)}`;
-}
 
 let t: TestApp;
 beforeAll(async () => {

@@ -4,21 +4,12 @@
  * serves it once the threads are free.
  */
 import request from 'supertest';
-import { makeTestApp, jsonTables, MEMBERS, type TestApp } from '../helpers/testApp.js';
+import { makeTestApp, MEMBERS, type TestApp } from '../helpers/testApp.js';
 import { LEEDS, testCatalogue } from '../helpers/catalogue.js';
+import { junkBody } from '../helpers/junkBody.js';
 import { goodRawTables, xlsxOf } from '../helpers/rawTables.js';
 
 const url = `/api/organisations/${LEEDS}`;
-
-/** A PUT body of `rows` junk commitment rows (every cell wrong): seconds of checking on a thread. */
-function junkBody(rows: number): string {
-  const tables = jsonTables(goodRawTables(testCatalogue(), LEEDS));
-  const header = JSON.stringify(tables.Commitments!.values[0]);
-  const junkRow = JSON.stringify(tables.Commitments!.values[0]!.map(() => 'x'));
-  const good = JSON.stringify({ tables });
-  const at = good.indexOf(header) + header.length;
-  return `${good.slice(0, at)}${`,${junkRow}`.repeat(rows)}${good.slice(at)}`;
-}
 
 let t: TestApp;
 beforeAll(async () => {
