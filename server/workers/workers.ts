@@ -158,9 +158,10 @@ export function workerPool(opts: WorkerPoolOptions = {}): Workers {
   /**
    * Runs a task on a thread: refused at once when `threads` tasks run and `maxQueue` wait; stopped at its time
    * limit (piscina ends a running task's thread and starts another, so a runaway file cannot hold a thread).
+   * `admitted`: the task was let in already (it is sent again with its catalogue), so it is not refused now.
    */
-  async function run(task: ThreadTask): Promise<ThreadAnswer> {
-    if (inFlight >= threads + maxQueue) {
+  async function run(task: ThreadTask, admitted = false): Promise<ThreadAnswer> {
+    if (!admitted && inFlight >= threads + maxQueue) {
       const waiting = inFlight - threads;
       throw new WorkersBusy(retryAfterSeconds(waiting), waiting);
     }
@@ -204,7 +205,7 @@ export function workerPool(opts: WorkerPoolOptions = {}): Workers {
   /** Runs a task that carries a catalogue: by its key, and again with the catalogue when the thread lacks it. */
   async function runWithCatalogue(task: ThreadTask, catalogue: Catalogue | null): Promise<ThreadAnswer> {
     const answer = await run(task);
-    return answer.kind === 'need-catalogue' && catalogue ? run({ ...task, catalogue } as ThreadTask) : answer;
+    return answer.kind === 'need-catalogue' && catalogue ? run({ ...task, catalogue } as ThreadTask, true) : answer;
   }
 
   return {
