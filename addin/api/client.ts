@@ -128,7 +128,7 @@ export function createApi({ baseUrl = '', tokens, fetch: fetchImpl }: ApiOptions
         token = null;
         throw new ApiFault(
           'signed-out',
-          'Your sign-in has expired. Sign in again to continue; your workbook is unchanged.',
+          'Your sign-in has expired. Sign in again to continue.',
           401,
           isProblem(result.error) ? result.error : null,
         );
@@ -230,7 +230,7 @@ function offline(err: unknown): ApiFault {
   const reason = err instanceof Error ? err.message : String(err);
   return new ApiFault(
     'offline',
-    `The service cannot be reached (${reason}). Check your connection and try again; your workbook is unchanged.`,
+    `The service cannot be reached (${reason}). Check your connection and try again.`,
     null,
   );
 }
