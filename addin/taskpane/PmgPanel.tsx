@@ -3,7 +3,7 @@
  * issues, and load any register version into new sheets (partners, contacts, commitments, totals, the role
  * matrix with coloured R/A/C/I, participation, issues).
  */
-import { Badge, Button, Text } from '@fluentui/react-components';
+import { Button, Text } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { ISSUE_CODES } from '../../shared/issues.js';
 import type { Register } from '../../shared/types.js';
@@ -20,6 +20,7 @@ import { NoticeBar, type Notice } from './FaultBar.js';
 import { faultMessage } from './faults.js';
 import { registerSheets } from './model/registerSheets.js';
 import { ProgressLine } from './ProgressLine.js';
+import { RegisterIssueList } from './RegisterIssueList.js';
 import { RegisterVersionPicker } from './RegisterVersionPicker.js';
 import { useAction } from './useAction.js';
 
@@ -181,18 +182,7 @@ export function PmgPanel({
           <Text weight="semibold" as="h3">
             Cross-partner issues: {crossPartner.length}
           </Text>
-          <ul style={{ margin: '0 0 0 16px', padding: 0 }} data-testid="cross-partner">
-            {crossPartner.map((i, n) => (
-              <li key={n}>
-                <Text size={200}>
-                  <Badge size="small" color={i.severity === 'error' ? 'danger' : 'warning'}>
-                    {i.severity}
-                  </Badge>{' '}
-                  {i.message}
-                </Text>
-              </li>
-            ))}
-          </ul>
+          <RegisterIssueList issues={crossPartner} testId="cross-partner" />
         </div>
       ) : null}
     </section>

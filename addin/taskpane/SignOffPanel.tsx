@@ -3,7 +3,7 @@
  * stake, tier and signatory, its commitments and their totals, its roles, and the issues that name it. A
  * line manager signs for their own organisation; a PMG member records a governing partner's confirmation.
  */
-import { Badge, Button, Field, Select, Text } from '@fluentui/react-components';
+import { Button, Field, Select, Text } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { Register } from '../../shared/types.js';
 import { enumLabel, INVOLVEMENT, STATUS, UNIT, RESOURCE_TYPE, RACI_ROLE } from '../../shared/enums.js';
@@ -12,6 +12,7 @@ import type { Session } from './auth/session.js';
 import { NoticeBar, type Notice } from './FaultBar.js';
 import { faultMessage } from './faults.js';
 import { ProgressLine } from './ProgressLine.js';
+import { RegisterIssueList } from './RegisterIssueList.js';
 import { RegisterVersionPicker } from './RegisterVersionPicker.js';
 import { useAction } from './useAction.js';
 import { FIT } from './layout.js';
@@ -156,18 +157,7 @@ export function SignOffPanel({ session, onSignedOut }: { session: Session; onSig
               <Text size={200} weight="semibold">
                 Issues naming {org.name}
               </Text>
-              <ul style={{ margin: '0 0 0 16px', padding: 0 }}>
-                {issues.map((i, n) => (
-                  <li key={n}>
-                    <Text size={200}>
-                      <Badge size="small" color={i.severity === 'error' ? 'danger' : 'warning'}>
-                        {i.severity}
-                      </Badge>{' '}
-                      {i.message}
-                    </Text>
-                  </li>
-                ))}
-              </ul>
+              <RegisterIssueList issues={issues} />
             </>
           ) : null}
           {status && !status.governingPartners.some((p) => p.id === organisationId) ? (
