@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The demo register's MoU appendices as a PMG chair opens them: exported as Word and Excel through the CLI,
 # converted to PDF with LibreOffice headless, and the PDF text checked for the digest, a partner's name and
-# the page count ("Page N of N" in the Word footer agrees with the PDF), and no page of the Word PDF holding a
-# single row (or none) under a table's repeated header. Installs LibreOffice and poppler with
-# apt-get when missing (fresh CI machine). Leaves the PDFs in $APPENDIX_PDF_DIR when set (to look at them).
+# the page count ("Page N of N" in the Word footer agrees with the PDF), no page of the Word PDF holding a
+# single row (or none) under a table's repeated header, and no email address or phone number broken across
+# lines. Installs LibreOffice and poppler with apt-get when missing (fresh CI machine). Leaves the PDFs in $APPENDIX_PDF_DIR when set (to look at them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -87,6 +87,12 @@ for format in docx xlsx; do
     lone="$(pdftotext -bbox-layout "$pdf" - | lone_rows)"
     [ -z "$lone" ] || fail "a table of the docx PDF leaves a lone row on a page: $lone"
     log "docx: no page holds a lone row under a repeated table header"
+    # Email addresses and phone numbers are read as one thing: each must stand on one line of the PDF.
+    while IFS= read -r whole; do
+      grep -qF -- "$whole" <<<"$text" || fail "\"$whole\" is broken across lines in the docx PDF"
+    done < <(node -e 'const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+      for (const c of r.contacts) for (const v of [c.email, c.phone]) if (v) console.log(v);' "$work/register.json")
+    log "docx: every contact's email address and phone number is on one line"
   else
     grep -qF "$digest" <<<"$text" || fail "xlsx PDF does not carry the digest on its cover"
     [ "$pages" -ge 10 ] || fail "the xlsx PDF has $pages pages, fewer than its ten sheets"

@@ -94,8 +94,10 @@ function cell(
 /** Twips a character of the table text takes (Arial 8.5 pt, bold headers a little wider), and a cell's margins. */
 const CHAR_TWIPS = 90;
 const CELL_MARGINS = 260;
-/** Longer words (an email address) may wrap inside a word rather than widen their column further. */
+/** Longer words may wrap inside a word rather than widen their column further. */
 const LONGEST_UNBROKEN = 16;
+/** Values kept whole (an email address, a date) widen their column up to this many characters, not further. */
+const LONGEST_KEPT_WHOLE = 48;
 
 /** The least width of each column: its longest word (header and cells) fits on one line. */
 function minimumWidths(t: DocTable): number[] {
@@ -107,7 +109,7 @@ function minimumWidths(t: DocTable): number[] {
       for (const word of words)
         longest[i] = Math.max(
           longest[i] ?? 1,
-          words.length === 1 && t.unbroken?.[i] ? word.length : Math.min(word.length, LONGEST_UNBROKEN),
+          Math.min(word.length, words.length === 1 && t.unbroken?.[i] ? LONGEST_KEPT_WHOLE : LONGEST_UNBROKEN),
         );
     });
   // Matrix headers stand upright: only the activity column's header is measured.

@@ -32,12 +32,16 @@ export interface DocTable {
   rows: DocRow[];
   /** The RACI matrix: header names turned upright, cells coloured by role. */
   matrix?: true;
-  /** Columns whose values should not wrap (dates, money): their whole text sets the column's least width. */
+  /**
+   * Columns whose values should not wrap (dates, money, email addresses, phone numbers): their whole text sets
+   * the column's least width. An email address broken mid-word reads as two addresses.
+   */
   unbroken?: boolean[];
 }
 
 const UNBROKEN_KINDS: readonly AppendixColumn['kind'][] = ['date', 'money', 'fte', 'stake', 'quantity'];
-const unbrokenOf = (columns: readonly AppendixColumn[]) => columns.map((c) => UNBROKEN_KINDS.includes(c.kind));
+const unbrokenOf = (columns: readonly AppendixColumn[]) =>
+  columns.map((c) => UNBROKEN_KINDS.includes(c.kind) || c.keepWhole === true);
 
 export type DocBlock = { kind: 'heading' | 'paragraph' | 'note'; text: string } | { kind: 'table'; table: DocTable };
 

@@ -44,6 +44,8 @@ export interface AppendixColumn {
   width: number;
   /** Only in the spreadsheet formats (an id a program needs; the Word appendix names the organisation). */
   spreadsheetOnly?: true;
+  /** Text read as one thing that a line break would garble (an email address, a phone number). */
+  keepWhole?: true;
 }
 
 export interface AppendixTable {
@@ -132,7 +134,15 @@ const KIND_OF_TYPE: Record<ColumnDef['type'], ValueKind> = {
 /** A contract column as an appendix column: its key, header, width and enumeration. */
 function contractColumn(def: ColumnDef): AppendixColumn {
   const kind = def.key === 'fundingTier' ? 'tier' : KIND_OF_TYPE[def.type];
-  return { key: def.key, header: def.header, kind, width: def.width, ...(def.enum ? { enum: def.enum } : {}) };
+  const keepWhole = def.type === 'email' || def.key === 'phone';
+  return {
+    key: def.key,
+    header: def.header,
+    kind,
+    width: def.width,
+    ...(def.enum ? { enum: def.enum } : {}),
+    ...(keepWhole ? { keepWhole } : {}),
+  };
 }
 
 /** An About field as a column of a register table (the contract's width is About's Value column, so give one). */
