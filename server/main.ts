@@ -20,7 +20,7 @@ import { serviceWorkers } from './workers/workers.js';
 import { createStore } from './store/createStore.js';
 import type { Store } from './store/types.js';
 
-/** The project's folder: this file is server/main.ts, or dist/server/main.js when compiled. */
+/** The project's folder: this file is server/main.ts, or bundled into dist/server/service.js. */
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, path.basename(path.dirname(HERE)) === 'dist' ? '../..' : '..');
 /** How long in-flight requests get to finish on shutdown. */
@@ -127,7 +127,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
-/** Starts the service for `npm start` (bin/serve.js) or `node dist/server/main.js`; a failure is one line and exit 1. */
+/** Starts the service for `npm start` (bin/serve.js) or `node dist/server/service.js`; a failure is one line and exit 1. */
 export function runMain(): void {
   main().catch((err: unknown) => {
     process.stderr.write(`oda-register failed to start: ${err instanceof Error ? err.message : String(err)}\n`);

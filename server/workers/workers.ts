@@ -11,8 +11,8 @@
  * huge files cannot make another partner's upload wait without end.
  *
  * From the TypeScript sources (npm start, tests) each thread starts in typescriptWorker.mjs, which loads the
- * TypeScript through tsx (Node 20 does not carry tsx's hooks into threads); the compiled build's threads load
- * the .js beside this file.
+ * TypeScript through tsx (Node 20 does not carry tsx's hooks into threads); in the bundle (esbuild.config.mjs)
+ * the threads load thread.js, which sits beside whichever file holds this code.
  */
 import os from 'node:os';
 import { Piscina } from 'piscina';
