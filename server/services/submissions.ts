@@ -2,8 +2,8 @@
  * Submitting and dry-running partner workbooks. Where is a submission stored? In storeSubmission, whatever it
  * came from: a PUT of raw tables (checked from its bytes by submissionBody.ts), an uploaded file (read and
  * checked on a worker thread: checkTablesWithReport) and the CLI's import (read into raw tables, checked by
- * checkTables). It holds the If-Match rules (preconditions.ts), keeps
- * an unchanged workbook from becoming a new version, and makes the one store call.
+ * checkTables). It holds the If-Match rules (preconditions.ts), keeps an unchanged workbook from becoming a
+ * new version, and makes the one store call.
  */
 import { parseWorkbook } from '../../shared/parse.js';
 import { canonicalJson } from '../../shared/digest.js';

@@ -1,7 +1,8 @@
 /**
  * A worker thread's entry (piscina calls the default export once per task). A catalogue (which checking a
- * submission or an uploaded file needs) is sent to each thread once and kept under the key the pool gave it: a task names the key, and a thread that does not hold
- * it answers `need-catalogue`, so the pool sends the task again with the catalogue.
+ * submission or an uploaded file needs) is sent to each thread once and kept under the key the pool gave it:
+ * a task names the key, and a thread that does not hold it answers `need-catalogue`, so the pool sends the
+ * task again with the catalogue.
  */
 import type { Catalogue } from '../../shared/types.js';
 import { runTask, type Answer, type Task } from './tasks.js';

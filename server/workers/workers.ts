@@ -1,9 +1,10 @@
 /**
  * The service's worker threads (piscina), for the work that would otherwise hold up every other request on
  * the event loop: reading and checking an uploaded .xlsx file (ExcelJS spends 7-30 ms of CPU on a small
- * partner workbook, seconds on a large one) and checking a large submitted workbook's JSON (parse, validate, canonicalise; see
- * CHECK_ON_THREAD_BYTES). A thread gets bytes (a copy of one buffer) and gives back a short outcome; no large
- * object graph crosses between threads, since copying one costs as much as the work itself. The CLI and
+ * partner workbook, seconds on a large one) and checking a large submitted workbook's JSON (parse, validate,
+ * canonicalise; see CHECK_ON_THREAD_BYTES). A thread gets bytes (a copy of one buffer) and gives back a short
+ * outcome; no large object graph crosses between threads, since copying one costs as much as the work itself
+ * (a valid workbook's warnings excepted: they are stored with it). The CLI and
  * `WORKER_THREADS=0` run the same tasks on the calling thread (inlineWorkers).
  *
  * A pool bounds its queue (a task that would wait behind `maxQueue` others is refused at once with WorkersBusy)

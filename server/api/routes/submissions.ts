@@ -234,7 +234,8 @@ export function submissionRoutes({ store, workers }: ApiDeps): AnyRoute[] {
       },
       /**
        * A JSON body is checked from its bytes as a PUT's is (on a worker thread when it is large), a file is read
-       * and checked on a worker thread; either way the report lists the first ISSUE_LIST_LIMIT issues and counts them all.
+       * and checked on a worker thread; either way the report lists the first ISSUE_LIST_LIMIT issues and counts
+       * them all.
        */
       handler: async ({ params, file, rawBody, catalogue: snapshot, req, res }) => {
         if (file) {
