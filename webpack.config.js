@@ -13,6 +13,8 @@
  * Office.js is never bundled: taskpane.html loads it from Microsoft's CDN, and the pane falls back to the
  * service's copy (/office-js/office.js) when that did not load. The harness page does not load Office.js.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -23,10 +25,35 @@ const { renderManifest } = await import('./manifest/render.mjs');
 const ROOT = path.dirname(fileURLToPath(import.meta.url));
 const OUT = path.join(ROOT, 'dist/addin');
 
-async function devServerHttps() {
-  const devCerts = await import('office-addin-dev-certs');
-  const options = await devCerts.getHttpsServerOptions();
-  return { type: 'https', options: { ca: options.ca, key: options.key, cert: options.cert } };
+/**
+ * The dev server's https options: the Office Add-in dev certificates, made and trusted on first use. Trusting
+ * the certificate authority needs the right to change the machine's certificate store (sudo on Linux); without
+ * it the certificates are still made, so the server starts with them and says in one paragraph what Excel needs.
+ */
+async function devServerHttps(port) {
+  const { getHttpsServerOptions } = await import('office-addin-dev-certs');
+  try {
+    const { ca, key, cert } = await getHttpsServerOptions();
+    return { type: 'https', options: { ca, key, cert } };
+  } catch (err) {
+    const reason = String(err instanceof Error ? err.message : err).split('\n')[0];
+    const dir = path.join(os.homedir(), '.office-addin-dev-certs');
+    const [ca, cert, key] = ['ca.crt', 'localhost.crt', 'localhost.key'].map((f) => path.join(dir, f));
+    if (![ca, cert, key].every((f) => existsSync(f))) {
+      throw new Error(
+        `The Office Add-in development certificates could not be made in ${dir}: ${reason} ` +
+          'Run `npm run certs` as a user who may change the certificate store, then `npm run dev-server` again.',
+        { cause: err },
+      );
+    }
+    console.warn(
+      `dev-server: the Office Add-in development certificate authority is not trusted on this machine (${reason}).\n` +
+        `  Serving https://localhost:${port} with the certificate made in ${dir} all the same: a browser asks\n` +
+        '  before it opens the harness, and Excel will not load the pane until the authority is trusted\n' +
+        '  (`npm run certs` as a user who may change the certificate store).',
+    );
+    return { type: 'https', options: { ca: readFileSync(ca), cert: readFileSync(cert), key: readFileSync(key) } };
+  }
 }
 
 export default async (env = {}, argv = {}) => {
@@ -115,7 +142,7 @@ export default async (env = {}, argv = {}) => {
       ? {
           devServer: {
             port: Number(process.env.DEV_SERVER_PORT ?? 3001),
-            server: await devServerHttps(),
+            server: await devServerHttps(Number(process.env.DEV_SERVER_PORT ?? 3001)),
             headers: { 'Access-Control-Allow-Origin': '*' },
             static: false,
             proxy: [{ context: ['/api', '/office-js'], target: service, secure: false, changeOrigin: true }],
