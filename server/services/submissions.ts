@@ -158,7 +158,9 @@ export async function storeSubmission(input: StoreSubmissionInput): Promise<Subm
         : baseVersionFor(replaces.precondition, await store.latestSubmissionVersion(organisationId), subject);
   }
 
-  if (base !== null && (await digestOfVersion(store, organisationId, base)) === submissionDigestOf(canonical)) {
+  // Hashed once: compared with the base version's digest here, and stored with the new version.
+  const digest = submissionDigestOf(canonical);
+  if (base !== null && (await digestOfVersion(store, organisationId, base)) === digest) {
     // Identical to the version it replaces, provided that version is still the current one.
     const current = await store.latestSubmissionVersion(organisationId);
     const same = current === base ? await store.getSubmission(organisationId, base) : null;
@@ -172,6 +174,7 @@ export async function storeSubmission(input: StoreSubmissionInput): Promise<Subm
       organisationId,
       baseVersion: base,
       canonical,
+      digest,
       warnings: checked.issues,
       actor: input.actor,
       source: input.source,
