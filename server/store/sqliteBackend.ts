@@ -12,7 +12,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
+import { CompiledQuery, Kysely, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Backend } from './backend.js';
 import { makeDatabaseFilesPrivate } from './privateDatabaseFiles.js';
@@ -93,6 +93,14 @@ interface QueuedWrite {
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
+/** The statements of group commit, compiled once (a `sql` template is built and compiled again on each run). */
+const BEGIN_IMMEDIATE = CompiledQuery.raw('begin immediate');
+const SAVEPOINT = CompiledQuery.raw('savepoint oda_write');
+const RELEASE = CompiledQuery.raw('release oda_write');
+const ROLLBACK_TO = CompiledQuery.raw('rollback to oda_write');
+const COMMIT = CompiledQuery.raw('commit');
+const ROLLBACK = CompiledQuery.raw('rollback');
+
 /**
  * Backend.write with group commit. The first write of a group waits one turn of the event loop, so that
  * requests already received can join it; the group then runs on the one connection in one transaction, each
@@ -117,23 +125,23 @@ function groupCommit(
       const outcomes: Outcome[] = [];
       try {
         for (const item of group) {
-          await sql`savepoint oda_write`.execute(conn);
+          await conn.executeQuery(SAVEPOINT);
           try {
             const value = await item.fn(conn);
-            await sql`release oda_write`.execute(conn);
+            await conn.executeQuery(RELEASE);
             outcomes.push({ ok: true, value });
           } catch (error) {
             // Some failures (disk full, I/O error) end the transaction itself: then the group is lost.
             if (!database.inTransaction) throw error;
-            await sql`rollback to oda_write`.execute(conn);
-            await sql`release oda_write`.execute(conn);
+            await conn.executeQuery(ROLLBACK_TO);
+            await conn.executeQuery(RELEASE);
             outcomes.push({ ok: false, error });
           }
         }
-        await sql`commit`.execute(conn);
+        await conn.executeQuery(COMMIT);
         return outcomes;
       } catch (error) {
-        if (database.inTransaction) await sql`rollback`.execute(conn);
+        if (database.inTransaction) await conn.executeQuery(ROLLBACK);
         throw error;
       }
     });
@@ -212,7 +220,7 @@ async function beginImmediate(database: BetterSqlite3.Database, conn: Kysely<Dat
   try {
     for (let delay = 1; ; delay = Math.min(delay * 2, 50)) {
       try {
-        await sql`begin immediate`.execute(conn);
+        await conn.executeQuery(BEGIN_IMMEDIATE);
         return;
       } catch (error) {
         if (!isBusy(error)) throw error;
