@@ -6,9 +6,12 @@
  * and is reported. The servers run in a child process (bench/apiServers.ts, logs at `warn`), so autocannon
  * does not share their event loop. Three rounds of echo then PUT; targets, on the medians of the rounds:
  * successful requests/s at least 0.3 x the echo route's, and p99 at most 50 ms. BENCH_CPU_PROF=DIR writes a CPU profile of the servers' process into DIR.
+ * Each line also gives the servers' CPU time per successful request (Linux): steadier than requests/s when
+ * other work shares the machine, it shows what a change saved.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
@@ -32,6 +35,24 @@ export function benchTables(organisationId: string, commitments = COMMITMENTS): 
   return jsonTables(fillCommitments(goodRawTables(benchCatalogue(CONNECTIONS), organisationId), commitments, 'B'));
 }
 
+/**
+ * CPU time (user + system, all threads) the servers' process has used so far, in ms, from /proc (Linux); null
+ * elsewhere. Per request it is steadier than requests/s on a machine shared with other work.
+ */
+function cpuMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The fields after the command name, which is in parentheses: utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_S;
+  } catch {
+    return null;
+  }
+}
+/** USER_HZ: 100 on every Linux this runs on. */
+const CLOCK_TICKS_PER_S = 100;
+
 interface Measured {
   label: string;
   /** Successful (2xx) requests per second. */
@@ -40,16 +61,20 @@ interface Measured {
   ok: number;
   statuses: Record<string, number>;
   errors: number;
+  /** CPU time of the servers' process per successful request, in µs (null where /proc is not there). */
+  cpuPerOk: number | null;
 }
 
 function describe(m: Measured): string {
   const others = Object.entries(m.statuses)
     .filter(([s]) => !s.startsWith('2'))
     .map(([s, n]) => `${n} x ${s}`);
-  return `${m.label}: ${m.rps.toFixed(0)} req/s, p99 ${m.p99} ms (${m.ok} ok${others.length ? `, ${others.join(', ')}` : ''}${m.errors ? `, ${m.errors} errors` : ''})`;
+  const cpu = m.cpuPerOk === null ? '' : `, ${m.cpuPerOk.toFixed(0)} µs CPU each`;
+  return `${m.label}: ${m.rps.toFixed(0)} req/s, p99 ${m.p99} ms (${m.ok} ok${others.length ? `, ${others.join(', ')}` : ''}${m.errors ? `, ${m.errors} errors` : ''}${cpu})`;
 }
 
 async function load(
+  serversPid: number | undefined,
   label: string,
   url: string,
   duration: number,
@@ -60,6 +85,7 @@ async function load(
 ): Promise<Measured> {
   const statuses: Record<string, number> = {};
   const onResponse = request.onResponse;
+  const cpuBefore = cpuMs(serversPid);
   const result = await autocannon({
     url,
     connections: CONNECTIONS,
@@ -78,10 +104,20 @@ async function load(
       },
     ],
   });
+  const cpuAfter = cpuMs(serversPid);
   const ok = Object.entries(statuses)
     .filter(([s]) => s.startsWith('2'))
     .reduce((n, [, c]) => n + c, 0);
-  return { label, rps: ok / duration, p99: result.latency.p99, ok, statuses, errors: result.errors + result.timeouts };
+  const cpuPerOk = cpuBefore !== null && cpuAfter !== null && ok > 0 ? ((cpuAfter - cpuBefore) * 1000) / ok : null;
+  return {
+    label,
+    rps: ok / duration,
+    p99: result.latency.p99,
+    ok,
+    statuses,
+    errors: result.errors + result.timeouts,
+    cpuPerOk,
+  };
 }
 
 /**
@@ -168,18 +204,18 @@ export async function benchApi(): Promise<Verdict> {
     const echo = { headers: { 'content-type': 'application/json' }, body: echoBody };
 
     // Warm both up (JIT, SQLite pages), then measure each in turn.
-    await load('warm-up', `${servers.echo}/echo`, WARMUP_S, echo);
+    await load(child.pid, 'warm-up', `${servers.echo}/echo`, WARMUP_S, echo);
     // One set of versions for both runs: the warm-up's writes are the versions the measured run replaces.
     const puts = versionedPuts(servers.token, servers.organisations);
-    await load('warm-up', servers.app, WARMUP_S, puts.request);
+    await load(child.pid, 'warm-up', servers.app, WARMUP_S, puts.request);
     await puts.resync(servers.app);
     // Rounds of echo then PUT, each 10 s: a shared machine's load drifts over a minute, and the median of
     // rounds measured side by side is steadier than one pair.
     const rounds: { ratio: number; p99: number; ok: number; lines: string[] }[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
-      const baseline = await load('Express JSON echo', `${servers.echo}/echo`, DURATION_S, echo);
+      const baseline = await load(child.pid, 'Express JSON echo', `${servers.echo}/echo`, DURATION_S, echo);
       await puts.resync(servers.app);
-      const measured = await load('PUT submission', servers.app, DURATION_S, puts.request);
+      const measured = await load(child.pid, 'PUT submission', servers.app, DURATION_S, puts.request);
       rounds.push({
         ratio: measured.rps / baseline.rps,
         p99: measured.p99,
