@@ -10,7 +10,6 @@ import { NotFoundError, VersionConflictError } from '../store/errors.js';
 import { NotPermitted, NotPossible, PreconditionFailed, ValidationFailed } from '../services/errors.js';
 import { pointerOf, type FieldError } from '../services/fieldErrors.js';
 import { invalidRequest, malformedJson, ProblemError, sendProblem } from './problem.js';
-import { requestLogger } from './requestLog.js';
 import { formatProblem } from '../../shared/catalogue.js';
 import { WorkersBusy, WorkTimedOut } from '../workers/errors.js';
 
@@ -162,13 +161,13 @@ export function errorHandler(logger: Logger, limits: { jsonBodyLimit: number; up
     const requestId = typeof req.id === 'string' ? req.id : undefined;
     let problem = toProblem(err, limits);
     if (!problem) {
-      requestLogger(req, logger).error({ err }, 'unhandled error');
+      (req.log ?? logger).error({ err }, 'unhandled error');
       problem = new ProblemError(
         'internal',
         `Something went wrong on the server; it has been logged${requestId ? ` with request id ${requestId}` : ''}.`,
       );
     } else if (problem.status >= 500) {
-      requestLogger(req, logger).error({ err }, problem.message);
+      (req.log ?? logger).error({ err }, problem.message);
     }
     sendProblem(res, problem, req.originalUrl.split('?')[0], requestId);
   };
