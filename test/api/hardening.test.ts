@@ -112,6 +112,17 @@ describe('audit paging numbers are plain decimal digits too', () => {
     expect(page.body.events).toEqual(all.body.events.slice(0, 1));
     const rest = await request(t.app).get(`/api/audit?afterSeq=${page.body.nextAfterSeq}`).set('Authorization', pmg);
     expect(rest.body.events).toEqual(all.body.events.slice(1));
+    expect(rest.body.nextAfterSeq).toBeNull();
+    // A last page that is exactly full says no page follows, rather than pointing at an empty one.
+    const exact = await request(t.app).get(`/api/audit?limit=${all.body.events.length}`).set('Authorization', pmg);
+    expect(exact.body).toEqual({ events: all.body.events, nextAfterSeq: null });
+    const short = await request(t.app)
+      .get(`/api/audit?limit=${all.body.events.length - 1}`)
+      .set('Authorization', pmg);
+    expect(short.body.nextAfterSeq).toBe(all.body.events.at(-2).seq);
+    const largest = await request(t.app).get('/api/audit?limit=1000').set('Authorization', pmg);
+    expect(largest.status).toBe(200);
+    expect(largest.body).toEqual({ events: all.body.events, nextAfterSeq: null });
   });
 });
 

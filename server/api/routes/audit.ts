@@ -24,7 +24,12 @@ export function auditRoutes({ store }: ApiDeps): AnyRoute[] {
           limit,
         });
         const last = events[events.length - 1];
-        res.json({ events, nextAfterSeq: events.length === limit && last ? last.seq : null });
+        // A full page is the last one when no event follows it: then it says so, rather than point at an empty page.
+        const more =
+          events.length === limit && last !== undefined
+            ? (await store.listAudit({ afterSeq: last.seq, limit: 1 })).length > 0
+            : false;
+        res.json({ events, nextAfterSeq: more && last ? last.seq : null });
       },
     }),
     defineRoute({
