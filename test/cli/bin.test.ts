@@ -6,20 +6,11 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { DEMO_CATALOGUE, DEMO_PARTNERS, DEMO_WITH_ERRORS, ROOT, demoWorkbook } from '../helpers/demo.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const BIN = path.join(ROOT, 'bin/oda-register.js');
-const WORKBOOKS = path.join(ROOT, 'examples/workbooks');
-const VALID = [
-  'northshire-county-council',
-  'northshire-cvs',
-  'northshire-fire-rescue',
-  'northshire-icb',
-  'northshire-ig-service',
-  'northshire-police',
-  'university-of-northshire',
-].map((id) => path.join(WORKBOOKS, `${id}.xlsx`));
-const WITH_ERRORS = path.join(WORKBOOKS, 'eastvale-district-council.xlsx');
+const VALID = DEMO_PARTNERS.filter((id) => id !== DEMO_WITH_ERRORS).map(demoWorkbook);
+const WITH_ERRORS = demoWorkbook(DEMO_WITH_ERRORS);
 
 let dir: string;
 let env: NodeJS.ProcessEnv;
@@ -64,7 +55,7 @@ function pipeline(command: string): Promise<Run> {
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'oda-bin-'));
   env = { ...process.env, DATA_DIR: path.join(dir, 'data'), USER: 'tester' };
-  const init = await bin(['init', '--catalogue', path.join(ROOT, 'examples/catalogue.json')]);
+  const init = await bin(['init', '--catalogue', DEMO_CATALOGUE]);
   expect(init.code).toBe(0);
 }, 60_000);
 afterAll(async () => {

@@ -11,10 +11,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { buildServer } from '../../esbuild.config.mjs';
-import { runCli } from '../../server/cli/program.js';
+import { runCliIn } from '../helpers/cliRun.js';
+import { ROOT } from '../helpers/demo.js';
 import { startService } from '../helpers/service.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const run = promisify(execFile);
 
 let dir: string;
@@ -59,15 +59,9 @@ test('the CLI bundle imports, consolidates, exports and verifies as the sources 
   const status = await bundled(['status'], dataDir);
   expect(status.out).toContain('2 of 9 partners have submitted');
   // The same answer, to the byte, as the TypeScript sources give for the same database.
-  let fromSources = '';
-  const io = {
-    stdout: { write: (s: string) => ((fromSources += s), true) } as unknown as NodeJS.WritableStream,
-    stderr: process.stderr,
-    env: { ...process.env, DATA_DIR: dataDir },
-    cwd: ROOT,
-  };
-  expect(await runCli(['status', '--json'], io)).toBe(0);
-  expect((await bundled(['status', '--json'], dataDir)).out).toBe(fromSources);
+  const fromSources = await runCliIn(ROOT, { DATA_DIR: dataDir }, ['status', '--json']);
+  expect(fromSources.code).toBe(0);
+  expect((await bundled(['status', '--json'], dataDir)).out).toBe(fromSources.out);
 
   expect(await bundled(['consolidate'], dataDir)).toMatchObject({ code: 0 });
   const docx = path.join(dir, 'appendices.docx');

@@ -6,37 +6,18 @@ import { execFile } from 'node:child_process';
 import { access, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { promisify } from 'node:util';
-import { runCli } from '../../server/cli/program.js';
+import { runCliIn } from '../helpers/cliRun.js';
+import { DEMO_CATALOGUE, DEMO_PARTNERS, ROOT, demoWorkbook } from '../helpers/demo.js';
 import { dataDirOf, loadConfig, storeTargetOf } from '../../server/config.js';
 import { DEV_PRIVATE_KEY_FILE, DEV_PUBLIC_KEY_FILE } from '../../server/auth/devIssuer.js';
 import { registerDigest } from '../../shared/consolidate.js';
 import type { Register } from '../../shared/types.js';
 import { readWorkbook } from '../../server/import/readWorkbook.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const CATALOGUE = path.join(ROOT, 'examples/catalogue.json');
-const WORKBOOKS = path.join(ROOT, 'examples/workbooks');
-const PARTNERS = [
-  'eastvale-district-council',
-  'northshire-county-council',
-  'northshire-cvs',
-  'northshire-fire-rescue',
-  'northshire-icb',
-  'northshire-ig-service',
-  'northshire-police',
-  'university-of-northshire',
-];
-const workbook = (id: string) => path.join(WORKBOOKS, `${id}.xlsx`);
-
-class Capture extends Writable {
-  text = '';
-  override _write(chunk: Buffer, _enc: string, done: () => void) {
-    this.text += chunk.toString();
-    done();
-  }
-}
+const CATALOGUE = DEMO_CATALOGUE;
+const PARTNERS = DEMO_PARTNERS;
+const workbook = demoWorkbook;
 
 let dir: string;
 
@@ -45,11 +26,8 @@ async function cli(...args: string[]) {
 }
 
 /** The CLI run in the temp folder with these environment variables (and USER=tester). */
-async function cliWith(env: Record<string, string>, ...args: string[]) {
-  const stdout = new Capture();
-  const stderr = new Capture();
-  const code = await runCli(args, { stdout, stderr, env: { ...env, USER: 'tester' }, cwd: dir });
-  return { code, out: stdout.text, err: stderr.text };
+function cliWith(env: Record<string, string>, ...args: string[]) {
+  return runCliIn(dir, env, args);
 }
 
 const exists = (file: string) =>

@@ -5,28 +5,19 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
-import { runCli } from '../../server/cli/program.js';
+import { runCliIn } from '../helpers/cliRun.js';
+import { DEMO_CATALOGUE, demoWorkbook } from '../helpers/demo.js';
 import { readWorkbook } from '../../server/import/readWorkbook.js';
 import { xlsxOf } from '../helpers/rawTables.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const CATALOGUE = path.join(ROOT, 'examples/catalogue.json');
-
-class Capture extends Writable {
-  text = '';
-  override _write(chunk: Buffer, _enc: string, done: () => void) {
-    this.text += chunk.toString();
-    done();
-  }
-}
+const CATALOGUE = DEMO_CATALOGUE;
 
 let dir: string;
 let junk: string;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'oda-cli-cap-'));
   // A demo workbook with 1,200 junk commitment rows: several thousand issues.
-  const file = path.join(ROOT, 'examples/workbooks/northshire-icb.xlsx');
+  const file = demoWorkbook('northshire-icb');
   const tables = await readWorkbook(await readFile(file), { fileName: 'northshire-icb.xlsx' });
   const commitments = tables.Commitments!;
   const width = commitments.values[0]!.length;
@@ -38,16 +29,8 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function cli(...args: string[]) {
-  const stdout = new Capture();
-  const stderr = new Capture();
-  const code = await runCli(args, {
-    stdout,
-    stderr,
-    env: { DATA_DIR: path.join(dir, 'data'), USER: 'tester' },
-    cwd: dir,
-  });
-  return { code, out: stdout.text, err: stderr.text };
+function cli(...args: string[]) {
+  return runCliIn(dir, { DATA_DIR: path.join(dir, 'data') }, args);
 }
 
 test('validate lists the first 1,000 issues, then one line with how many more and how to see them', async () => {

@@ -5,10 +5,9 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import JSZip from 'jszip';
 import request from 'supertest';
-import { runCli } from '../../server/cli/program.js';
+import { runCliIn } from '../helpers/cliRun.js';
 import { consolidateNow } from '../../server/services/registers.js';
 import { submitTables } from '../../server/services/submissions.js';
 import { LEEDS, POLICE, testCatalogue } from '../helpers/catalogue.js';
@@ -108,24 +107,8 @@ describe('POST /api/verify', () => {
   });
 });
 
-class Capture extends Writable {
-  text = '';
-  override _write(chunk: Buffer, _enc: string, done: () => void) {
-    this.text += chunk.toString();
-    done();
-  }
-}
-
-async function cli(...args: string[]) {
-  const stdout = new Capture();
-  const stderr = new Capture();
-  const code = await runCli(['--db', t.config.sqlitePath, ...args], {
-    stdout,
-    stderr,
-    env: { USER: 'tester' },
-    cwd: t.dir,
-  });
-  return { code, out: stdout.text, err: stderr.text };
+function cli(...args: string[]) {
+  return runCliIn(t.dir, {}, ['--db', t.config.sqlitePath, ...args]);
 }
 
 describe('oda-register export and verify', () => {
