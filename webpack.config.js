@@ -24,6 +24,7 @@ const { renderManifest } = await import('./manifest/render.mjs');
 
 const ROOT = path.dirname(fileURLToPath(import.meta.url));
 const OUT = path.join(ROOT, 'dist/addin');
+const DEV_SERVER_PORT = Number(process.env.DEV_SERVER_PORT ?? 3001);
 
 /**
  * The dev server's https options: the Office Add-in dev certificates, made and trusted on first use. Trusting
@@ -141,8 +142,8 @@ export default async (env = {}, argv = {}) => {
     ...(serving
       ? {
           devServer: {
-            port: Number(process.env.DEV_SERVER_PORT ?? 3001),
-            server: await devServerHttps(Number(process.env.DEV_SERVER_PORT ?? 3001)),
+            port: DEV_SERVER_PORT,
+            server: await devServerHttps(DEV_SERVER_PORT),
             headers: { 'Access-Control-Allow-Origin': '*' },
             static: false,
             proxy: [{ context: ['/api', '/office-js'], target: service, secure: false, changeOrigin: true }],
