@@ -21,17 +21,19 @@
  * - Booleans: TRUE/FALSE, or Yes/No (Y/N, True/False) text.
  * - Text that is not well-formed UTF-16 (an unpaired surrogate, which no digest or database can carry) is a
  *   `cell/type` problem in every reader, so it never gets past the parser.
- * - Text holding a C0 control character other than tab, line feed and carriage return (NUL, escape...) or a
- *   bidirectional embedding, override or isolate (U+202A-U+202E, U+2066-U+2069) is a `cell/format` problem in
- *   every reader, naming the character and its position (shared/guards.ts): such characters are invisible and
- *   would change how the text reads in every appendix a signatory reads.
+ * - Text holding a C0 control character other than tab, line feed and carriage return (NUL, escape...), a
+ *   bidirectional embedding, override or isolate (U+202A-U+202E, U+2066-U+2069) or another invisible format
+ *   character (zero-width space, word joiner, U+FEFF, soft hyphen...) is a `cell/format` problem in every
+ *   reader, naming the character and its position (shared/hiddenCharacters.ts): such characters are invisible
+ *   and would change how the text reads in every appendix a signatory reads.
  * - This file is the one place that unwraps cell values: the .xlsx reader (server/import/readWorkbook.ts)
  *   hands ExcelJS values over as they are, so a hyperlink keeps both its displayed text and its target (an
  *   Email cell reads the mailto: target when the text is a name; any other column reads the text) and a formula
  *   without a cached result reaches the message below.
  */
 import { matchEnum, YES_NO, type EnumDef } from './enums.js';
-import { BROKEN_TEXT, findHiddenCharacter, hiddenCharacterMessage, isRecord, isWellFormedText } from './guards.js';
+import { BROKEN_TEXT, isRecord, isWellFormedText } from './guards.js';
+import { findHiddenCharacter, hiddenCharacterMessage } from './hiddenCharacters.js';
 import type { IssueCode } from './issues.js';
 import { MONTHS } from './displayFormat.js';
 

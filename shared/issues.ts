@@ -27,7 +27,7 @@ export const ISSUE_CODES = {
     severity: 'error',
     scope: 'workbook',
     summary:
-      'A value is badly formed (an email address, a date), or text holds a hidden control or bidirectional character.',
+      'A value is badly formed (an email, a date), or text holds a hidden control, bidirectional or format character.',
   },
   'cell/range': {
     severity: 'error',
