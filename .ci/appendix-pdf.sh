@@ -99,4 +99,8 @@ for format in docx xlsx; do
   fi
   log "$format: $pages pages, digest, partner and page numbers found"
 done
+# Formula starts (fullwidth and small forms included) in the Excel and CSV appendices, opened in LibreOffice.
+REQUIRE_SOFFICE=1 npm test --silent -- test/export/formulaStart.test.ts >/dev/null 2>&1 ||
+  fail "a formula start in the Excel or CSV appendix: run npm test -- test/export/formulaStart.test.ts"
+log "formula starts stay text in LibreOffice (Excel and CSV appendices)"
 log "ok"

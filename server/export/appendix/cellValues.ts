@@ -50,7 +50,10 @@ export function displayText(col: AppendixColumn, value: Value): string {
   }
 }
 
-/** An Excel cell: numbers as numbers, dates as dates (UTC midnight), text neutralised against formulas. */
+/**
+ * An Excel cell: numbers as numbers, dates as dates (UTC midnight), text exactly as the register holds it (the
+ * writer gives text that could start a formula the quote-prefix style: xlsx.ts).
+ */
 export type SheetValue = string | number | Date | null;
 
 export function sheetValue(col: AppendixColumn, value: Value): SheetValue {
@@ -66,9 +69,9 @@ export function sheetValue(col: AppendixColumn, value: Value): SheetValue {
     case 'date':
       return new Date(`${String(value)}T00:00:00Z`);
     case 'text':
-      return neutralise(xmlSafe(String(value)));
+      return xmlSafe(String(value));
     default:
-      return neutralise(displayText(col, value));
+      return displayText(col, value);
   }
 }
 

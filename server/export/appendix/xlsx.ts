@@ -2,14 +2,17 @@
  * The Excel appendix, written with ExcelJS's streaming writer (a register of 100,000 commitments never sits in
  * memory as a workbook model): a cover sheet, then one sheet per table, each an Excel table (xlsxTableParts.ts)
  * with a frozen, bold header row, the contract's column widths and number formats, the RACI matrix coloured by
- * role with its key. Totals are values; no cell holds a formula, and text that a spreadsheet would read as one
- * is neutralised (neutralise.ts).
+ * role with its key. Totals are values; no cell holds a formula. Text that a spreadsheet could read as one
+ * (neutralise.ts) is written exactly, as a text cell with the text number format and Excel's quote-prefix
+ * style, so Excel and LibreOffice show it and keep it as text when it is edited (ExcelJS has no quote-prefix
+ * style: `quotePrefixTextFormat` adds it to styles.xml).
  */
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { RACI_FILLS } from './docx.js';
 import { SHEET_FORMATS, type SheetValue } from './cellValues.js';
 import { identityProperties } from './identity.js';
+import { isLive } from './neutralise.js';
 import { raciKey, type Appendix } from './model.js';
 import { xlsxSheets, type SheetPlan } from './xlsxSheets.js';
 import { addTablePart, finishTableParts } from './xlsxTableParts.js';
@@ -37,6 +40,30 @@ class SharedStyles {
 
 const valueType = (v: SheetValue): string => (v instanceof Date ? 'date' : typeof v);
 
+/** The text number format: the writer gives every cell of it the quote-prefix style (below). */
+const TEXT_FORMAT = '@';
+/** Excel's built-in id of the text format "@", which ExcelJS writes for it. */
+const TEXT_FORMAT_ID = 49;
+
+/**
+ * Adds quotePrefix="1" to every cell format of the text number format in styles.xml as the streaming writer
+ * appends it. Only cells whose text could start a formula have that format, so only they get the style.
+ */
+function quotePrefixTextFormat(workbook: ExcelJS.stream.xlsx.WorkbookWriter): void {
+  const wb = workbook as unknown as { zip: { append(source: unknown, data: { name: string }): unknown } };
+  const append = wb.zip.append.bind(wb.zip);
+  wb.zip.append = (source, data) =>
+    append(
+      data.name === 'xl/styles.xml' && typeof source === 'string'
+        ? source.replace(
+            new RegExp(`<xf numFmtId="${TEXT_FORMAT_ID}"(?![^>]*quotePrefix)`, 'g'),
+            `<xf numFmtId="${TEXT_FORMAT_ID}" quotePrefix="1"`,
+          )
+        : source,
+      data,
+    );
+}
+
 function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, plan: SheetPlan, index: number): void {
   const ws = workbook.addWorksheet(plan.name, {
     views: [{ state: 'frozen', ySplit: 1, xSplit: plan.raci ? 1 : 0 }],
@@ -48,9 +75,12 @@ function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, plan: SheetPla
   const formats = columns.map((c) => SHEET_FORMATS[c.kind]);
   const styles = new SharedStyles();
   const styleOf = (r: number, c: number, v: string | number | Date): CellStyle => {
-    const type = valueType(v);
-    if (r === 0) return styles.get(`h|${type}`, () => ({ font: { bold: true }, fill: HEADER_FILL }));
-    const numFmt = formats[c];
+    // Text that could start a formula: the text format (and so the quote-prefix style), whatever the column.
+    const quoted = typeof v === 'string' && isLive(v);
+    const type = quoted ? 'quoted' : valueType(v);
+    const textFormat: CellStyle = quoted ? { numFmt: TEXT_FORMAT } : {};
+    if (r === 0) return styles.get(`h|${type}`, () => ({ ...textFormat, font: { bold: true }, fill: HEADER_FILL }));
+    const numFmt = quoted ? TEXT_FORMAT : formats[c];
     const base: CellStyle = numFmt ? { numFmt } : {};
     if (plan.raci && c > 0 && typeof v === 'string') {
       const f = FILL_OF_LETTER.get(v);
@@ -74,12 +104,15 @@ function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, plan: SheetPla
       const v = values[c];
       if (v === null || v === undefined) continue;
       const cell = row.getCell(c + 1);
-      cell.value = v;
+      // ExcelJS writes plain text as <v>, whose leading and trailing white space readers drop; rich text is
+      // written as <t xml:space="preserve">, so the text stays exact.
+      cell.value = typeof v === 'string' && /^\s|\s$/.test(v) ? { richText: [{ text: v }] } : v;
       cell.style = styleOf(r, c, v);
     }
     for (const e of extraByRow.get(r + 1) ?? []) {
       const cell = row.getCell(e.column);
       cell.value = e.value;
+      if (isLive(e.value)) cell.numFmt = TEXT_FORMAT;
       if (e.row === 1) cell.font = { bold: true };
       if (e.fill) cell.fill = fill(RACI_FILLS[e.fill]!);
     }
@@ -112,6 +145,7 @@ export async function renderXlsx(appendix: Appendix): Promise<Buffer> {
   workbook.modified = new Date(id.createdAt);
   xlsxSheets(appendix).forEach((plan, i) => writeSheet(workbook, plan, i + 1));
   finishTableParts(workbook);
+  quotePrefixTextFormat(workbook);
   await workbook.commit();
   await done;
   return Buffer.concat(chunks);

@@ -6,7 +6,6 @@
 import { ukDate } from '../../../shared/displayFormat.js';
 import { raciKey, type Appendix, type AppendixColumn } from './model.js';
 import { sheetValue, xmlSafe, type SheetValue } from './cellValues.js';
-import { neutralise } from './neutralise.js';
 import { asAtText } from './docxLayout.js';
 
 export interface SheetPlan {
@@ -93,7 +92,7 @@ export function xlsxSheets(appendix: Appendix): SheetPlan[] {
         table: { name: tableName(t.letter, t.id), columns: t.columns },
         widths: t.columns.map((c) => c.width),
         rows: [
-          t.columns.map((c) => neutralise(xmlSafe(c.header))),
+          t.columns.map((c) => xmlSafe(c.header)),
           ...t.rows.map((row) => t.columns.map((c, i) => sheetValue(c, row[i] ?? null))),
         ],
         extra: [],
