@@ -26,6 +26,17 @@ const ROOT = path.dirname(fileURLToPath(import.meta.url));
 const OUT = path.join(ROOT, 'dist/addin');
 const DEV_SERVER_PORT = Number(process.env.DEV_SERVER_PORT ?? 3001);
 
+/** Whether `origin` is this dev server's own (https://localhost:DEV_SERVER_PORT or a loopback address). */
+function isDevServerOrigin(origin) {
+  if (typeof origin !== 'string') return false;
+  try {
+    const url = new URL(origin);
+    return ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname) && url.port === String(DEV_SERVER_PORT);
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The dev server's https options: the Office Add-in dev certificates, made and trusted on first use. Trusting
  * the certificate authority needs the right to change the machine's certificate store (sudo on Linux); without
@@ -146,7 +157,22 @@ export default async (env = {}, argv = {}) => {
             server: await devServerHttps(DEV_SERVER_PORT),
             headers: { 'Access-Control-Allow-Origin': '*' },
             static: false,
-            proxy: [{ context: ['/api', '/office-js'], target: service, secure: false, changeOrigin: true }],
+            proxy: [
+              {
+                context: ['/api', '/office-js'],
+                target: service,
+                secure: false,
+                changeOrigin: true,
+                // The service's development sign-in answers only its own pages (server/api/routes/signIn.ts):
+                // this server's own pages (the pane) are passed on as coming from the service's origin; any
+                // other origin is passed on as it is, and refused there.
+                on: {
+                  proxyReq: (proxyReq, req) => {
+                    if (isDevServerOrigin(req.headers.origin)) proxyReq.setHeader('origin', new URL(service).origin);
+                  },
+                },
+              },
+            ],
           },
         }
       : {}),

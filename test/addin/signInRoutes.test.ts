@@ -64,3 +64,69 @@ describe('sign-in for the task pane', () => {
     await request(t.app).post('/api/dev/token').send({ email: MEMBERS.leeds }).expect(404);
   });
 });
+
+describe('development sign-in only for this machine’s own pages (DNS rebinding, proxies)', () => {
+  test.each([
+    ['a rebound name', 'attacker.rebind.network'],
+    ['a rebound name with a port', 'attacker.rebind.network:3000'],
+    ['a LAN address', '192.168.1.20:3000'],
+    ['a name ending in localhost', 'localhost.attacker.example'],
+  ])('a Host that is not a loopback name or address is refused: %s', async (_, host) => {
+    t = await makeTestApp({ env: { NODE_ENV: 'development' } });
+    const minted = await request(t.app)
+      .post('/api/dev/token')
+      .set('Host', host)
+      .send({ email: MEMBERS.leeds })
+      .expect(403);
+    expect(minted.body.detail).toContain(`the Host "${host}" is not localhost or a loopback address`);
+    expect(minted.body.token).toBeUndefined();
+    await request(t.app).get('/api/dev/members').set('Host', host).expect(403);
+  });
+
+  test.each(['localhost', 'localhost:3000', '127.0.0.1:3000', '127.8.9.10', '[::1]:3000', 'LOCALHOST:1234'])(
+    'a loopback Host is accepted: %s',
+    async (host) => {
+      t = await makeTestApp({ env: { NODE_ENV: 'development' } });
+      await request(t.app).get('/api/dev/members').set('Host', host).expect(200);
+      const minted = await request(t.app).post('/api/dev/token').set('Host', host).send({ email: MEMBERS.leeds });
+      expect(minted.status).toBe(200);
+    },
+  );
+
+  test('an Origin that is not the service’s own is refused; its own origin is accepted', async () => {
+    t = await makeTestApp({ env: { NODE_ENV: 'development' } });
+    const foreign = await request(t.app)
+      .post('/api/dev/token')
+      .set('Host', 'localhost:3000')
+      .set('Origin', 'http://attacker.rebind.network:3000')
+      .send({ email: MEMBERS.leeds })
+      .expect(403);
+    expect(foreign.body.detail).toContain(
+      `the Origin "http://attacker.rebind.network:3000" is not the service's own (http://localhost:3000)`,
+    );
+    for (const origin of ['null', 'http://localhost:3001', 'https://localhost:3000']) {
+      await request(t.app).get('/api/dev/members').set('Host', 'localhost:3000').set('Origin', origin).expect(403);
+    }
+    await request(t.app)
+      .post('/api/dev/token')
+      .set('Host', 'localhost:3000')
+      .set('Origin', 'http://localhost:3000')
+      .send({ email: MEMBERS.leeds })
+      .expect(200);
+  });
+
+  test.each([
+    ['Forwarded', 'for=203.0.113.9'],
+    ['X-Real-IP', '203.0.113.9'],
+    ['X-Forwarded-For', '127.0.0.1'],
+  ])('a request through a proxy (%s) is refused like X-Forwarded-For', async (header, value) => {
+    t = await makeTestApp({ env: { NODE_ENV: 'development' } });
+    const res = await request(t.app)
+      .post('/api/dev/token')
+      .set(header, value)
+      .send({ email: MEMBERS.leeds })
+      .expect(403);
+    expect(res.body.detail).toContain(`the request came through a proxy (${header.toLowerCase()})`);
+    await request(t.app).get('/api/dev/members').set(header, value).expect(403);
+  });
+});

@@ -47,15 +47,57 @@ const devTokenSchema = z
   .openapi('DevToken');
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+/** Headers a proxy adds with the client's address: any of them means the client may be elsewhere. */
+const PROXY_HEADERS = ['x-forwarded-for', 'forwarded', 'x-real-ip'];
 
-/** The connection's own address (not X-Forwarded-For, which a client can write), on this machine. */
+/** Whether `host` (a Host header: name or address, any port) names this machine: localhost, 127.x or [::1]. */
+export function isLoopbackHost(host: string | undefined): boolean {
+  if (host === undefined || host === '') return false;
+  let hostname: string;
+  try {
+    hostname = new URL(`http://${host}`).hostname;
+  } catch {
+    return false;
+  }
+  // WHATWG URL: names lower-cased, IPv4 normalised (127.1 -> 127.0.0.1), IPv6 in brackets and compressed.
+  hostname = hostname.replace(/\.$/, '');
+  return (
+    hostname === 'localhost' ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname) ||
+    hostname === '[::1]' ||
+    /^\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\]$/.test(hostname)
+  );
+}
+
+/**
+ * A client on this machine, calling from one of the service's own pages: the connection's own address is a
+ * loopback one and no proxy header (X-Forwarded-For, Forwarded, X-Real-IP) says otherwise; the Host header
+ * names this machine (a page whose name was rebound to 127.0.0.1 sends its own name: DNS rebinding); and the
+ * Origin, when the browser sends one, is the service's own (another site's page cannot mint a token).
+ */
 function requireLoopback(req: Request): void {
   const address = req.socket.remoteAddress ?? '';
-  if (!LOOPBACK.has(address) || req.get('x-forwarded-for') !== undefined) {
+  const refuse = (why: string) => {
     throw new ProblemError(
       'forbidden',
-      'Development sign-in is offered only to clients on the machine that runs the service.',
+      `Development sign-in is offered only to clients on the machine that runs the service, from its own pages: ${why}.`,
     );
+  };
+  if (!LOOPBACK.has(address)) refuse('the connection does not come from this machine');
+  const proxied = PROXY_HEADERS.find((name) => req.headers[name] !== undefined);
+  if (proxied !== undefined) refuse(`the request came through a proxy (${proxied})`);
+  const host = req.headers.host;
+  if (!isLoopbackHost(host)) refuse(`the Host ${JSON.stringify(host ?? '')} is not localhost or a loopback address`);
+  const origin = req.headers.origin;
+  if (origin !== undefined) {
+    const own = `${req.protocol}://${host}`;
+    let same: boolean;
+    try {
+      same = new URL(origin).origin === new URL(own).origin;
+    } catch {
+      same = false;
+    }
+    if (!same) refuse(`the Origin ${JSON.stringify(origin)} is not the service's own (${new URL(own).origin})`);
   }
 }
 
