@@ -922,6 +922,29 @@ describe.each(availableBackends())('store on $name', (backend) => {
       expect(database.options.sqlitePath).toMatch(/nested/);
     });
   }
+
+  describe('rendered appendices', () => {
+    const key = { registerVersion: 1, format: 'docx', stateKey: '2:0:abc' };
+    const render = (text: string) => ({
+      ...key,
+      fileName: 'northshire-oda-register-v1-appendices.docx',
+      mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      bytes: Buffer.from(text),
+    });
+
+    it('keeps a rendered file once per key, shared with another store on the same database, unaudited', async () => {
+      expect(await store.getAppendixRender(key)).toBeNull();
+      await store.putAppendixRender(render('first \u0000 bytes'));
+      // A second writer of the same key (another instance that rendered at the same time) leaves the first.
+      await (await openAnother()).putAppendixRender(render('second'));
+      const kept = await (await openAnother()).getAppendixRender(key);
+      expect(kept).toEqual(render('first \u0000 bytes'));
+      expect(await store.getAppendixRender({ ...key, stateKey: '2:1:def' })).toBeNull();
+      expect(await store.getAppendixRender({ ...key, format: 'xlsx' })).toBeNull();
+      expect(await store.listAudit()).toEqual([]);
+      expect(await store.verifyAudit()).toMatchObject({ ok: true });
+    });
+  });
 });
 
 describe('createStore', () => {

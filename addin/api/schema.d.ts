@@ -383,7 +383,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * The MoU appendices of a register version as a Word document, with the sign-off status as it is now.
+     * The MoU appendices of a register version as a Word document, with the sign-off status as it is now (as at the last sign-off).
      * @description Access: Any member of the partnership.
      */
     get: operations['getRegisterAppendixDocx'];
@@ -403,7 +403,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * The MoU appendices of a register version as the register JSON, with the sign-off status as it is now.
+     * The MoU appendices of a register version as the register JSON, with the sign-off status as it is now (as at the last sign-off).
      * @description Access: Any member of the partnership.
      */
     get: operations['getRegisterAppendixJson'];
@@ -423,7 +423,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * The MoU appendices of a register version as an Excel workbook, with the sign-off status as it is now.
+     * The MoU appendices of a register version as an Excel workbook, with the sign-off status as it is now (as at the last sign-off).
      * @description Access: Any member of the partnership.
      */
     get: operations['getRegisterAppendixXlsx'];
@@ -443,7 +443,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * The MoU appendices of a register version as CSV files in a zip, with the sign-off status as it is now.
+     * The MoU appendices of a register version as CSV files in a zip, with the sign-off status as it is now (as at the last sign-off).
      * @description Access: Any member of the partnership.
      */
     get: operations['getRegisterAppendixCsv'];

@@ -7,6 +7,7 @@
 import type { Kysely } from 'kysely';
 import type { Catalogue } from '../../shared/types.js';
 import type { Clock } from '../clock.js';
+import { AppendixRenders } from './appendixRenders.js';
 import { AuditLog } from './audit.js';
 import type { Backend } from './backend.js';
 import { CatalogueVersions } from './catalogue.js';
@@ -17,6 +18,7 @@ import { SignOffs } from './signOffs.js';
 import { StoreContext } from './storeContext.js';
 import { Submissions } from './submissions.js';
 import type {
+  AppendixRenderKey,
   AppendSubmissionInput,
   AuditEvent,
   AuditVerification,
@@ -24,6 +26,7 @@ import type {
   RegisterSummary,
   SignOff,
   Store,
+  StoredAppendixRender,
   StoredCatalogue,
   StoredRegister,
   StoredSubmission,
@@ -37,6 +40,7 @@ export class KyselyStore implements Store {
   readonly #submissions: Submissions;
   readonly #registers: Registers;
   readonly #signOffs: SignOffs;
+  readonly #appendixRenders: AppendixRenders;
   readonly #audit: AuditLog;
 
   constructor(backend: Backend, clock: Clock) {
@@ -48,6 +52,7 @@ export class KyselyStore implements Store {
     this.#submissions = new Submissions(ctx);
     this.#registers = new Registers(ctx);
     this.#signOffs = new SignOffs(ctx);
+    this.#appendixRenders = new AppendixRenders(ctx);
   }
 
   async migrate(): Promise<void> {
@@ -124,6 +129,14 @@ export class KyselyStore implements Store {
 
   listSignOffs(registerVersion: number): Promise<SignOff[]> {
     return this.#signOffs.list(registerVersion);
+  }
+
+  getAppendixRender(key: AppendixRenderKey): Promise<StoredAppendixRender | null> {
+    return this.#appendixRenders.get(key);
+  }
+
+  putAppendixRender(render: StoredAppendixRender): Promise<void> {
+    return this.#appendixRenders.put(render);
   }
 
   listAudit(opts?: { afterSeq?: number; limit?: number }): Promise<AuditEvent[]> {

@@ -58,10 +58,25 @@ export interface AuditEventsTable {
   hash: string;
 }
 
+/** A register version's appendix as rendered for one sign-off state (migration 004; a cache, not audited). */
+export interface AppendixRendersTable {
+  register_version: number;
+  format: string;
+  /** What else decides the file: the renderer's layout version and the sign-offs shown (appendixRenders.ts). */
+  state_key: string;
+  file_name: string;
+  media_type: string;
+  bytes_base64: string;
+  /** sha256:<hex> of the bytes, checked when they are read back. */
+  bytes_digest: string;
+  rendered_at: string;
+}
+
 export interface Database {
   catalogue_versions: CatalogueVersionsTable;
   submissions: SubmissionsTable;
   registers: RegistersTable;
   sign_offs: SignOffsTable;
   audit_events: AuditEventsTable;
+  appendix_renders: AppendixRendersTable;
 }

@@ -132,6 +132,20 @@ export type RegisterBuilder = (input: {
   createdAt: string;
 }) => Register;
 
+/** Which rendered appendix: a register version, a format, and what else decides the file (its sign-off state). */
+export interface AppendixRenderKey {
+  registerVersion: number;
+  format: string;
+  stateKey: string;
+}
+
+/** A register version's appendix file as rendered for one key (kept so it is rendered once). */
+export interface StoredAppendixRender extends AppendixRenderKey {
+  fileName: string;
+  mediaType: string;
+  bytes: Buffer;
+}
+
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   /** Brings the schema up to date (versioned migrations); safe to call on every start. */
@@ -171,6 +185,11 @@ export interface Store {
   /** Records that an organisation confirmed a register version; idempotent per (version, organisation). */
   addSignOff(input: { registerVersion: number; organisationId: string; actor: string }): Promise<SignOff>;
   listSignOffs(registerVersion: number): Promise<SignOff[]>;
+
+  /** The appendix file rendered for this key, or null when none is kept (or its bytes do not match their digest). */
+  getAppendixRender(key: AppendixRenderKey): Promise<StoredAppendixRender | null>;
+  /** Keeps a rendered appendix file; when one is kept for the key already, that one stays. */
+  putAppendixRender(render: StoredAppendixRender): Promise<void>;
 
   listAudit(opts?: { afterSeq?: number; limit?: number }): Promise<AuditEvent[]>;
   verifyAudit(): Promise<AuditVerification>;

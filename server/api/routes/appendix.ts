@@ -6,6 +6,7 @@ import { defineRoute, type AnyRoute } from '../route.js';
 import type { ApiDeps } from '../deps.js';
 import { json, problems } from '../docs.js';
 import { registerParams, storedRegisterSchema, z } from '../schemas.js';
+import { AppendixFiles } from '../../services/appendixFiles.js';
 import { requireRegister } from '../../services/signOffs.js';
 import { APPENDIX_FORMATS, FORMAT_FILES, type AppendixFormat } from '../../export/appendix/formats.js';
 
@@ -37,7 +38,10 @@ const verifyResultSchema = z
   })
   .openapi('VerifyResult');
 
-export function appendixRoutes({ store, clock, workers }: ApiDeps): AnyRoute[] {
+export function appendixRoutes({ store, workers }: ApiDeps): AnyRoute[] {
+  // Rendered once per register version, format and sign-off state, on a worker thread (a Word file for
+  // hundreds of partners takes seconds of CPU), and kept in the store.
+  const files = new AppendixFiles(store, (format, input) => workers.renderAppendix(format, input));
   return [
     ...EXTENSIONS.map(({ extension, format, operationId, what }) =>
       defineRoute({
@@ -45,7 +49,7 @@ export function appendixRoutes({ store, clock, workers }: ApiDeps): AnyRoute[] {
         path: `/registers/{version}/appendix.${extension}`,
         operationId,
         tag: 'registers',
-        summary: `The MoU appendices of a register version ${what}, with the sign-off status as it is now.`,
+        summary: `The MoU appendices of a register version ${what}, with the sign-off status as it is now (as at the last sign-off).`,
         access: 'member',
         params: registerParams,
         responses: {
@@ -64,8 +68,7 @@ export function appendixRoutes({ store, clock, workers }: ApiDeps): AnyRoute[] {
         handler: async ({ params, res }) => {
           const stored = await requireRegister(store, params.version);
           const signOffs = await store.listSignOffs(stored.version);
-          // On a worker thread: a Word file for hundreds of partners takes many seconds of CPU.
-          const file = await workers.renderAppendix(format, { stored, signOffs, asOf: clock.now().toISOString() });
+          const file = await files.file(format, stored, signOffs);
           res
             .status(200)
             .set('Content-Type', file.mediaType)

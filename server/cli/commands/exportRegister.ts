@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { withStore, writeOutputFile, type GlobalOptions } from '../context.js';
 import { UserError } from '../errors.js';
+import { AppendixFiles } from '../../services/appendixFiles.js';
 import { makeOutput, type CliIo } from '../io.js';
 import { wholeNumber } from '../options.js';
 import { APPENDIX_FORMATS as FORMATS, FORMAT_FILES, type AppendixFormat } from '../../export/appendix/formats.js';
@@ -24,9 +25,17 @@ export function addExportCommand(program: Command, io: CliIo): void {
         opts.version === undefined
           ? undefined
           : wholeNumber('--version', opts.version, 1, Number.MAX_SAFE_INTEGER, 'a register version number such as 3');
-      const { stored, signOffs } = await withStore(global, io, async (store) => {
+      const format = opts.format as AppendixFormat;
+      const { stored, bytes } = await withStore(global, io, async (store) => {
         const found = version === undefined ? await store.latestRegister() : await store.getRegister(version);
-        if (found) return { stored: found, signOffs: await store.listSignOffs(found.version) };
+        if (found) {
+          // Loaded here: docx and ExcelJS are needed by this command only. The file is the one the service
+          // serves for the same sign-offs: kept in the store, rendered only when none is kept.
+          const { renderAppendix } = await import('../../export/appendix/render.js');
+          const files = new AppendixFiles(store, renderAppendix);
+          const file = await files.file(format, found, await store.listSignOffs(found.version));
+          return { stored: found, bytes: file.bytes };
+        }
         const latest = await store.latestRegister();
         throw new UserError(
           latest
@@ -34,10 +43,6 @@ export function addExportCommand(program: Command, io: CliIo): void {
             : 'There is no register yet: run `oda-register consolidate` first.',
         );
       });
-      const format = opts.format as AppendixFormat;
-      // Loaded here: docx and ExcelJS are needed by this command only.
-      const { renderAppendix } = await import('../../export/appendix/render.js');
-      const { bytes } = await renderAppendix(format, { stored, signOffs, asOf: new Date().toISOString() });
       if (opts.out === '-') {
         io.stdout.write(bytes);
         return;

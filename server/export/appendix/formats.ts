@@ -27,3 +27,10 @@ export function appendixFileName(partnershipId: string, version: number, format:
   const what = format === 'json' ? 'register' : 'appendices';
   return `${slug}-register-v${version}-${what}.${FORMAT_FILES[format].extension}`;
 }
+
+/**
+ * The appendices' layout: part of the key under which rendered files are kept (server/services/appendixFiles.ts).
+ * Raise it with any change to what a rendered file holds, so that files kept by an earlier release are rendered
+ * again rather than served (verify compares a file with what this release renders).
+ */
+export const APPENDIX_LAYOUT_VERSION = 2;

@@ -6,11 +6,13 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import { initial } from './001-initial.js';
 import { registerCountColumns } from './002-register-counts.js';
 import { auditDetailDigest } from './003-audit-detail.js';
+import { appendixRenders } from './004-appendix-renders.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-initial': initial,
   '002-register-counts': registerCountColumns,
   '003-audit-detail': auditDetailDigest,
+  '004-appendix-renders': appendixRenders,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
