@@ -7,7 +7,7 @@
  *
  * Packages stay in node_modules (imported at run time, not copied in) when they are native (better-sqlite3),
  * start threads or processes from their own files (piscina, pino), or are large and only ever loaded lazily
- * (ExcelJS, docx, JSZip, MSAL, pg, tsx). The rest (Kysely, zod, Express, commander, jose) is bundled.
+ * (ExcelJS, docx, JSZip, saxes for .ods, MSAL, pg, tsx). The rest (Kysely, zod, Express, commander, jose) is bundled.
  *
  * The output is flat, so `new URL('./thread.js', import.meta.url)` in server/workers/workers.ts finds the worker
  * from whichever chunk holds that code. esbuild does not type-check: `npm run typecheck` does.
@@ -27,6 +27,7 @@ export const EXTERNAL = [
   'exceljs',
   'docx',
   'jszip',
+  'saxes',
   '@azure/msal-node',
   'tsx',
 ];

@@ -201,7 +201,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Submit a workbook file (.xlsx, multipart field "file", its name at most 255 characters); same rules as PUT.
+     * Submit a workbook file (.xlsx or .ods, multipart field "file", its name at most 255 characters); same rules as PUT.
      * @description Access: The PMG, or the line manager of this organisation.
      */
     post: operations['uploadSubmission'];
@@ -918,7 +918,7 @@ export interface components {
     WorkbookUpload: {
       /**
        * Format: binary
-       * @description The partner workbook (.xlsx).
+       * @description The partner workbook (.xlsx or .ods).
        */
       file: string;
     };

@@ -176,7 +176,9 @@ function handlerFor(route: AnyRoute, deps: MountDeps): RequestHandler[] {
     let rawBody: Buffer | null = null;
     if (route.upload === 'only' || (route.upload === 'or-json' && isMultipart(req))) {
       if (!file) {
-        throw invalidRequest([{ pointer: '/body/file', detail: 'attach the workbook (.xlsx) in the field "file"' }]);
+        throw invalidRequest([
+          { pointer: '/body/file', detail: 'attach the workbook (.xlsx or .ods) in the field "file"' },
+        ]);
       }
     } else if (route.rawJson) {
       rawBody = Buffer.isBuffer(req.body) ? req.body : null;

@@ -75,7 +75,7 @@ export const submissionBody = submissionRequestSchema;
 export const validateBody = validateRequestSchema;
 
 export const uploadBody = z
-  .object({ file: z.string().openapi({ format: 'binary', description: 'The partner workbook (.xlsx).' }) })
+  .object({ file: z.string().openapi({ format: 'binary', description: 'The partner workbook (.xlsx or .ods).' }) })
   .openapi('WorkbookUpload');
 
 export const signOffBody = z

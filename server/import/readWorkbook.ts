@@ -21,27 +21,22 @@
  * covers (a Project cell merged over three commitment rows applies to all three; a Notes cell merged across
  * columns is one value, not copies).
  *
- * A file that is not a readable .xlsx throws WorkbookFileError with one sentence naming the file.
+ * An OpenDocument spreadsheet (.ods) is vetted the same way and read by ods/readOds.ts into the same raw tables
+ * by the same rules (its database ranges stand for Excel tables; docs/ods.md).
+ *
+ * A file that is not a readable .xlsx or .ods throws WorkbookFileError with one sentence naming the file.
  */
 import ExcelJS from 'exceljs';
-import { columnLetter, isBlank, parseA1, readText } from '../../shared/cells.js';
-import { TABLES, type TableDef } from '../../shared/contract.js';
-import type { CellValue, RawTable, RawTables } from '../../shared/types.js';
+import { parseA1 } from '../../shared/cells.js';
+import { TABLES } from '../../shared/contract.js';
+import type { CellValue, RawTables } from '../../shared/types.js';
 import JSZip from 'jszip';
-import { vetWorkbookFile, type VettedWorkbook } from './vetWorkbookFile.js';
+import { findSheetRegion, readRegion, type Grid, type Region } from './tableRegions.js';
+import { vetWorkbookFile, type VettedXlsx } from './vetWorkbookFile.js';
 import { toUsualLayout } from './workbookPackage.js';
 import { WORKBOOK_LIMITS, WorkbookFileError } from './workbookFileError.js';
 
 export { WorkbookFileError, WORKBOOK_LIMITS, type WorkbookFileProblem } from './workbookFileError.js';
-
-/** A rectangle of a sheet: the header row and the last row that may hold data. */
-interface Region {
-  sheet: ExcelJS.Worksheet;
-  headerRow: number;
-  firstColumn: number;
-  lastColumn: number;
-  lastRow: number;
-}
 
 /** What ExcelJS keeps of a loaded ListObject (its typings do not describe the loaded form). */
 interface LoadedTable {
@@ -55,13 +50,34 @@ export async function readWorkbook(data: Buffer | Uint8Array, opts: { fileName?:
   const name = opts.fileName?.trim() || 'The file';
   const buffer = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   const vetted = await vetWorkbookFile(buffer, name);
+  if (vetted.format === 'ods') {
+    // The OpenDocument reader (and its XML parser) loads only when an .ods arrives.
+    const { readOdsTables } = await import('./ods/readOds.js');
+    return readOdsTables(vetted.content, name);
+  }
   const workbook = await loadWorkbook(vetted.usualLayout ? buffer : await inUsualLayout(vetted), name);
+  const grids = workbook.worksheets.map(excelGrid);
   const tables: RawTables = {};
   for (const def of TABLES) {
-    const region = findListObject(workbook, def.name) ?? findSheetRegion(workbook, def);
+    const region = findListObject(workbook, grids, def.name) ?? findSheetRegion(grids, def);
     if (region) tables[def.name] = readRegion(region, name);
   }
   return tables;
+}
+
+/** An ExcelJS worksheet as the region finder reads it (tableRegions.ts). */
+function excelGrid(sheet: ExcelJS.Worksheet): Grid {
+  return {
+    name: sheet.name,
+    rowNumbers() {
+      const numbers: number[] = [];
+      sheet.eachRow((_row, rowNumber) => numbers.push(rowNumber));
+      return numbers;
+    },
+    width: (r) => sheet.findRow(r)?.cellCount ?? 0,
+    rowValues: (r, first, last) => rowValues(sheet, r, first, last),
+    lastRow: () => sheet.rowCount,
+  };
 }
 
 /**
@@ -69,7 +85,7 @@ export async function readWorkbook(data: Buffer | Uint8Array, opts: { fileName?:
  * with the parts the reader needs in the usual places (workbookPackage.ts). Stored, not compressed: it is
  * read at once and thrown away.
  */
-async function inUsualLayout(vetted: VettedWorkbook): Promise<Buffer> {
+async function inUsualLayout(vetted: VettedXlsx): Promise<Buffer> {
   const zip = new JSZip();
   for (const [part, text] of toUsualLayout(vetted.pkg, vetted.read)) zip.file(part, text);
   return zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
@@ -103,9 +119,9 @@ async function loadWorkbook(buffer: Buffer, name: string): Promise<ExcelJS.Workb
   return workbook;
 }
 
-function findListObject(workbook: ExcelJS.Workbook, tableName: string): Region | null {
+function findListObject(workbook: ExcelJS.Workbook, grids: readonly Grid[], tableName: string): Region | null {
   const wanted = tableName.toLowerCase();
-  for (const sheet of workbook.worksheets) {
+  for (const [index, sheet] of workbook.worksheets.entries()) {
     const loaded = (sheet as unknown as { tables?: Record<string, LoadedTable> }).tables ?? {};
     for (const { table } of Object.values(loaded)) {
       if (table?.name?.toLowerCase() !== wanted || typeof table.tableRef !== 'string') continue;
@@ -114,7 +130,7 @@ function findListObject(workbook: ExcelJS.Workbook, tableName: string): Region |
       const end = parseA1(to);
       if (!start || !end) continue;
       return {
-        sheet,
+        grid: grids[index]!,
         headerRow: start.row,
         firstColumn: start.column,
         lastColumn: end.column,
@@ -123,43 +139,6 @@ function findListObject(workbook: ExcelJS.Workbook, tableName: string): Region |
     }
   }
   return null;
-}
-
-function squash(text: string): string {
-  return text.replace(/\s+/g, '').toLowerCase();
-}
-
-/** A cell's text squashed for header matching, or null when it holds no text. */
-function headerText(value: CellValue): string | null {
-  const read = readText(value);
-  return read.ok && read.value !== null ? squash(read.value) : null;
-}
-
-/** Numbers of the rows of a sheet that hold cells, ascending. */
-function rowNumbers(sheet: ExcelJS.Worksheet): number[] {
-  const numbers: number[] = [];
-  sheet.eachRow((_row, rowNumber) => numbers.push(rowNumber));
-  return numbers;
-}
-
-function findSheetRegion(workbook: ExcelJS.Workbook, def: TableDef): Region | null {
-  const sheet = workbook.worksheets.find((s) => squash(s.name) === squash(def.name));
-  if (!sheet) return null;
-  const headers = new Set(def.columns.map((c) => squash(c.header)));
-  const width = (r: number): number => sheet.findRow(r)?.cellCount ?? 0;
-  const nonBlank = rowNumbers(sheet).filter((r) => rowValues(sheet, r, 1, width(r)).some((v) => !isBlank(v)));
-  const headerRow =
-    nonBlank.find((r) =>
-      rowValues(sheet, r, 1, width(r)).some((v) => {
-        const text = headerText(v);
-        return text !== null && headers.has(text);
-      }),
-    ) ?? nonBlank[0];
-  if (headerRow === undefined) return { sheet, headerRow: 1, firstColumn: 1, lastColumn: 1, lastRow: 1 };
-  const used = rowValues(sheet, headerRow, 1, width(headerRow)).flatMap((v, i) => (isBlank(v) ? [] : [i + 1]));
-  const firstColumn = used[0] ?? 1;
-  const lastColumn = used[used.length - 1] ?? 1;
-  return { sheet, headerRow, firstColumn, lastColumn, lastRow: sheet.rowCount };
 }
 
 /** The values of one row between two columns (1-based, inclusive), applying the merge rule. */
@@ -178,23 +157,4 @@ function rowValues(sheet: ExcelJS.Worksheet, rowNumber: number, first: number, l
     }
   }
   return values;
-}
-
-function readRegion(region: Region, fileName: string): RawTable {
-  const { sheet, headerRow, firstColumn, lastColumn, lastRow } = region;
-  let lastWithData = headerRow;
-  for (const r of rowNumbers(sheet)) {
-    if (r <= headerRow || r > lastRow) continue;
-    if (rowValues(sheet, r, firstColumn, lastColumn).some((v) => !isBlank(v))) lastWithData = r;
-  }
-  if (lastWithData - headerRow > WORKBOOK_LIMITS.maxRowsPerSheet) {
-    throw new WorkbookFileError(
-      'too-large',
-      fileName,
-      `${fileName} has a value in row ${lastWithData} of sheet ${sheet.name}, more than ${WORKBOOK_LIMITS.maxRowsPerSheet} rows below its headers: delete the stray value and send it again.`,
-    );
-  }
-  const values: CellValue[][] = [];
-  for (let r = headerRow; r <= lastWithData; r++) values.push(rowValues(sheet, r, firstColumn, lastColumn));
-  return { sheet: sheet.name, topLeft: `${columnLetter(firstColumn)}${headerRow}`, values };
 }

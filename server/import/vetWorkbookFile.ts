@@ -7,10 +7,13 @@
  *   file, which tells the two apart without a full compound-file parser;
  * - a PDF, a text or CSV file, or anything else that is not a zip;
  * - a zip that is cut off, damaged (every part is inflated with a size limit and its CRC checked), a zip
- *   bomb (over WORKBOOK_LIMITS.maxUnpackedBytes), or a zip of something else (a Word document, an .ods,
- *   an .xlsb, a zip of text files);
+ *   bomb (over WORKBOOK_LIMITS.maxUnpackedBytes), a zip with an entry name no spreadsheet has (a path out of
+ *   the package, a backslash, a control character, a name twice), or a zip of something else (a Word
+ *   document, an .xlsb, a zip of text files);
+ * - an OpenDocument spreadsheet (.ods) goes on to ods/vetOds.ts, which hands back its content part;
  * - merged regions covering more cells than WORKBOOK_LIMITS.maxMergedCells.
  */
+import { isOdsPackage, vetOds } from './ods/vetOds.js';
 import { WORKBOOK_LIMITS, WorkbookFileError } from './workbookFileError.js';
 import {
   findWorkbookPackage,
@@ -20,6 +23,7 @@ import {
   type WorkbookPackage,
 } from './workbookPackage.js';
 import {
+  entryNameProblem,
   listZipEntries,
   readZipEntry,
   scanZipEntry,
@@ -86,8 +90,8 @@ function refuseOtherZip(entries: readonly ZipEntry[], name: string, buf: Buffer)
     throw new WorkbookFileError('not-xlsx', name, `${name} is an Excel binary workbook (.xlsb): ${SAVE_AS_XLSX}.`);
   }
   const mimetype = entries.find((e) => e.name === 'mimetype');
-  if (mimetype && readZipEntry(buf, mimetype).toString('utf8').includes('opendocument.spreadsheet')) {
-    other('an OpenDocument spreadsheet (.ods)', SAVE_AS_XLSX);
+  if (mimetype && readZipEntry(buf, mimetype).toString('utf8').includes('opendocument.text')) {
+    other('an OpenDocument text document', 'send the partner workbook as an .xlsx or .ods file');
   }
   if (names.has('word/document.xml')) other('a Word document', 'send the partner workbook as an .xlsx file');
   if (names.has('ppt/presentation.xml')) other('a PowerPoint file', 'send the partner workbook as an .xlsx file');
@@ -123,11 +127,36 @@ function mergedCells(xml: Buffer): number {
   return total;
 }
 
-/** A workbook that passed: where its parts are, and whether ExcelJS finds them there (see workbookPackage.ts). */
-export interface VettedWorkbook {
+/** An .xlsx that passed: where its parts are, and whether ExcelJS finds them there (see workbookPackage.ts). */
+export interface VettedXlsx {
+  format: 'xlsx';
   pkg: WorkbookPackage;
   read: PartReader;
   usualLayout: boolean;
+}
+
+/** An .ods that passed: its content part (content.xml), checked and inflated. */
+export interface VettedOds {
+  format: 'ods';
+  content: Buffer;
+}
+
+export type VettedWorkbook = VettedXlsx | VettedOds;
+
+/** Refuses a zip with an entry whose name no spreadsheet program writes, naming it. */
+function refuseBadEntryNames(entries: readonly ZipEntry[], name: string): void {
+  const seen = new Set<string>();
+  for (const entry of entries) {
+    const problem = entryNameProblem(entry.name) ?? (seen.has(entry.name) ? 'appears twice' : null);
+    seen.add(entry.name);
+    if (!problem) continue;
+    const shown = JSON.stringify(entry.name.length > 80 ? `${entry.name.slice(0, 77)}...` : entry.name);
+    throw new WorkbookFileError(
+      'damaged',
+      name,
+      `${name} is damaged (the name of its part ${shown} ${problem}): open it in the program that made it, save a new copy and send that.`,
+    );
+  }
 }
 
 /**
@@ -189,7 +218,7 @@ async function refuseTallSheet(buf: Buffer, entry: ZipEntry, sheetName: string, 
   );
 }
 
-/** Throws WorkbookFileError unless `buf` is an .xlsx that is safe to hand to ExcelJS. */
+/** Throws WorkbookFileError unless `buf` is an .xlsx that is safe to hand to ExcelJS, or an .ods safe to parse. */
 export async function vetWorkbookFile(buf: Buffer, name: string): Promise<VettedWorkbook> {
   if (buf.length === 0) {
     throw new WorkbookFileError(
@@ -229,6 +258,8 @@ export async function vetWorkbookFile(buf: Buffer, name: string): Promise<Vetted
   }
   try {
     const entries = listZipEntries(buf);
+    refuseBadEntryNames(entries, name);
+    if (isOdsPackage(buf, entries)) return { format: 'ods', content: vetOds(buf, entries, name) };
     const byName = new Map(entries.map((e) => [e.name, e]));
     const read: PartReader = (part) => {
       const entry = byName.get(part);
@@ -262,7 +293,7 @@ export async function vetWorkbookFile(buf: Buffer, name: string): Promise<Vetted
         `${name} has merged cells covering ${merged} cells, more than the ${WORKBOOK_LIMITS.maxMergedCells} a partner workbook may have: unmerge whole rows or columns and send it again.`,
       );
     }
-    return { pkg, read, usualLayout: hasUsualLayout(pkg, read) };
+    return { format: 'xlsx', pkg, read, usualLayout: hasUsualLayout(pkg, read) };
   } catch (error) {
     if (!(error instanceof ZipFormatError)) throw error;
     if (error.kind === 'truncated') {

@@ -26,6 +26,8 @@ export const WORKBOOK_LIMITS = {
   maxRowsPerSheet: 100_000,
   /** Cells in one row. */
   maxCellsPerRow: 1_000,
+  /** Cells an .ods fills by repeating a written cell or row (table:number-columns/rows-repeated). */
+  maxRepeatedCells: 1_000_000,
   /** Cells covered by merged regions in the whole workbook (ExcelJS materialises each one). */
   maxMergedCells: 200_000,
 } as const;

@@ -185,3 +185,18 @@ export async function scanZipEntry(buf: Buffer, entry: ZipEntry, take: (piece: B
     inflater.end(packed);
   });
 }
+
+/**
+ * Why an entry's name is one no spreadsheet program writes (a phrase completing "the name of its part ..."), or
+ * null when it is fine: a path that climbs out of the package or names a drive, a backslash, a control
+ * character, an empty name.
+ */
+export function entryNameProblem(name: string): string | null {
+  if (name === '') return 'is empty';
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(name)) return 'holds a control character';
+  if (name.includes('\\')) return 'holds a backslash';
+  if (/^[A-Za-z]:/.test(name) || name.startsWith('/')) return 'is an absolute path';
+  if (name.split('/').some((segment) => segment === '..')) return 'climbs out of the package with ".."';
+  return null;
+}

@@ -195,7 +195,7 @@ export function submissionRoutes({ store, workers }: ApiDeps): AnyRoute[] {
       operationId: 'uploadSubmission',
       tag: 'submissions',
       summary:
-        'Submit a workbook file (.xlsx, multipart field "file", its name at most 255 characters); same rules as PUT.',
+        'Submit a workbook file (.xlsx or .ods, multipart field "file", its name at most 255 characters); same rules as PUT.',
       access: 'own-organisation',
       params: orgParams,
       headers: ifMatchHeaders,
