@@ -40,7 +40,10 @@ cli validate --catalogue examples/catalogue.json examples/workbooks/northshire-p
 echo "--- npm start"
 port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
 # Started as an operator starts it (no process group of its own): SIGTERM to this one pid must stop the service.
-PORT=$port DATA_DIR="$work/server" npm start >"$work/server.log" 2>&1 &
+# HOME is a fresh one: Office dev certificates left in this machine's ~/.office-addin-dev-certs (npm run certs or
+# npm run dev-server make them) would switch the service to https, and the smoke test speaks plain http.
+mkdir -p "$work/home"
+HOME="$work/home" PORT=$port DATA_DIR="$work/server" npm start >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 120); do
   if curl -fsS "http://127.0.0.1:$port/api/health" >/dev/null 2>&1; then break; fi
