@@ -40,6 +40,21 @@ export function ukCalendarDate(timestamp: string): string {
   }).format(d);
 }
 
+const UK_TIME = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** A timestamp as the UK reads it: "6 December 2026 at 14:05" (Europe/London); blank for none. */
+export function ukDateTime(timestamp: string | null | undefined): string {
+  if (!timestamp) return '';
+  const d = new Date(timestamp);
+  if (Number.isNaN(d.getTime())) return timestamp;
+  return `${ukDate(ukCalendarDate(timestamp))} at ${UK_TIME.format(d)}`;
+}
+
 const GROUPED_2DP = new Intl.NumberFormat('en-GB', {
   minimumFractionDigits: 2,
   maximumFractionDigits: 2,

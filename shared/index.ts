@@ -154,8 +154,32 @@ export {
   type RowChange,
   type TableDiff,
 } from './diff.js';
+// Three-way merge of a workbook with a newer version (shared/merge.ts).
+export {
+  changesOf,
+  fateOfChanges,
+  mergeThreeWay,
+  rowKey,
+  rowLabel,
+  type Change,
+  type ChangeFate,
+  type Choices,
+  type Conflict,
+  type MergeResult,
+  type Side,
+} from './merge.js';
 export { compareCodeUnits } from './order.js';
 export { roundMoney, roundShare } from './rounding.js';
 
 // Values as a reader sees them in the appendices and on the register page.
-export { MONTHS, fte, money, percent, quantity, shortDigest, ukCalendarDate, ukDate } from './displayFormat.js';
+export {
+  MONTHS,
+  fte,
+  money,
+  percent,
+  quantity,
+  shortDigest,
+  ukCalendarDate,
+  ukDate,
+  ukDateTime,
+} from './displayFormat.js';

@@ -5,14 +5,28 @@
  * a failed call never loses a local edit.
  */
 import createClient from 'openapi-fetch';
+import type { Catalogue, Register, Submission } from '../../shared/types.js';
 import type { components, paths } from './schema.js';
 
 export type Schemas = components['schemas'];
 export type Problem = Schemas['Problem'];
 export type ApiIssue = Schemas['Issue'];
 export type SubmissionSummary = Schemas['SubmissionSummary'];
-export type StoredSubmission = Schemas['StoredSubmission'];
-export type StoredRegister = Schemas['StoredRegister'];
+/**
+ * The service's JSON is the shared domain types (the OpenAPI schemas are generated from them, but loosely
+ * typed); the client converts each once here, so the pane never casts.
+ */
+export type StoredSubmission = Omit<Schemas['StoredSubmission'], 'submission'> & { submission: Submission };
+export type StoredRegister = Omit<Schemas['StoredRegister'], 'register'> & { register: Register };
+
+const storedSubmission = (d: Schemas['StoredSubmission']): StoredSubmission => ({
+  ...d,
+  submission: d.submission as unknown as Submission,
+});
+const storedRegister = <T extends Schemas['StoredRegister']>(d: T): Omit<T, 'register'> & { register: Register } => ({
+  ...d,
+  register: d.register as unknown as Register,
+});
 export type RegisterSummary = Schemas['RegisterSummary'];
 export type SignOffStatus = Schemas['SignOffStatus'];
 export type Me = Schemas['Me'];
@@ -152,15 +166,31 @@ export function createApi({ baseUrl = '', tokens, fetch: fetchImpl }: ApiOptions
       token = null;
     },
     me: () => call((headers) => client.GET('/api/me', { headers })).then((r) => r.data),
-    catalogue: () => call((headers) => client.GET('/api/catalogue', { headers })).then((r) => r.data),
+    catalogue: () =>
+      call((headers) => client.GET('/api/catalogue', { headers })).then((r) => ({
+        ...r.data,
+        catalogue: r.data.catalogue as unknown as Catalogue,
+      })),
     /** The organisation's current submission, or null when it has none yet. */
     async currentSubmission(id: string): Promise<StoredSubmission | null> {
       try {
-        return (
-          await call((headers) =>
-            client.GET('/api/organisations/{id}/submission', { params: { path: { id } }, headers }),
-          )
-        ).data;
+        return await call((headers) =>
+          client.GET('/api/organisations/{id}/submission', { params: { path: { id } }, headers }),
+        ).then((r) => storedSubmission(r.data));
+      } catch (err) {
+        if (err instanceof ApiFault && err.kind === 'not-found') return null;
+        throw err;
+      }
+    },
+    /** One version of the organisation's submission (the base a workbook was loaded from), or null when gone. */
+    async submissionVersion(id: string, version: number): Promise<StoredSubmission | null> {
+      try {
+        return await call((headers) =>
+          client.GET('/api/organisations/{id}/submissions/{version}', {
+            params: { path: { id, version: String(version) } },
+            headers,
+          }),
+        ).then((r) => storedSubmission(r.data));
       } catch (err) {
         if (err instanceof ApiFault && err.kind === 'not-found') return null;
         throw err;
@@ -179,8 +209,9 @@ export function createApi({ baseUrl = '', tokens, fetch: fetchImpl }: ApiOptions
     register: (version: number) =>
       call((headers) =>
         client.GET('/api/registers/{version}', { params: { path: { version: String(version) } }, headers }),
-      ).then((r) => r.data),
-    consolidate: () => call((headers) => client.POST('/api/registers', { headers })).then((r) => r.data),
+      ).then((r) => storedRegister(r.data)),
+    consolidate: () =>
+      call((headers) => client.POST('/api/registers', { headers })).then((r) => storedRegister(r.data)),
     /** An MoU appendix of a register version, as the file the service names. */
     async appendix(version: number, format: AppendixFormat): Promise<{ blob: Blob; fileName: string }> {
       const path = `/api/registers/{version}/appendix.${format}` as '/api/registers/{version}/appendix.docx';

@@ -1,124 +1,182 @@
 /**
- * A 412: someone saved a newer version since this workbook's base. Shows who and when, and what differs
- * between the workbook and that version (About field by field; rows added, removed and changed per table,
- * field by field), then lets the manager keep theirs (resubmit over the newer version) or take the server's.
+ * A 412: someone saved a newer version since this workbook's base. The three-way merge of the workbook with it
+ * (against the version both started from): what it took from each side without a question, the fields both
+ * sides changed differently with base, mine and theirs to choose (per field, or per row), and one button to
+ * write the merge into the workbook and submit it. Keep mine and Take theirs remain, each saying what it undoes.
  */
-import { Button, Text } from '@fluentui/react-components';
-import type { StoredSubmission } from '../api/client.js';
-import { ABOUT, COMMITMENTS, CONTACTS, PARTICIPATION, ROLES, type ColumnDef } from '../../shared/contract.js';
-import type { FieldChange } from '../../shared/diff.js';
-import { cellOf } from './model/submissionRows.js';
-import { ROW_TABLES, type RowTable, type WorkbookDiff } from './model/workbookDiff.js';
+import {
+  Button,
+  Radio,
+  RadioGroup,
+  Text,
+  makeStyles,
+  tokens,
+  type RadioGroupOnChangeData,
+} from '@fluentui/react-components';
+import { rowLabel, type Conflict, type Side } from '../../shared/merge.js';
+import { ukDateTime } from '../../shared/displayFormat.js';
+import { changeText, fieldTitle, sheetTitle, shown } from './model/mergeText.js';
+import type { WorkbookSync } from './useWorkbookSync.js';
 
-/** Each table's columns by key, to show a change as the workbook shows it: header and label. */
-const COLUMNS: Record<RowTable | 'about', readonly ColumnDef[]> = {
-  about: ABOUT.fields,
-  contacts: CONTACTS.columns,
-  commitments: COMMITMENTS.columns,
-  roles: ROLES.columns,
-  participation: PARTICIPATION.columns,
-};
+const useStyles = makeStyles({
+  root: { display: 'grid', rowGap: tokens.spacingVerticalS, minWidth: 0 },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase400, overflowWrap: 'anywhere' },
+  list: { margin: `${tokens.spacingVerticalXXS} 0 0 ${tokens.spacingHorizontalL}`, padding: 0 },
+  item: { overflowWrap: 'anywhere' },
+  question: {
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingHorizontalS,
+    display: 'grid',
+    rowGap: tokens.spacingVerticalXS,
+    minWidth: 0,
+  },
+  legend: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
+  rowButtons: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS },
+  actions: { display: 'grid', rowGap: tokens.spacingVerticalS },
+  action: { display: 'grid', rowGap: tokens.spacingVerticalXXS },
+  hint: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
+});
 
-const TABLE_TITLES: Record<RowTable, string> = {
-  contacts: 'Contacts',
-  commitments: 'Commitments',
-  roles: 'Roles',
-  participation: 'Participation',
-};
-
-function show(col: ColumnDef | undefined, value: unknown): string {
-  if (value === null || value === undefined || value === '') return '(blank)';
-  const shown = col ? cellOf(col, value) : value;
-  return typeof shown === 'object' ? JSON.stringify(shown) : String(shown);
+/** The conflicts of one row together, so the row can be settled at once. */
+function byRow(conflicts: readonly Conflict[]): Conflict[][] {
+  const rows = new Map<string, Conflict[]>();
+  for (const c of conflicts) {
+    const k = `${c.table}/${c.key}`;
+    rows.set(k, [...(rows.get(k) ?? []), c]);
+  }
+  return [...rows.values()];
 }
 
-/** A row in a few words: its first identifying fields. */
-function rowLabel(row: Record<string, unknown>): string {
-  const parts = ['ref', 'name', 'email', 'activity', 'forum', 'description']
-    .map((k) => row[k])
-    .filter((v) => v !== null && v !== undefined && v !== '');
-  return parts.slice(0, 2).map(String).join(' · ') || JSON.stringify(row);
+function choiceLabel(c: Conflict, side: Side, theirsBy: string): string {
+  const value = side === 'base' ? c.base : side === 'mine' ? c.mine : c.theirs;
+  const who = side === 'base' ? 'Before (base)' : side === 'mine' ? 'Yours' : `Theirs (${theirsBy})`;
+  if (c.field === null)
+    return `${who}: ${value === null ? 'row removed' : side === 'base' ? 'row as it was' : 'row kept, as changed'}`;
+  return `${who}: ${shown(c.table, c.field, value)}`;
 }
 
-function Changes({ changes, table }: { changes: FieldChange[]; table: RowTable | 'about' }) {
+export function ConflictView({ sync }: { sync: WorkbookSync }) {
+  const styles = useStyles();
+  const { conflict, merge, undo, busy } = sync;
+  if (!conflict || !merge || !undo) return null;
+  const { theirs } = conflict;
+  const rows = byRow(merge.conflicts);
+  const where = (c: Conflict) => (c.key === '' ? sheetTitle(c.table) : `${sheetTitle(c.table)} ${rowLabel(c.row)}`);
   return (
-    <ul style={{ margin: '2px 0 4px 16px', padding: 0 }}>
-      {changes.map((c) => {
-        const col = COLUMNS[table].find((k) => k.key === c.field);
-        return (
-          <li key={c.field}>
-            <Text size={200}>
-              {col?.header ?? c.field}: yours {show(col, c.from)}, theirs {show(col, c.to)}
-            </Text>
-          </li>
-        );
-      })}
-    </ul>
-  );
-}
-
-export function ConflictView(props: {
-  theirs: StoredSubmission;
-  diff: WorkbookDiff;
-  busy: boolean;
-  onKeepMine: () => void;
-  onTakeTheirs: () => void;
-}) {
-  const { theirs, diff } = props;
-  const when = new Date(theirs.submittedAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-  return (
-    <section aria-labelledby="conflict-title" data-testid="conflict" style={{ display: 'grid', gap: 8 }}>
-      <Text as="h3" id="conflict-title" weight="semibold">
-        Version {theirs.version} was submitted by {theirs.submittedBy} on {when}
+    <section aria-labelledby="conflict-title" data-testid="conflict" className={styles.root}>
+      <Text as="h2" id="conflict-title" weight="semibold" className={styles.heading}>
+        Version {theirs.version} was submitted by {theirs.submittedBy} on {ukDateTime(theirs.submittedAt)}
       </Text>
-      <Text size={200}>
-        {diff.changes === 0
-          ? 'It holds the same as your workbook.'
-          : `It differs from your workbook in ${diff.changes} place${diff.changes === 1 ? '' : 's'} ("yours" is the workbook, "theirs" version ${theirs.version}):`}
+      <Text size={200} className={styles.hint}>
+        {conflict.base
+          ? `Both your workbook and version ${theirs.version} started from version ${conflict.base.version}; each is compared with it.`
+          : 'The version your workbook started from is not known, so every difference is a question.'}
       </Text>
-      {diff.about.length > 0 ? (
-        <div data-testid="conflict-about">
-          <Text weight="semibold">About</Text>
-          <Changes changes={diff.about} table="about" />
+      {merge.fromTheirs.length + merge.fromMine.length > 0 ? (
+        <div data-testid="merged">
+          <Text weight="semibold">Merged without a question</Text>
+          <ul className={styles.list}>
+            {merge.fromTheirs.map((c) => (
+              <li key={`t${c.table}${c.key}`} className={styles.item}>
+                <Text size={200}>
+                  From version {theirs.version}: {changeText(c)}
+                </Text>
+              </li>
+            ))}
+            {merge.fromMine.map((c) => (
+              <li key={`m${c.table}${c.key}`} className={styles.item}>
+                <Text size={200}>From your workbook: {changeText(c)}</Text>
+              </li>
+            ))}
+          </ul>
         </div>
       ) : null}
-      {ROW_TABLES.map((t) => {
-        const d = diff.tables[t];
-        if (d.added.length + d.removed.length + d.changed.length === 0) return null;
-        return (
-          <div key={t} data-testid={`conflict-${t}`}>
-            <Text weight="semibold">
-              {TABLE_TITLES[t]}: {d.added.length} only in theirs, {d.removed.length} only in yours, {d.changed.length}{' '}
-              changed
-            </Text>
-            <ul style={{ margin: '2px 0 0 16px', padding: 0 }}>
-              {d.added.map((row, n) => (
-                <li key={`a${n}`}>
-                  <Text size={200}>Only in theirs: {rowLabel(row)}</Text>
-                </li>
+      {rows.length > 0 ? (
+        <div data-testid="questions" className={styles.root}>
+          <Text weight="semibold">
+            Changed on both sides: {merge.conflicts.length} question{merge.conflicts.length === 1 ? '' : 's'}
+          </Text>
+          {rows.map((row) => (
+            <div
+              key={`${row[0]!.table}/${row[0]!.key}`}
+              role="group"
+              aria-label={where(row[0]!)}
+              className={styles.question}
+            >
+              <Text className={styles.legend}>{where(row[0]!)}</Text>
+              {row.map((c) => (
+                <RadioGroup
+                  key={c.id}
+                  aria-label={
+                    c.field === null ? `${where(c)}: the whole row` : `${where(c)}: ${fieldTitle(c.table, c.field)}`
+                  }
+                  value={conflict.choices[c.id] ?? 'mine'}
+                  disabled={busy}
+                  onChange={(_, d: RadioGroupOnChangeData) => sync.choose([c.id], d.value as Side)}
+                >
+                  <Text size={200} weight="semibold">
+                    {c.field === null ? 'The whole row' : fieldTitle(c.table, c.field)}
+                  </Text>
+                  {(['base', 'mine', 'theirs'] as const).map((side) => (
+                    <Radio key={side} value={side} label={choiceLabel(c, side, theirs.submittedBy)} />
+                  ))}
+                </RadioGroup>
               ))}
-              {d.removed.map((row, n) => (
-                <li key={`r${n}`}>
-                  <Text size={200}>Only in yours: {rowLabel(row)}</Text>
-                </li>
-              ))}
-              {d.changed.map((c) => (
-                <li key={c.key}>
-                  <Text size={200}>Changed: {rowLabel(c.before)}</Text>
-                  <Changes changes={c.changes} table={t} />
-                </li>
-              ))}
-            </ul>
-          </div>
-        );
-      })}
-      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
-        <Button appearance="primary" disabled={props.busy} onClick={props.onKeepMine}>
-          Keep mine (submit over version {theirs.version})
+              {row.length > 1 ? (
+                <div className={styles.rowButtons}>
+                  <Button
+                    size="small"
+                    disabled={busy}
+                    onClick={() =>
+                      sync.choose(
+                        row.map((c) => c.id),
+                        'mine',
+                      )
+                    }
+                  >
+                    Yours for the whole row
+                  </Button>
+                  <Button
+                    size="small"
+                    disabled={busy}
+                    onClick={() =>
+                      sync.choose(
+                        row.map((c) => c.id),
+                        'theirs',
+                      )
+                    }
+                  >
+                    Theirs for the whole row
+                  </Button>
+                </div>
+              ) : null}
+            </div>
+          ))}
+        </div>
+      ) : null}
+      <div className={styles.actions}>
+        <Button appearance="primary" disabled={busy} onClick={sync.submitMerge}>
+          Submit the merge (over version {theirs.version})
         </Button>
-        <Button disabled={props.busy} onClick={props.onTakeTheirs}>
-          Take theirs (replace my tables)
-        </Button>
+        <div className={styles.action}>
+          <Button disabled={busy} onClick={sync.keepMine} aria-describedby="keep-mine-undoes">
+            Keep mine (submit over version {theirs.version})
+          </Button>
+          <Text size={200} id="keep-mine-undoes" className={styles.hint} data-testid="keep-mine-undoes">
+            {undo.keepMine
+              ? `Undoes ${theirs.submittedBy}’s changes: ${undo.keepMine}.`
+              : `Undoes nothing of ${theirs.submittedBy}’s.`}
+          </Text>
+        </div>
+        <div className={styles.action}>
+          <Button disabled={busy} onClick={sync.takeTheirs} aria-describedby="take-theirs-undoes">
+            Take theirs (replace my tables)
+          </Button>
+          <Text size={200} id="take-theirs-undoes" className={styles.hint} data-testid="take-theirs-undoes">
+            {undo.takeTheirs ? `Undoes your changes: ${undo.takeTheirs}.` : 'Undoes nothing of yours.'}
+          </Text>
+        </div>
       </div>
     </section>
   );

@@ -12,7 +12,8 @@ import { sha256Hex } from '../../shared/digest.js';
 import type { RawTables, Submission, SubmissionSource } from '../../shared/types.js';
 import { checkTables, groupBySheet, reportOf, WHOLE_WORKBOOK } from '../../addin/taskpane/model/check.js';
 import { submissionRows } from '../../addin/taskpane/model/submissionRows.js';
-import { workbookDiff } from '../../addin/taskpane/model/workbookDiff.js';
+import { describeChanges, describeFates } from '../../addin/taskpane/model/mergeText.js';
+import { fateOfChanges, mergeThreeWay } from '../../shared/merge.js';
 import { registerSheets, RACI_FILLS } from '../../addin/taskpane/model/registerSheets.js';
 import { testCatalogue, LEEDS } from '../helpers/catalogue.js';
 import { goodRawTables, setCell, removeRow } from '../helpers/rawTables.js';
@@ -103,23 +104,23 @@ describe('checkTables', () => {
   });
 });
 
-describe('workbookDiff (a 412)', () => {
-  test('About field by field; rows added, removed and changed, field by field', () => {
-    const mine = submissionOf(goodRawTables(catalogue, LEEDS));
-    let theirsTables = setCell(goodRawTables(catalogue, LEEDS), 'Contacts', 1, 'Job title', 'Head of Data');
-    theirsTables = removeRow(theirsTables, 'Commitments', 2);
+describe('a merge in the workbook’s words (a 412)', () => {
+  test('sheets, rows and headers name each change; the fate of one’s changes names who saved after them', () => {
+    const base = submissionOf(goodRawTables(catalogue, LEEDS));
+    const mine = submissionOf(setCell(goodRawTables(catalogue, LEEDS), 'Contacts', 1, 'Job title', 'Head of Data'));
+    let theirsTables = removeRow(goodRawTables(catalogue, LEEDS), 'Commitments', 2);
     theirsTables = setCell(theirsTables, 'About', 6, 'Value', 'Someone Else');
     const theirs = submissionOf(theirsTables);
-    const diff = workbookDiff(mine, theirs);
-    expect(diff.about).toEqual([{ field: 'signatory', from: 'Sam Signer', to: 'Someone Else' }]);
-    expect(diff.tables.contacts.changed).toHaveLength(1);
-    expect(diff.tables.contacts.changed[0]?.changes).toEqual([
-      { field: 'jobTitle', from: 'Head of Insight', to: 'Head of Data' },
-    ]);
-    expect(diff.tables.commitments.removed.map((r) => r.ref)).toEqual(['A2']);
-    expect(diff.tables.commitments.added).toEqual([]);
-    expect(diff.changes).toBe(3);
-    expect(workbookDiff(mine, mine).changes).toBe(0);
+    const merge = mergeThreeWay(base, mine, theirs);
+    expect(merge.conflicts).toEqual([]);
+    expect(describeChanges(merge.fromMine)).toMatch(/^Contacts .+: Job title$/);
+    expect(describeChanges(merge.fromTheirs)).toMatch(/^About: MoU signatory; Commitments A2 · .+ removed$/);
+    expect(describeFates(fateOfChanges(base, theirs, merge.merged), ['b@example.org'])).toMatch(
+      /^Your changes merged by b@example\.org: About: MoU signatory; Commitments A2 .+ removed\.$/,
+    );
+    expect(describeFates(fateOfChanges(base, theirs, mine), ['b@example.org'])).toMatch(
+      /^Your changes overwritten by b@example\.org: About: MoU signatory; Commitments A2 .+ removed\.$/,
+    );
   });
 });
 

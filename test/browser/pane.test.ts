@@ -25,6 +25,7 @@ const ORG = 'harbourline-water';
 const MANAGER = 'tom.ashworth@harbourlinewater.co.uk.example';
 const CHAIR = 'oda.chair@northshire.gov.uk.example';
 const GOVERNING_MANAGER = 'helen.marsh@northshire.gov.uk.example';
+const SECOND_MANAGER = 'nina.ray@harbourlinewater.co.uk.example';
 
 let harness: Harness;
 let page: Page;
@@ -105,11 +106,68 @@ describe('a line manager in the task pane', () => {
     await page.unroute('**/api/organisations/*/submission');
   });
 
-  test('a second manager saved first: the differences, then "keep mine" submits over their version', async () => {
+  test('the Harbourline case: two managers edit different things; the merge keeps both and A is told', async () => {
+    // B, a second Harbourline manager added to the catalogue, gets version 1 into their own workbook.
     const chair = await asMember(harness.origin, CHAIR);
-    const v1 = await chair.current(ORG);
-    const theirs = structuredClone(v1.submission);
-    theirs.contacts[0]!.jobTitle = 'Head of Data';
+    await chair.addMember({ email: SECOND_MANAGER, organisationId: ORG, role: 'line-manager' });
+    const b = await openPane(harness, SECOND_MANAGER);
+    await b.getByRole('button', { name: 'Set up workbook' }).click();
+    await see(notice(b, 'success'), 'The workbook is set up');
+    await b.getByRole('button', { name: 'Get latest' }).click();
+    await see(notice(b, 'success'), 'The workbook now holds version 1');
+
+    // A (Tom) changes commitment D1 (description, and the quantity already typed) and submits version 2.
+    await fill(page, 'Commitments', { C2: 'Monthly reservoir, leakage and demand extracts' });
+    await page.getByRole('button', { name: 'Submit', exact: true }).click();
+    await see(notice(page, 'success'), 'Submitted as version 2');
+
+    // B changes a contact's job title and submits over version 1: the merge needs no question.
+    await fill(b, 'Contacts', { B2: 'Head of Data' });
+    await b.getByRole('button', { name: 'Submit', exact: true }).click();
+    const conflict = b.getByTestId('conflict');
+    await see(conflict, `Version 2 was submitted by ${MANAGER}`);
+    const merged = b.getByTestId('merged');
+    await see(
+      merged,
+      'From version 2: Commitments D1 · Monthly reservoir, leakage and demand extracts: Description, Quantity',
+    );
+    await see(merged, 'From your workbook: Contacts Tina Tapp · tina.tapp@harbourlinewater.co.uk.example: Job title');
+    await expect(b.getByTestId('questions').count()).resolves.toBe(0);
+    await see(b.getByTestId('keep-mine-undoes'), `Undoes ${MANAGER}’s changes: Commitments D1`);
+    await see(b.getByTestId('take-theirs-undoes'), 'Undoes your changes: Contacts Tina Tapp');
+    await shot(b, 'merge-no-question');
+    await b.getByRole('button', { name: /Submit the merge/ }).click();
+    await see(notice(b, 'success'), 'Submitted as version 3');
+    await see(notice(b, 'success'), `It holds your changes and ${MANAGER}’s`);
+    await showSheet(b, 'Commitments');
+    await expect(cell(b, 'Commitments', 'D2').inputValue()).resolves.toBe('4');
+    const v3 = await chair.current(ORG);
+    expect(v3.version).toBe(3);
+    expect(v3.submission.commitments[0]).toMatchObject({
+      description: 'Monthly reservoir, leakage and demand extracts',
+      quantity: 4,
+    });
+    expect(v3.submission.contacts[0]!.jobTitle).toBe('Head of Data');
+    await shot(b, 'merge-submitted-v3');
+    await b.close();
+
+    // A, at the next Get latest, is told which of their changes were merged, and by whom.
+    await page.getByRole('button', { name: 'Get latest' }).click();
+    await see(notice(page, 'success'), 'The workbook now holds version 3');
+    await see(
+      notice(page, 'success'),
+      `Your changes merged by ${SECOND_MANAGER}: Commitments D1 · Monthly reservoir, leakage and demand extracts: Description, Quantity.`,
+    );
+    await showSheet(page, 'Contacts');
+    await expect(cell(page, 'Contacts', 'B2').inputValue()).resolves.toBe('Head of Data');
+    await shot(page, 'told-merged');
+  });
+
+  test('a field both changed: base, mine and theirs to choose; the choice is what is submitted', async () => {
+    const chair = await asMember(harness.origin, CHAIR);
+    const v3 = await chair.current(ORG);
+    const theirs = structuredClone(v3.submission);
+    theirs.contacts[0]!.jobTitle = 'Chief Data Officer';
     theirs.participation.push({
       forum: 'Data quality group',
       representative: 'Omar Ortiz',
@@ -117,43 +175,51 @@ describe('a line manager in the task pane', () => {
       channel: 'email',
       notes: null,
     });
-    await expect(chair.put(ORG, rawTablesOf(theirs), 1)).resolves.toMatchObject({ status: 201, body: { version: 2 } });
+    await expect(chair.put(ORG, rawTablesOf(theirs), 3)).resolves.toMatchObject({ status: 201, body: { version: 4 } });
 
+    await fill(page, 'Contacts', { B2: 'Data Lead' });
+    await fill(page, 'Commitments', { D2: '5' });
     await page.getByRole('button', { name: 'Submit', exact: true }).click();
-    const conflict = page.getByTestId('conflict');
-    await see(conflict, `Version 2 was submitted by ${CHAIR}`);
-    await see(page.getByTestId('conflict-contacts'), 'Job title: yours Data lead, theirs Head of Data');
-    await see(page.getByTestId('conflict-commitments'), 'Quantity: yours 4, theirs 3');
-    await see(page.getByTestId('conflict-participation'), 'Only in theirs: Data quality group');
-    await shot(page, 'conflict');
-
-    await page.getByRole('button', { name: /Keep mine/ }).click();
-    await see(notice(page, 'success'), 'Submitted as version 3');
-    const v3 = await chair.current(ORG);
-    expect(v3.version).toBe(3);
-    expect(v3.submission.commitments[0]!.quantity).toBe(4);
-    expect(v3.submission.contacts[0]!.jobTitle).toBe('Data lead');
-    await shot(page, 'kept-mine-v3');
+    const questions = page.getByTestId('questions');
+    await see(questions, 'Changed on both sides: 1 question');
+    const jobTitle = page.getByRole('radiogroup', { name: /Job title$/ });
+    await see(jobTitle, 'Before (base): Head of Data');
+    await see(jobTitle, 'Yours: Data Lead');
+    await see(jobTitle, `Theirs (${CHAIR}): Chief Data Officer`);
+    await see(page.getByTestId('merged'), 'From version 4: Participation Data quality group added');
+    await shot(page, 'merge-question');
+    await jobTitle.getByRole('radio', { name: /Theirs/ }).check();
+    await page.getByRole('button', { name: /Submit the merge/ }).click();
+    await see(notice(page, 'success'), 'Submitted as version 5');
+    const v5 = await chair.current(ORG);
+    expect(v5.submission.contacts[0]!.jobTitle).toBe('Chief Data Officer');
+    expect(v5.submission.commitments[0]!.quantity).toBe(5);
+    expect(v5.submission.participation.map((p) => p.forum)).toEqual(['Data providers forum', 'Data quality group']);
+    await shot(page, 'merge-question-submitted-v5');
   });
 
-  test('another newer version: "take theirs" writes it into the tables', async () => {
+  test('another newer version: "take theirs" says what it undoes, then writes it into the tables', async () => {
     const chair = await asMember(harness.origin, CHAIR);
-    const v3 = await chair.current(ORG);
-    const theirs = structuredClone(v3.submission);
+    const v5 = await chair.current(ORG);
+    const theirs = structuredClone(v5.submission);
     theirs.contacts[0]!.jobTitle = 'Head of Data';
-    await expect(chair.put(ORG, rawTablesOf(theirs), 3)).resolves.toMatchObject({ status: 201, body: { version: 4 } });
+    await expect(chair.put(ORG, rawTablesOf(theirs), 5)).resolves.toMatchObject({ status: 201, body: { version: 6 } });
 
     await fill(page, 'Participation', { C2: 'Quarterly' });
     await page.getByRole('button', { name: 'Submit', exact: true }).click();
     await page.getByTestId('conflict').waitFor();
+    await see(
+      page.getByTestId('take-theirs-undoes'),
+      'Undoes your changes: Participation Data providers forum: Frequency.',
+    );
     await page.getByRole('button', { name: /Take theirs/ }).click();
-    await see(notice(page, 'success'), 'The workbook now holds version 4');
+    await see(notice(page, 'success'), 'The workbook now holds version 6');
     await showSheet(page, 'Contacts');
     await expect(cell(page, 'Contacts', 'B2').inputValue()).resolves.toBe('Head of Data');
     await showSheet(page, 'Participation');
     await expect(cell(page, 'Participation', 'C2').inputValue()).resolves.toBe('Monthly');
-    await see(page.getByTestId('base'), 'Based on version 4');
-    await shot(page, 'took-theirs-v4');
+    await see(page.getByTestId('base'), 'Based on version 6');
+    await shot(page, 'took-theirs-v6');
   });
 
   test('get latest asks before replacing local changes', async () => {
@@ -166,7 +232,7 @@ describe('a line manager in the task pane', () => {
     await expect(cell(page, 'Contacts', 'B2').inputValue()).resolves.toBe('Chief data officer');
     await page.getByRole('button', { name: 'Get latest' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Replace my tables' }).click();
-    await see(notice(page, 'success'), 'The workbook now holds version 4');
+    await see(notice(page, 'success'), 'The workbook now holds version 6');
     await expect(cell(page, 'Contacts', 'B2').inputValue()).resolves.toBe('Head of Data');
   });
 });
@@ -223,7 +289,8 @@ describe('faults while submitting', () => {
       return route.continue();
     });
     await page.getByRole('button', { name: 'Submit', exact: true }).click();
-    await see(notice(page, 'success'), /Submitted as version \d+|Up to date/);
+    // The workbook holds version 6 unchanged: the service stores nothing new, and the pane says so.
+    await see(notice(page, 'info'), 'Nothing new to submit: the service already holds this as version 6');
     expect(refused).toBe(1);
   });
 

@@ -137,6 +137,18 @@ export async function asMember(origin: string, email: string) {
       const res = await fetch(`${origin}/api/organisations/${org}/submission`, { headers });
       return (await res.json()) as { version: number; submission: Submission };
     },
+    /** Adds a member to the catalogue (PMG): a second line manager of an organisation, say. */
+    async addMember(member: { email: string; organisationId?: string; role: string }) {
+      const res = await fetch(`${origin}/api/catalogue`, { headers });
+      const stored = (await res.json()) as { version: number; catalogue: { members: unknown[] } };
+      const catalogue = { ...stored.catalogue, members: [...stored.catalogue.members, member] };
+      const put = await fetch(`${origin}/api/catalogue`, {
+        method: 'PUT',
+        headers: { ...headers, 'If-Match': `"${stored.version}"` },
+        body: JSON.stringify(catalogue),
+      });
+      if (!put.ok) throw new Error(`Adding ${member.email}: ${put.status} ${await put.text()}`);
+    },
     async put(org: string, tables: RawTables, version: number) {
       const res = await fetch(`${origin}/api/organisations/${org}/submission`, {
         method: 'PUT',
