@@ -66,6 +66,8 @@ export type TableDef = RowTableDef | FieldTableDef;
 
 export const DATE_FORMAT = 'yyyy-mm-dd';
 export const MAX_DESCRIPTION_LENGTH = 500;
+/** Rows a sheet of a partner workbook may hold (the service refuses a file with more). */
+export const MAX_TABLE_ROWS = 100_000;
 export const DEFAULT_PROJECT = 'Core programme';
 
 export const ABOUT: FieldTableDef = {

@@ -32,6 +32,19 @@ export const TABLE_STYLE = 'TableStyleMedium2';
 /** Excel's limits on an input prompt's title and text, and on an error alert's title. */
 export const PROMPT_TITLE_LIMIT = 32;
 export const PROMPT_TEXT_LIMIT = 255;
+/**
+ * Excel's text number format. A cell with it keeps a string as written: Excel does not read "1 May" as a
+ * date, "1E3" as 1000 or "=x" as a formula, whether the add-in writes it or a user types it. Every column
+ * and About field read as text (every type but number and date) has it, in the template and in set-up.
+ */
+export const TEXT_FORMAT = '@';
+/** Excel's default number format, for numbers without a format of their own. */
+export const GENERAL_FORMAT = 'General';
+
+/** Whether cells of this type hold text (and so get TEXT_FORMAT): every type but number and date. */
+export function isTextType(type: ColumnType): boolean {
+  return type !== 'number' && type !== 'date';
+}
 /** The earliest date a date cell accepts (exclusive): Excel's dates start in 1900. */
 export const EARLIEST_DATE = '1900-01-01';
 
@@ -190,8 +203,10 @@ function ruleFor(def: ColumnDef, catalogue: Catalogue, lists: ListPlanner): Vali
   return null;
 }
 
+/** The column's number format: the contract's (dates), else the text format for text types. */
 function withFormat<T extends object>(setup: T, def: ColumnDef): T & { numberFormat?: string } {
-  return def.numFmt === undefined ? setup : { ...setup, numberFormat: def.numFmt };
+  const format = def.numFmt ?? (isTextType(def.type) ? TEXT_FORMAT : undefined);
+  return format === undefined ? setup : { ...setup, numberFormat: format };
 }
 
 /** About's values for an organisation as the catalogue holds them, by field key. */
@@ -208,7 +223,8 @@ function prefilled(catalogue: Catalogue, organisationId: string | undefined): Re
     organisationName: org.name,
     sector: enumLabel(SECTOR, org.sector),
     involvement: enumLabel(INVOLVEMENT, org.involvement),
-    fundingTier: org.tier ?? null,
+    // The tier is an enumeration label ("1"), text like every label, as writeTables writes it.
+    fundingTier: org.tier === null || org.tier === undefined ? null : String(org.tier),
   };
 }
 

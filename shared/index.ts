@@ -48,6 +48,7 @@ export {
   DATE_FORMAT,
   DEFAULT_PROJECT,
   MAX_DESCRIPTION_LENGTH,
+  MAX_TABLE_ROWS,
   PARTICIPATION,
   ROLES,
   TABLES,
@@ -79,7 +80,10 @@ export {
 // How the contract is laid out in Excel, for the template and the add-in's set-up.
 export {
   EARLIEST_DATE,
+  GENERAL_FORMAT,
   INLINE_LIST_LIMIT,
+  isTextType,
+  TEXT_FORMAT,
   LISTS_SHEET,
   TABLE_STYLE,
   VALIDATED_ROWS,

@@ -7,6 +7,7 @@ import { writePartnerTemplate } from '../server/export/template.js';
 import { columnLetter } from '../shared/cells.js';
 import { ABOUT, TABLES } from '../shared/contract.js';
 import {
+  TEXT_FORMAT,
   EARLIEST_DATE,
   excelSetupFor,
   LISTS_SHEET,
@@ -36,8 +37,15 @@ describe('excelSetupFor', () => {
     for (const def of TABLES) {
       const table = tableSetup(setup, def.name);
       expect(table).toMatchObject({ freezeHeader: true, style: TABLE_STYLE });
+      // Dates their date format; text of every kind (enumerations too) Excel's text format, so nothing
+      // typed or written there is retyped; numbers none (General).
       expect(table.columns.map((c) => [c.header, c.width, c.numberFormat, c.required])).toEqual(
-        def.columns.map((c) => [c.header, c.width, c.numFmt, c.required]),
+        def.columns.map((c) => [
+          c.header,
+          c.width,
+          c.numFmt ?? (c.type === 'number' ? undefined : TEXT_FORMAT),
+          c.required,
+        ]),
       );
       expect(table.columns.map((c) => c.prompt)).toEqual(def.columns.map((c) => ({ title: c.header, text: c.help })));
     }
@@ -120,13 +128,15 @@ describe('excelSetupFor', () => {
       ['Organisation name', 'West Yorkshire Police'],
       ['Sector', 'Police'],
       ['Involvement', 'Governance and funding'],
-      ['Funding tier', 2],
+      ['Funding tier', '2'],
       ['MoU signatory', null],
       ['MoU signed on', null],
     ]);
     const field = (name: string) => fields.find((f) => f.field === name);
     expect(field('Funding tier')?.validation).toMatchObject({ kind: 'list', source: { labels: ['1', '2', '3'] } });
     expect(field('MoU signed on')).toMatchObject({ numberFormat: 'yyyy-mm-dd', validation: { kind: 'date' } });
+    expect(field('Funding tier')?.numberFormat).toBe(TEXT_FORMAT);
+    expect(field('Organisation name')?.numberFormat).toBe(TEXT_FORMAT);
     expect(field('Organisation ID')).toMatchObject({ required: true, validation: null });
     expect(field('Organisation ID')?.prompt.text).toBe('Your organisation id as listed in the partnership catalogue.');
   });

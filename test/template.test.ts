@@ -57,7 +57,7 @@ describe('writePartnerTemplate', () => {
       ['Organisation name', 'West Yorkshire Police'],
       ['Sector', 'Police'],
       ['Involvement', 'Governance and funding'],
-      ['Funding tier', 2],
+      ['Funding tier', '2'],
       ['MoU signatory', null],
       ['MoU signed on', null],
     ]);
@@ -140,6 +140,9 @@ describe('writePartnerTemplate', () => {
     expect(commitments.getCell('D2').dataValidation).toMatchObject({ type: 'decimal', operator: 'greaterThan' });
     expect(commitments.getCell('C2').dataValidation).toMatchObject({ type: 'textLength', formulae: [500] });
     expect(commitments.getCell('F2').numFmt).toBe('yyyy-mm-dd');
+    // Text columns are text ("@"): what a line manager types there stays as typed; Quantity stays General.
+    for (const cell of ['A2', 'C2', 'H2', 'J2', 'C400']) expect(commitments.getCell(cell).numFmt).toBe('@');
+    expect(commitments.getCell('D2').numFmt).toBeUndefined();
     expect(commitments.getCell('I2').dataValidation?.formulae).toEqual(['"Proposed,Agreed,Delivered,Withdrawn"']);
 
     const roles = sheet(workbook, 'Roles');
@@ -160,6 +163,7 @@ describe('writePartnerTemplate', () => {
     ]);
     expect(about.getCell(valueCell('Funding tier')).dataValidation?.formulae).toEqual(['"1,2,3"']);
     expect(about.getCell(valueCell('MoU signed on')).numFmt).toBe('yyyy-mm-dd');
+    expect(about.getCell(valueCell('Funding tier')).numFmt).toBe('@');
   });
 
   it('puts a long activity list on the hidden Lists sheet and references it', async () => {

@@ -1,11 +1,18 @@
 /**
- * Values as the gateway writes them into Excel cells. Office.js takes strings, numbers and booleans; Excel
- * then reads a string as the user's typing would be read, so text that looks like a number, a date or a
- * formula ("001", "1/2", "=SUM(...)") would change. Such text is written with Excel's leading apostrophe,
- * which keeps it as text and is not part of the value. Dates (Date objects, and yyyy-mm-dd text in a date
- * column) become Excel date serial numbers, shown with the column's date format.
+ * Values as the gateway writes them into Excel cells, each with the number format it is written under: the
+ * one rule of every writer (set-up's pre-fill, writeTables, the register sheets).
+ *
+ * Excel reads a string written into a General cell as the user's typing would be read, so text that looks
+ * like a number, a date, a time, a boolean or a formula ("007", "1E3", "1 1/2", "April 2025", "=x") would
+ * change, in more forms than any list could follow (and in the user's locale). So no string is ever written
+ * under General: text goes into cells of the text format "@" (TEXT_FORMAT), set in the same request before
+ * the value, which Excel keeps as written whatever it looks like; no apostrophe is added. Numbers are
+ * written as numbers under their column's format (General where it has none), dates (Date objects, and
+ * yyyy-mm-dd text in a date column) as Excel serial numbers under the column's date format. Blank cells get
+ * the format of their column's type, so what a user types there later is read as the column wants.
  */
-import type { ColumnType } from '../../shared/contract.js';
+import { DATE_FORMAT, type ColumnType } from '../../shared/contract.js';
+import { GENERAL_FORMAT, isTextType, TEXT_FORMAT } from '../../shared/excelSetup.js';
 
 export type ExcelCell = string | number | boolean;
 
@@ -30,18 +37,6 @@ function dateToSerial(date: Date): number | string {
   return (day - EXCEL_EPOCH) / MS_PER_DAY;
 }
 
-/** Text Excel would turn into something else when typed: numbers, dates, times, formulas, percentages. */
-function wouldChange(text: string): boolean {
-  const t = text.trim();
-  if (t === '') return false;
-  if (/^[=+\-@]/.test(t)) return true;
-  if (/^[$£€]?\(?[\d.,]+\)?%?$/.test(t)) return true;
-  if (/^\d{1,4}[/.-]\d{1,2}([/.-]\d{1,4})?$/.test(t)) return true;
-  if (/^\d{1,2}:\d{2}/.test(t)) return true;
-  if (/^(true|false)$/i.test(t)) return true;
-  return false;
-}
-
 /** One value for a cell of a column of `type` (undefined for columns outside the contract). */
 export function toExcelCell(value: unknown, type?: ColumnType): ExcelCell {
   if (value === null || value === undefined) return '';
@@ -53,5 +48,27 @@ export function toExcelCell(value: unknown, type?: ColumnType): ExcelCell {
     const serial = isoToSerial(text);
     if (serial !== null) return serial;
   }
-  return wouldChange(text) ? `'${text}` : text;
+  return text;
+}
+
+/** A value as written and the number format it must be written under (set before the value). */
+export interface WrittenCell {
+  value: ExcelCell;
+  format: string;
+}
+
+/**
+ * `value` for a cell of a column of `type` whose own number format is `numberFormat` (a date column's
+ * 'yyyy-mm-dd'): text under TEXT_FORMAT, numbers and dates under the column's format.
+ */
+export function writtenCell(value: unknown, type?: ColumnType, numberFormat?: string): WrittenCell {
+  const cell = toExcelCell(value, type);
+  const own = numberFormat && numberFormat !== TEXT_FORMAT ? numberFormat : undefined;
+  if (typeof cell === 'string') {
+    if (cell !== '' || (type !== undefined && isTextType(type))) return { value: cell, format: TEXT_FORMAT };
+    return { value: cell, format: own ?? GENERAL_FORMAT };
+  }
+  if (typeof cell === 'number' && value instanceof Date) return { value: cell, format: own ?? DATE_FORMAT };
+  if (typeof cell === 'number' && type === 'date') return { value: cell, format: own ?? DATE_FORMAT };
+  return { value: cell, format: own ?? GENERAL_FORMAT };
 }

@@ -1,8 +1,10 @@
 /// <reference types="office-js" />
 /**
  * The WorkbookGateway over Office.js: the only module of the add-in that talks to Excel. Each method is one
- * `Excel.run` batch with a small, fixed number of `context.sync()` calls whatever the number of rows (see
- * each module for its requests); large writes are split under Excel on the web's 5 MB request limit.
+ * `Excel.run` batch with a small, fixed number of `context.sync()` calls for a workbook of ordinary size
+ * (see each module for its requests); large writes are split under Excel on the web's 5 MB request limit
+ * and large reads under its 5 MB response limit. Every string is written as text under the text format
+ * (cellValues.ts), so Excel never retypes it.
  *
  * The manifest asks for ExcelApi 1.4 (tables, settings, getItemOrNullObject). Higher sets are checked here at
  * run time with `Office.context.requirements.isSetSupported` and what needs them is skipped, with a note:

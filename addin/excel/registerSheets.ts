@@ -6,14 +6,15 @@
  * replaced never has none. Header row bold and frozen (ExcelApi 1.7, where there), widths, number formats
  * by column, and fills for cells whose value has one (the R/A/C/I of the matrix), painted in runs down each
  * column so a large matrix is a few calls, not one per cell. Large sheets are split under the request limit.
- * Text from the partners' submissions is written as text (a leading "=" never becomes a formula), and ISO
- * dates in a column with a date format as dates.
+ * Text from the partners' submissions is written as text under the text format "@" (Excel retypes nothing,
+ * and a leading "=" never becomes a formula), numbers under their column's format, and ISO dates in a column
+ * with a date format as dates: the rule of cellValues.ts.
  */
 import type { Progress, RegisterSheet } from '../gateway.js';
 import { rectA1, sheetNameProblem } from './address.js';
 import { chunkRows, WriteBatch } from './batch.js';
 import { columnWidthPoints } from './columnWidth.js';
-import { toExcelCell } from './cellValues.js';
+import { writtenCell } from './cellValues.js';
 import { jsonBytes, requestBytes } from './requestSize.js';
 
 /** A number format that shows a date (yyyy-mm-dd, dd/mm/yyyy...): its column's ISO dates are written as dates. */
@@ -81,7 +82,9 @@ export async function writeRegisterSheets(
     await batch.add(requestBytes(6 + lastColumn, [s.header, s.widths ?? []]), () => {
       const added = workbook.worksheets.add(temp);
       const header = added.getRange(rectA1({ top: 1, bottom: 1, left: 1, right: lastColumn }));
-      header.values = [s.header.length > 0 ? s.header.map((h) => toExcelCell(h)) : ['']];
+      const headers = (s.header.length > 0 ? s.header : ['']).map((h) => writtenCell(h, 'text'));
+      header.numberFormat = [headers.map((h) => h.format)];
+      header.values = [headers.map((h) => h.value)];
       header.format.font.bold = true;
       (s.widths ?? []).forEach((w, c) => {
         added.getRange(rectA1({ top: 1, bottom: 1, left: c + 1, right: c + 1 })).format.columnWidth =
@@ -90,29 +93,28 @@ export async function writeRegisterSheets(
       if (options.freezePanes) added.freezePanes.freezeRows(1);
     });
     let at = 0;
-    for (const chunk of chunkRows(s.rows, jsonBytes)) {
+    for (const chunk of chunkRows(s.rows, (row) => 2 * jsonBytes(row))) {
       const from = at;
-      const values = chunk.map((row) =>
-        row.map((v, c) => toExcelCell(v, isDateFormat(s.numberFormats?.[c]) ? 'date' : undefined)),
+      // Each cell under its format, set first: text under "@", numbers under the column's format, ISO dates
+      // in a date-format column as dates (cellValues.ts).
+      const cells = chunk.map((row) =>
+        row.map((v, c) => {
+          const format = s.numberFormats?.[c] ?? undefined;
+          return writtenCell(v, isDateFormat(format) ? 'date' : undefined, format);
+        }),
       );
-      await batch.add(requestBytes(3, values), () => {
-        sheet().getRange(
+      const values = cells.map((row) => row.map((cell) => cell.value));
+      const formats = cells.map((row) => row.map((cell) => cell.format));
+      await batch.add(requestBytes(4, [values, formats]), () => {
+        const range = sheet().getRange(
           rectA1({ top: 2 + from, bottom: 1 + from + chunk.length, left: 1, right: lastColumn }),
-        ).values = values;
+        );
+        range.numberFormat = formats;
+        range.values = values;
       });
       at += chunk.length;
       done += chunk.length;
       options.progress?.({ label: `Writing ${s.name}: ${at} of ${s.rows.length} rows`, done, total });
-    }
-    if (s.rows.length > 0) {
-      for (const [c, format] of (s.numberFormats ?? []).entries()) {
-        if (!format) continue;
-        const formats = s.rows.map(() => [format]);
-        await batch.add(requestBytes(3, formats), () => {
-          sheet().getRange(rectA1({ top: 2, bottom: 1 + s.rows.length, left: c + 1, right: c + 1 })).numberFormat =
-            formats;
-        });
-      }
     }
     for (const [c, first, last, colour] of fillRuns(s)) {
       await batch.add(requestBytes(4, colour), () => {

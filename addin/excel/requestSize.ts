@@ -11,6 +11,11 @@
 export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
 /** What the gateway puts in one request: a margin of 1.5 MB under the limit for the estimate's errors. */
 export const REQUEST_BUDGET_BYTES = 3.5 * 1024 * 1024;
+/** Excel on the web's limit on one response's payload (everything loaded in one `context.sync()`). */
+export const RESPONSE_LIMIT_BYTES = 5 * 1024 * 1024;
+/** What the gateway loads in one request: the same margin under the limit as for requests. */
+export const RESPONSE_BUDGET_BYTES = 3.5 * 1024 * 1024;
+
 /** The allowance for one queued call or property set with its object path, on top of its arguments. */
 export const ACTION_BYTES = 200;
 

@@ -38,7 +38,7 @@ import type { Progress, SetUpReport } from '../gateway.js';
 import { parseAddress, rectA1, type Rect } from './address.js';
 import { WriteBatch } from './batch.js';
 import { columnWidthPoints } from './columnWidth.js';
-import { toExcelCell } from './cellValues.js';
+import { writtenCell, type WrittenCell } from './cellValues.js';
 import { findHeaderRow, headerKey } from './readTables.js';
 import { jsonBytes, requestBytes } from './requestSize.js';
 
@@ -298,7 +298,7 @@ export async function setUpWorkbook(
       await batch.add(requestBytes(8, rows), () => {
         const sheet = plan.createSheet ? workbook.worksheets.add(plan.sheet) : l.sheet;
         const address = rectA1({ ...plan.header, bottom: plan.header.top + rows.length - 1 });
-        sheet.getRange(address).values = rows;
+        writeCells(sheet.getRange(address), rows);
         const table = sheet.tables.add(address, true);
         table.name = name;
         table.style = plan.setup.style;
@@ -334,10 +334,10 @@ export async function setUpWorkbook(
       for (const list of setup.lists) {
         const letter = columnLetter(list.column);
         sheet.getRange(`${letter}:${letter}`).clear('Contents');
-        sheet.getRange(`${letter}1:${letter}${list.labels.length + 1}`).values = [
-          [list.name],
-          ...list.labels.map((l) => [l]),
-        ];
+        writeCells(
+          sheet.getRange(`${letter}1:${letter}${list.labels.length + 1}`),
+          [list.name, ...list.labels].map((l) => [writtenCell(l, 'text')]),
+        );
         sheet.getRange(`${letter}1`).format.columnWidth = columnWidthPoints(list.width);
       }
       sheet.visibility = 'Hidden';
@@ -353,11 +353,22 @@ export async function setUpWorkbook(
   return report;
 }
 
+/** Writes cells into `range` (exactly their size): the number formats first, so text is kept as text. */
+function writeCells(range: Excel.Range, cells: readonly (readonly WrittenCell[])[]): void {
+  range.numberFormat = cells.map((row) => row.map((c) => c.format));
+  range.values = cells.map((row) => row.map((c) => c.value));
+}
+
 /** The header and first rows of a new table: About's fields with their pre-filled values, else one blank row. */
-function newTableRows(plan: TablePlan): (string | number | boolean)[][] {
-  const header = plan.setup.columns.map((c) => c.header);
-  if (!plan.setup.fields) return [header, header.map(() => '')];
-  return [header, ...plan.setup.fields.map((f) => [f.field, toExcelCell(f.value, f.type)])];
+function newTableRows(plan: TablePlan): WrittenCell[][] {
+  const header = plan.setup.columns.map((c) => writtenCell(c.header, 'text'));
+  if (!plan.setup.fields) return [header, plan.setup.columns.map((c) => writtenCell('', c.type, c.numberFormat))];
+  return [header, ...plan.setup.fields.map((f) => [writtenCell(f.field, 'text'), fieldCell(f)])];
+}
+
+/** About's Value cell of a field as pre-filled (blank without a value), in the field's format. */
+function fieldCell(field: FieldSetup): WrittenCell {
+  return writtenCell(field.value, field.type, field.numberFormat);
 }
 
 /**
@@ -376,30 +387,42 @@ async function repairAbout(plan: TablePlan, table: Excel.Table, batch: WriteBatc
     const key = headerKey(row[fieldAt]);
     if (key !== null && !present.has(key)) present.set(key, r);
   });
-  const prefill: { row: number; value: string | number | boolean }[] = [];
+  const prefill: { row: number; cell: WrittenCell }[] = [];
   const missing: FieldSetup[] = [];
   for (const field of fields) {
     const r = present.get(normaliseName(field.field));
     if (r === undefined) missing.push(field);
-    else if (field.value !== null && isBlank(rows[r]?.[valueAt]))
-      prefill.push({ row: r, value: toExcelCell(field.value, field.type) });
+    else if (field.value !== null && isBlank(rows[r]?.[valueAt])) prefill.push({ row: r, cell: fieldCell(field) });
   }
   const emptyTable = rows.length === 1 && rows[0]!.every(isBlank);
   const line = (f: FieldSetup) => {
-    const row: (string | number | boolean)[] = Array.from({ length: width }, () => '');
-    row[fieldAt] = f.field;
-    row[valueAt] = toExcelCell(f.value, f.type);
+    const row: WrittenCell[] = Array.from({ length: width }, () => writtenCell(''));
+    row[fieldAt] = writtenCell(f.field, 'text');
+    row[valueAt] = fieldCell(f);
     return row;
   };
   const intoBlank = emptyTable ? missing.slice(0, 1) : [];
   const appended = missing.slice(intoBlank.length);
-  await batch.add(requestBytes(4 + prefill.length, [prefill, missing]), () => {
+  // Appended rows start below the table's rows (a table has at least one).
+  const appendAt = Math.max(rows.length, 1);
+  await batch.add(requestBytes(6 + 2 * prefill.length, [prefill, missing, missing]), () => {
     const body = table.getDataBodyRange();
-    for (const p of prefill) body.getCell(p.row, valueAt).values = [[p.value]];
-    for (const f of intoBlank) body.getRow(0).getResizedRange(0, width - 1 - 0).values = [line(f)];
-    if (appended.length > 0) table.rows.add(undefined, appended.map(line));
+    for (const p of prefill) writeCells(body.getCell(p.row, valueAt), [[p.cell]]);
+    // The body's first row spans the table's width already.
+    for (const f of intoBlank) writeCells(body.getRow(0), [line(f)]);
+    if (appended.length > 0) {
+      table.rows.add(
+        undefined,
+        appended.map(() => Array.from({ length: width }, () => '')),
+      );
+      const added = table
+        .getDataBodyRange()
+        .getCell(appendAt, 0)
+        .getResizedRange(appended.length - 1, width - 1);
+      writeCells(added, appended.map(line));
+    }
   });
-  plan.bodyRows = Math.max(rows.length, 1) + appended.length;
+  plan.bodyRows = appendAt + appended.length;
 }
 
 /** Formats, widths, validation and the frozen header of one table, by absolute address on its sheet. */

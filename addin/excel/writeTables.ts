@@ -6,9 +6,10 @@
  *
  * Rows come in contract column order (About as [Field, Value] pairs) and are written under the table's own
  * headers, wherever the user has put each column; columns outside the contract are left blank in the new
- * rows. Rows beyond the new count are deleted (the table keeps one blank row when there are none), rows
- * that exist are overwritten in place and new ones added at the end, so formulas and formats around the
- * table stay where they are. Date columns get their date format on the written rows.
+ * rows. Rows beyond the new count are deleted (the table keeps one blank row when there are none), missing
+ * rows are added blank at the end, and then every row is written in place, so formulas and formats around
+ * the table stay where they are. Each contract column's cells get their number format in the same request,
+ * before their values (cellValues.ts): text under "@", so Excel cannot retype it; dates as dates.
  *
  * Every table is located before anything is written: a missing table stops the whole write, naming it.
  */
@@ -17,7 +18,7 @@ import { normaliseName } from '../../shared/table.js';
 import type { Progress, TableRows } from '../gateway.js';
 import { parseAddress, rectA1 } from './address.js';
 import { chunkRows, WriteBatch } from './batch.js';
-import { toExcelCell, type ExcelCell } from './cellValues.js';
+import { writtenCell, type ExcelCell } from './cellValues.js';
 import { headerKey } from './readTables.js';
 import { jsonBytes, requestBytes } from './requestSize.js';
 
@@ -57,8 +58,8 @@ export async function writeTables(
   await context.sync();
 
   const totalRows = names.reduce((n, name) => n + (rows[name]?.length ?? 0), 0);
-  let written = 0;
-  const report = (label: string) => options.progress?.({ label, done: written, total: totalRows });
+  let done = 0;
+  const report = (label: string) => options.progress?.({ label, done, total: totalRows });
   const batch = new WriteBatch(context, { suspendCalculation: options.suspendCalculation });
 
   for (const { name, table, header, body } of located) {
@@ -75,68 +76,51 @@ export async function writeTables(
       );
     }
     const given = rows[name] ?? [];
-    const cells: ExcelCell[][] = given.map((row) => {
-      const line: ExcelCell[] = Array.from({ length: width }, () => '');
-      def.columns.forEach((column, c) => {
-        line[positions[c]!] = toExcelCell(row[c], typeOf(name, row, column));
-      });
-      return line;
+    // Each row as written: its values across the table's width (blank outside the contract's columns), and
+    // the number format of each contract column's cell (text "@", dates their date format, numbers General).
+    const written = given.map((row) =>
+      def.columns.map((column, c) => writtenCell(row[c], typeOf(name, row, column), column.numFmt)),
+    );
+    const cells: ExcelCell[][] = written.map((line) => {
+      const values: ExcelCell[] = Array.from({ length: width }, () => '');
+      line.forEach((cell, c) => (values[positions[c]!] = cell.value));
+      return values;
     });
     const sheet = context.workbook.worksheets.getItem(rect.sheet);
     const existing = body.rowCount;
-    const rowsAt = (from: number, count: number) =>
-      rectA1({ top: rect.top + 1 + from, bottom: rect.top + from + count, left: rect.left, right: rect.right });
+    const rowsAt = (from: number, count: number, left = rect.left, right = rect.right) =>
+      rectA1({ top: rect.top + 1 + from, bottom: rect.top + from + count, left, right });
 
-    // Surplus rows go first (the table keeps one, blanked, when no rows are given).
+    // The table gets exactly the rows needed: surplus rows go (it keeps one, blanked, when no rows are
+    // given), missing ones are added blank at the end. Then every row is written in place, formats first.
     const keep = Math.max(cells.length, 1);
     if (existing > keep)
       await batch.add(requestBytes(3), () => sheet.getRange(rowsAt(keep, existing - keep)).delete('Up'));
     if (cells.length === 0) await batch.add(requestBytes(3), () => sheet.getRange(rowsAt(0, 1)).clear('Contents'));
+    const blank = Array.from({ length: width }, () => '');
+    for (const chunk of chunkRows(cells.slice(existing), () => jsonBytes(blank))) {
+      const blanks = chunk.map(() => blank);
+      await batch.add(requestBytes(3, blanks), () => {
+        table.rows.add(undefined, blanks);
+      });
+    }
 
-    const overwrite = cells.slice(0, existing);
     let at = 0;
-    for (const chunk of chunkRows(overwrite, jsonBytes)) {
+    for (const chunk of chunkRows(cells, (row) => 2 * jsonBytes(row))) {
       const from = at;
-      await batch.add(requestBytes(3, chunk), () => {
+      const formats = def.columns.map((_column, c) =>
+        written.slice(from, from + chunk.length).map((line) => [line[c]!.format]),
+      );
+      await batch.add(requestBytes(3 + def.columns.length, [chunk, formats]), () => {
+        formats.forEach((format, c) => {
+          const col = rect.left + positions[c]!;
+          sheet.getRange(rowsAt(from, chunk.length, col, col)).numberFormat = format;
+        });
         sheet.getRange(rowsAt(from, chunk.length)).values = chunk;
       });
       at += chunk.length;
-      written += chunk.length;
+      done += chunk.length;
       report(`Writing ${name}: ${at} of ${cells.length} rows`);
-    }
-    for (const chunk of chunkRows(cells.slice(existing), jsonBytes)) {
-      await batch.add(requestBytes(3, chunk), () => {
-        table.rows.add(undefined, chunk);
-      });
-      at += chunk.length;
-      written += chunk.length;
-      report(`Writing ${name}: ${at} of ${cells.length} rows`);
-    }
-
-    // Date formats on the written rows of the date columns.
-    if (cells.length > 0) {
-      for (const [c, column] of def.columns.entries()) {
-        if (!column.numFmt || name === 'About') continue;
-        const col = rect.left + positions[c]!;
-        const format = cells.map(() => [column.numFmt!]);
-        await batch.add(requestBytes(3, format), () => {
-          sheet.getRange(
-            rectA1({ top: rect.top + 1, bottom: rect.top + cells.length, left: col, right: col }),
-          ).numberFormat = format;
-        });
-      }
-    }
-    if (name === 'About') {
-      const valueAt = rect.left + positions[1]!;
-      for (const [r, row] of cells.entries()) {
-        const field = ABOUT.fields.find((f) => headerKey(row[positions[0]!]) === normaliseName(f.header));
-        if (!field?.numFmt) continue;
-        const format = field.numFmt;
-        const cell = rectA1({ top: rect.top + 1 + r, bottom: rect.top + 1 + r, left: valueAt, right: valueAt });
-        await batch.add(requestBytes(3), () => {
-          sheet.getRange(cell).numberFormat = [[format]];
-        });
-      }
     }
   }
   await batch.send();

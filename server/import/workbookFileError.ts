@@ -2,6 +2,8 @@
  * A partner file that cannot be read as a workbook at all. The message is one sentence that names the file
  * and says what to do; `problem` lets the HTTP layer pick a status (413 for too-large, 400 otherwise).
  */
+import { MAX_TABLE_ROWS } from '../../shared/contract.js';
+
 export type WorkbookFileProblem =
   'empty' | 'too-large' | 'password-protected' | 'old-format' | 'not-xlsx' | 'truncated' | 'damaged';
 
@@ -23,7 +25,7 @@ export const WORKBOOK_LIMITS = {
   /** Total size of all parts once unzipped (zip-bomb guard). */
   maxUnpackedBytes: 100 * 1024 * 1024,
   /** Rows holding cells on one sheet. */
-  maxRowsPerSheet: 100_000,
+  maxRowsPerSheet: MAX_TABLE_ROWS,
   /** Cells in one row. */
   maxCellsPerRow: 1_000,
   /** Cells an .ods fills by repeating a written cell or row (table:number-columns/rows-repeated). */

@@ -1,37 +1,42 @@
 /**
- * What the gateway writes into a cell: text Excel would turn into something else keeps its apostrophe,
- * dates become serial numbers, blanks become empty cells.
+ * What the gateway writes into a cell, and under which number format: text as it is under the text format
+ * "@" (so Excel cannot retype it), numbers under their column's format, dates as serial numbers under the
+ * date format, blanks as empty cells under their column type's format.
  */
-import { isoToSerial, toExcelCell } from '../../addin/excel/cellValues.js';
+import { isoToSerial, toExcelCell, writtenCell } from '../../addin/excel/cellValues.js';
 import { excelSerialToIso } from '../../shared/cells.js';
 import { excelSerial } from '../helpers/rawTables.js';
+import { RETYPED } from '../support/excelTyping.js';
 
-describe('toExcelCell', () => {
-  it('keeps text that Excel would read as a number, date, time, formula or boolean as text', () => {
-    for (const text of [
-      '007',
-      '1/2',
-      '2025-04-01',
-      '12:30',
-      '=SUM(A1:A9)',
-      '+44 113 000',
-      '-1',
-      '@user',
-      '50%',
-      'TRUE',
-    ]) {
-      expect(toExcelCell(text)).toBe(`'${text}`);
+describe('writtenCell', () => {
+  it('writes text as it is under "@", whatever Excel would make of it under General', () => {
+    for (const [text] of RETYPED) expect(writtenCell(text, 'text')).toEqual({ value: text, format: '@' });
+    for (const text of ['Analyst time', '0113 000 0001', "'quoted"]) {
+      expect(writtenCell(text)).toEqual({ value: text, format: '@' });
     }
-    for (const text of ['Analyst time', '0113 000 0001', 'pat@leeds.example', '']) {
-      expect(toExcelCell(text)).toBe(text);
-    }
+    expect(writtenCell('Agreed', 'enum')).toEqual({ value: 'Agreed', format: '@' });
   });
 
-  it('writes dates as Excel serial numbers, in date columns from yyyy-mm-dd text too', () => {
-    expect(toExcelCell('2025-04-01', 'date')).toBe(excelSerial('2025-04-01'));
-    expect(toExcelCell(new Date('2026-03-31T00:00:00Z'))).toBe(excelSerial('2026-03-31'));
-    expect(toExcelCell('2025-02-30', 'date')).toBe("'2025-02-30");
-    expect(toExcelCell('31/03/2026', 'date')).toBe("'31/03/2026");
+  it('writes numbers under General or their column’s format, and blanks under their type’s format', () => {
+    expect(writtenCell(0.5, 'number')).toEqual({ value: 0.5, format: 'General' });
+    expect(writtenCell(12, undefined, '0.00')).toEqual({ value: 12, format: '0.00' });
+    expect(writtenCell(null, 'number')).toEqual({ value: '', format: 'General' });
+    expect(writtenCell(null, 'text')).toEqual({ value: '', format: '@' });
+    expect(writtenCell(null, 'date', 'yyyy-mm-dd')).toEqual({ value: '', format: 'yyyy-mm-dd' });
+    expect(writtenCell('lots', 'number')).toEqual({ value: 'lots', format: '@' });
+  });
+
+  it('writes dates as serial numbers under the date format, and a date that is not one as text', () => {
+    expect(writtenCell('2025-04-01', 'date', 'yyyy-mm-dd')).toEqual({
+      value: excelSerial('2025-04-01'),
+      format: 'yyyy-mm-dd',
+    });
+    expect(writtenCell(new Date('2026-03-31T00:00:00Z'))).toEqual({
+      value: excelSerial('2026-03-31'),
+      format: 'yyyy-mm-dd',
+    });
+    expect(writtenCell('2025-02-30', 'date', 'yyyy-mm-dd')).toEqual({ value: '2025-02-30', format: '@' });
+    expect(writtenCell('31/03/2026', 'date', 'yyyy-mm-dd')).toEqual({ value: '31/03/2026', format: '@' });
     expect(toExcelCell(new Date(Number.NaN))).toBe('');
   });
 

@@ -6,11 +6,13 @@
  */
 import { OfficeGateway } from '../../addin/excel/officeGateway.js';
 import { excelSetupFor } from '../../shared/excelSetup.js';
-import { TABLES } from '../../shared/contract.js';
+import { COMMITMENTS, TABLES } from '../../shared/contract.js';
 import { parseWorkbook } from '../../shared/parse.js';
 import type { RawTables } from '../../shared/types.js';
 import { readWorkbook } from '../../server/import/readWorkbook.js';
-import { FakeExcel, REQUEST_LIMIT_BYTES } from '../support/fakeExcel.js';
+import { FakeExcel, REQUEST_LIMIT_BYTES, RESPONSE_LIMIT_BYTES } from '../support/fakeExcel.js';
+import { rowReadBytes } from '../../addin/excel/readSize.js';
+import { RESPONSE_BUDGET_BYTES } from '../../addin/excel/requestSize.js';
 import { LEEDS, testCatalogue } from '../helpers/catalogue.js';
 import { excelSerial, goodRawTables, setCell, xlsxOf } from '../helpers/rawTables.js';
 
@@ -39,7 +41,7 @@ function commitments(count: number, description = (i: number) => `Analyst suppor
 }
 
 describe('writeTables and readTables', () => {
-  it('take the same few syncs for 10 and for 10,000 rows, each request under 5 MB', async () => {
+  it('take the same few syncs for 10 and 1,000 rows, a few more to read 10,000, each request and response under 5 MB', async () => {
     const measure = async (count: number) => {
       const { excel, gateway } = await setUpExcel();
       await gateway.writeTables({ Commitments: commitments(count) });
@@ -47,13 +49,24 @@ describe('writeTables and readTables', () => {
       const tables = await gateway.readTables();
       const read = excel.last;
       expect(tables.Commitments!.values).toHaveLength(count + 1);
+      expect(tables.Commitments!.values[count]![2]).toBe(`Analyst support ${count - 1}`);
       for (const bytes of [...write.requests, ...read.requests]) expect(bytes).toBeLessThan(REQUEST_LIMIT_BYTES);
+      for (const bytes of read.responses) expect(bytes).toBeLessThan(RESPONSE_LIMIT_BYTES);
       return { write: write.syncs, read: read.syncs };
     };
     const small = await measure(10);
+    expect(small).toEqual({ write: 3, read: 3 });
+    expect(await measure(1_000)).toEqual(small);
+    // 10,000 rows could hold 500-character descriptions: the read is split by what the contract allows.
     const large = await measure(10_000);
-    expect(large).toEqual(small);
-    expect(small).toEqual({ write: 3, read: 2 });
+    const perRequest = Math.floor(
+      RESPONSE_BUDGET_BYTES /
+        rowReadBytes(
+          COMMITMENTS,
+          COMMITMENTS.columns.map((c) => c.header),
+        ),
+    );
+    expect(large).toEqual({ write: 3, read: 2 + Math.ceil(10_001 / perRequest) });
   });
 
   it('splits a write larger than 5 MB into several requests, each under the limit, and loses no row', async () => {
@@ -169,7 +182,7 @@ describe('the fake holds the gateway to the rules of Office.js', () => {
 
       const big = context.workbook.worksheets.getItem('Notes').getRange('A1:A6');
       big.values = Array.from({ length: 6 }, () => ['x'.repeat(1024 * 1024)]);
-      await expect(context.sync()).rejects.toThrow(/RequestPayloadSizeLimitExceeded/);
+      await expect(context.sync()).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
     });
     expect(excel.last.syncs).toBe(3);
     expect(excel.workbook.sheet('Notes')!.value(2, 1)).toBe('');

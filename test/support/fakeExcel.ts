@@ -8,15 +8,27 @@
  * - Load before read: a property can be read only after `load()` and a `sync()`; otherwise it throws
  *   PropertyNotLoaded, as Office.js does. `isNullObject` likewise.
  * - Each sync is one request: its size is estimated as Office.js would send it (the JSON of each call's
- *   arguments plus an overhead per call), and a request over Excel on the web's 5 MB limit fails.
- * - Values are stored as Excel stores typed text: a leading apostrophe keeps text as text, text that is a
- *   plain number becomes a number, text starting with "=" becomes a formula (kept, not evaluated).
+ *   arguments plus an overhead per call), and a request over Excel on the web's 5 MB limit fails with
+ *   RequestPayloadSizeLimitExceeded before anything in it is done.
+ * - Each sync has one response: the JSON of every property loaded in it. A response over the same 5 MB
+ *   limit fails with ResponsePayloadSizeLimitExceeded (the request's writes have been done by then).
+ * - When one call of a batch fails, the calls queued before it in the same sync have been applied and stay
+ *   applied (Excel does not roll a batch back); the calls after it are not run, and the sync rejects with an
+ *   OfficeExtension.Error carrying the failing call's code.
+ * - Strings are stored as Excel (en-US) types them into a General cell (excelTyping.ts): numbers in every
+ *   form, fractions, dates, times, booleans, formulas; a leading apostrophe keeps text as text. A cell whose
+ *   number format is "@" (text) keeps any string as it is, and turns a number written into it into text.
+ * - A range written to must have exactly the written array's rows and columns (InvalidArgument otherwise).
  *
  * The model (FakeWorkbook, FakeSheet, FakeTable) is plain data the tests can set up and inspect directly.
  */
 import { columnLetter, parseA1 } from '../../shared/cells.js';
+import { typeText } from './excelTyping.js';
 
 export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
+export const RESPONSE_LIMIT_BYTES = 5 * 1024 * 1024;
+/** The text number format: a cell with it keeps a string as written. */
+export const TEXT_FORMAT = '@';
 /** Bytes Office.js spends on one action and its object path besides the arguments (an average). */
 const ACTION_OVERHEAD = 120;
 const MAX_ROW = 1_048_576;
@@ -185,17 +197,21 @@ function storeValue(cell: FakeCell, value: unknown): void {
     delete cell.value;
     return;
   }
+  const asText = cell.numberFormat === TEXT_FORMAT;
   if (typeof value === 'string') {
-    if (value.startsWith('=')) {
-      cell.formula = value;
+    if (asText) {
+      cell.value = value;
+      return;
+    }
+    const typed = typeText(value);
+    if (typed.kind === 'formula') {
+      cell.formula = typed.formula;
       delete cell.value;
-    } else if (value.startsWith("'")) cell.value = value.slice(1);
-    else if (/^-?\d+(\.\d+)?$/.test(value.trim())) cell.value = Number(value);
-    else cell.value = value;
+    } else cell.value = typed.value;
     return;
   }
   if (typeof value === 'number' || typeof value === 'boolean') {
-    cell.value = value;
+    cell.value = asText ? (typeof value === 'boolean' ? String(value).toUpperCase() : String(value)) : value;
     return;
   }
   throw new Error(`InvalidArgument: Excel cannot store ${Object.prototype.toString.call(value)} in a cell`);
@@ -252,6 +268,8 @@ export interface RunRecord {
   syncs: number;
   /** Estimated bytes of each request sent (one per sync). */
   requests: number[];
+  /** Bytes of each response (the JSON of the properties loaded in that sync). */
+  responses: number[];
   suspendedCalculation: number;
 }
 
@@ -261,7 +279,9 @@ function bytesOf(value: unknown): number {
 
 class FakeContext {
   private queue: { bytes: number; run: () => void }[] = [];
-  readonly record: RunRecord = { syncs: 0, requests: [], suspendedCalculation: 0 };
+  readonly record: RunRecord = { syncs: 0, requests: [], responses: [], suspendedCalculation: 0 };
+  /** Bytes loaded so far in the sync being run. */
+  responseBytes = 0;
   readonly workbook: WorkbookProxy;
   readonly application = {
     suspendApiCalculationUntilNextSync: () => this.enqueue([], () => (this.record.suspendedCalculation += 1)),
@@ -280,16 +300,26 @@ class FakeContext {
     this.record.syncs += 1;
     this.record.requests.push(bytes);
     if (bytes > REQUEST_LIMIT_BYTES) {
-      throw new Error(
-        `RequestPayloadSizeLimitExceeded: a request of ${bytes} bytes is over Excel on the web's 5 MB limit`,
+      throw officeError(
+        new Error(`RequestPayloadSizeLimitExceeded: a request of ${bytes} bytes is over Excel on the web's 5 MB limit`),
       );
     }
+    this.responseBytes = 0;
     for (const action of queue) {
       try {
         action.run();
       } catch (error) {
+        this.record.responses.push(this.responseBytes);
         throw officeError(error);
       }
+    }
+    this.record.responses.push(this.responseBytes);
+    if (this.responseBytes > RESPONSE_LIMIT_BYTES) {
+      throw officeError(
+        new Error(
+          `ResponsePayloadSizeLimitExceeded: a response of ${this.responseBytes} bytes is over Excel on the web's 5 MB limit`,
+        ),
+      );
     }
   }
 }
@@ -357,8 +387,11 @@ abstract class Proxy<T> {
       const [first = '', ...rest] = path.split('/');
       const nav = this.navigation()[first];
       if (nav && rest.length > 0) nav.applyLoad([rest.join('/')]);
-      else if (this.scalars()[first]) this.loaded.set(first, this.scalars()[first]!(target));
-      else throw new Error(`InvalidArgument: ${this.constructor.name} has no property "${path}" to load`);
+      else if (this.scalars()[first]) {
+        const value = this.scalars()[first]!(target);
+        this.ctx.responseBytes += bytesOf(value);
+        this.loaded.set(first, value);
+      } else throw new Error(`InvalidArgument: ${this.constructor.name} has no property "${path}" to load`);
     }
   }
   protected read<V>(name: string): V {
