@@ -111,7 +111,7 @@ function addTable(sheet: ExcelJS.Worksheet, setup: TableSetup, data: ExcelJS.Cel
   }
 }
 
-function checkedRows(setup: TableSetup, rows: readonly CellValue[][]): ExcelJS.CellValue[][] {
+export function checkedRows(setup: TableSetup, rows: readonly CellValue[][]): ExcelJS.CellValue[][] {
   const columns: readonly ColumnSetup[] = setup.columns;
   return rows.map((row, i) => {
     if (!Array.isArray(row) || row.length > columns.length) {
@@ -134,7 +134,7 @@ function fillRowTable(sheet: ExcelJS.Worksheet, setup: TableSetup, rows: readonl
 }
 
 /** The About field a Field cell names (case and surrounding spaces ignored). */
-function fieldNamed(fields: readonly FieldSetup[], field: CellValue): FieldSetup | undefined {
+export function fieldNamed(fields: readonly FieldSetup[], field: CellValue): FieldSetup | undefined {
   if (typeof field !== 'string') return undefined;
   return fields.find((f) => f.field.toLowerCase() === field.trim().toLowerCase());
 }
@@ -144,7 +144,7 @@ function fieldNamed(fields: readonly FieldSetup[], field: CellValue): FieldSetup
  * value of its field, except that a null value keeps the pre-filled one ('' blanks it); a pair naming no field
  * is added below.
  */
-function aboutRows(fields: readonly FieldSetup[], given: readonly CellValue[][]): CellValue[][] {
+export function aboutRows(fields: readonly FieldSetup[], given: readonly CellValue[][]): CellValue[][] {
   const rows: CellValue[][] = fields.map((f) => [f.field, f.value]);
   given.forEach((pair, i) => {
     if (!Array.isArray(pair) || pair.length > 2) {

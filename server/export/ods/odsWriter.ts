@@ -1,0 +1,277 @@
+/**
+ * Writes an OpenDocument spreadsheet (.ods, ODF 1.3) from a small model: sheets of values with column widths,
+ * bold header rows, hidden sheets, named database ranges (LibreOffice's form of an Excel table) and content
+ * validations (dropdowns, rules, input prompts). Used by the partner template (template.ts) and the Excel-like
+ * appendix (appendix/ods.ts), each building the model from the same data as its .xlsx counterpart.
+ *
+ * Text is always written as text (office:value-type="string"), never as a formula: a cell is a formula in ODF
+ * only through a table:formula attribute, which this writer never writes. The file is the same bytes for the
+ * same model (fixed zip dates), so an appendix can be compared and cached.
+ */
+import JSZip from 'jszip';
+import { columnLetter } from '../../../shared/cells.js';
+
+export type OdsValue = string | number | boolean | Date | null;
+
+export interface OdsCell {
+  value: OdsValue;
+  /** How a number or date shows: `date` (yyyy-mm-dd), `ukDate` (dd/mm/yyyy); default as typed. */
+  format?: 'date' | 'ukDate';
+  /** The name of a validation of the document that applies to this cell. */
+  validation?: string;
+  bold?: boolean;
+}
+
+export interface OdsSheet {
+  name: string;
+  /** Column widths in Excel characters (the unit of the .xlsx writers). */
+  widths: readonly (number | undefined)[];
+  rows: readonly (readonly (OdsValue | OdsCell)[])[];
+  /** Rows (0-based) written bold, as the .xlsx writers' header rows. */
+  boldRows?: readonly number[];
+  hidden?: boolean;
+}
+
+/** A named rectangle of a sheet (0-based, inclusive): what LibreOffice keeps for an Excel table. */
+export interface OdsDatabaseRange {
+  name: string;
+  sheet: string;
+  firstRow: number;
+  firstColumn: number;
+  lastRow: number;
+  lastColumn: number;
+}
+
+export interface OdsValidation {
+  name: string;
+  /** An OpenFormula condition (`of:cell-content-is-in-list(...)`), or null to allow anything (a prompt only). */
+  condition: string | null;
+  /** Show the list as a dropdown. */
+  list?: boolean;
+  help?: { title: string; text: string };
+  error?: { title: string; text: string };
+  /** The first cell it applies to, `Sheet.A2`. */
+  baseCell: string;
+}
+
+export interface OdsDocument {
+  title?: string;
+  sheets: readonly OdsSheet[];
+  databaseRanges?: readonly OdsDatabaseRange[];
+  validations?: readonly OdsValidation[];
+}
+
+const MIMETYPE = 'application/vnd.oasis.opendocument.spreadsheet';
+const NAMESPACES = [
+  'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"',
+  'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"',
+  'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"',
+  'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"',
+  'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"',
+  'xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0"',
+  'xmlns:of="urn:oasis:names:tc:opendocument:xmlns:of:1.2"',
+  'xmlns:dc="http://purl.org/dc/elements/1.1/"',
+  'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"',
+].join(' ');
+/** Zip entries dated so the same model gives the same bytes. */
+const FIXED_DATE = new Date(Date.UTC(1980, 0, 1));
+
+/** Characters XML 1.0 cannot hold at all (a control character in a cell is dropped). */
+// eslint-disable-next-line no-control-regex
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+
+export function escapeXml(text: string): string {
+  return text
+    .replace(NOT_XML, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+}
+
+/** A sheet name quoted for a cell address when it needs it: `'Lists'` -> Lists, `My sheet` -> 'My sheet'. */
+export function sheetRef(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+/** One paragraph of text with its spaces and tabs kept (ODF collapses runs of spaces in plain text). */
+function paragraph(line: string): string {
+  let out = '';
+  let spaces = 0;
+  const flush = (atEnd: boolean) => {
+    if (spaces === 0) return;
+    const literal = out === '' || atEnd ? 0 : 1;
+    out += ' '.repeat(literal);
+    if (spaces - literal > 0) out += spaces - literal === 1 ? '<text:s/>' : `<text:s text:c="${spaces - literal}"/>`;
+    spaces = 0;
+  };
+  for (const ch of line) {
+    if (ch === ' ') {
+      spaces += 1;
+      continue;
+    }
+    flush(false);
+    out += ch === '\t' ? '<text:tab/>' : escapeXml(ch);
+  }
+  flush(true);
+  return `<text:p>${out}</text:p>`;
+}
+
+function textParagraphs(text: string): string {
+  return text
+    .split(/\r\n|\r|\n/)
+    .map(paragraph)
+    .join('');
+}
+
+function isoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** A number as ODF writes it (no exponent surprises for the values an appendix holds). */
+function numberText(n: number): string {
+  return Number.isFinite(n) ? String(n) : '0';
+}
+
+/** Excel column width (characters) as an ODF length: 7 px per character plus 5 px padding, at 96 px per inch. */
+export function columnWidth(characters: number): string {
+  return `${((characters * 7 + 5) / 96).toFixed(4)}in`;
+}
+
+class Styles {
+  private readonly widths = new Map<string, string>();
+  columnStyle(width: number | undefined): string {
+    const length = columnWidth(width ?? 8.43);
+    let name = this.widths.get(length);
+    if (!name) {
+      name = `co${this.widths.size + 1}`;
+      this.widths.set(length, name);
+    }
+    return name;
+  }
+  xml(): string {
+    const columns = [...this.widths].map(
+      ([length, name]) =>
+        `<style:style style:name="${name}" style:family="table-column"><style:table-column-properties fo:break-before="auto" style:column-width="${length}"/></style:style>`,
+    );
+    return [
+      ...columns,
+      '<style:style style:name="ta1" style:family="table" style:master-page-name="Default"><style:table-properties table:display="true" style:writing-mode="lr-tb"/></style:style>',
+      '<style:style style:name="taHidden" style:family="table" style:master-page-name="Default"><style:table-properties table:display="false" style:writing-mode="lr-tb"/></style:style>',
+      '<number:date-style style:name="Nymd"><number:year number:style="long"/><number:text>-</number:text><number:month number:style="long"/><number:text>-</number:text><number:day number:style="long"/></number:date-style>',
+      '<number:date-style style:name="Ndmy"><number:day number:style="long"/><number:text>/</number:text><number:month number:style="long"/><number:text>/</number:text><number:year number:style="long"/></number:date-style>',
+      '<style:style style:name="ceBold" style:family="table-cell" style:parent-style-name="Default"><style:text-properties fo:font-weight="bold" style:font-weight-asian="bold" style:font-weight-complex="bold"/></style:style>',
+      '<style:style style:name="ceDate" style:family="table-cell" style:parent-style-name="Default" style:data-style-name="Nymd"/>',
+      '<style:style style:name="ceUkDate" style:family="table-cell" style:parent-style-name="Default" style:data-style-name="Ndmy"/>',
+      '<style:style style:name="ceBoldDate" style:family="table-cell" style:parent-style-name="Default" style:data-style-name="Nymd"><style:text-properties fo:font-weight="bold"/></style:style>',
+    ].join('');
+  }
+}
+
+function cellOf(raw: OdsValue | OdsCell): OdsCell {
+  return raw !== null && typeof raw === 'object' && !(raw instanceof Date) ? raw : { value: raw };
+}
+
+function cellXml(raw: OdsValue | OdsCell, boldRow: boolean): string {
+  const cell = cellOf(raw);
+  const bold = boldRow || cell.bold === true;
+  const attrs: string[] = [];
+  const { value } = cell;
+  let style: string | null = bold ? 'ceBold' : null;
+  let body = '';
+  if (value instanceof Date && !Number.isNaN(value.getTime())) {
+    style = cell.format === 'ukDate' ? 'ceUkDate' : bold ? 'ceBoldDate' : 'ceDate';
+    const iso = isoDate(value);
+    attrs.push(`office:value-type="date" office:date-value="${iso}"`);
+    body = paragraph(cell.format === 'ukDate' ? iso.split('-').reverse().join('/') : iso);
+  } else if (typeof value === 'number') {
+    attrs.push(`office:value-type="float" office:value="${numberText(value)}"`);
+    body = paragraph(numberText(value));
+  } else if (typeof value === 'boolean') {
+    attrs.push(`office:value-type="boolean" office:boolean-value="${value}"`);
+    body = paragraph(value ? 'TRUE' : 'FALSE');
+  } else if (typeof value === 'string' && value !== '') {
+    attrs.push('office:value-type="string"');
+    body = textParagraphs(value);
+  }
+  if (style) attrs.unshift(`table:style-name="${style}"`);
+  if (cell.validation) attrs.push(`table:content-validation-name="${escapeXml(cell.validation)}"`);
+  const open = `<table:table-cell${attrs.length > 0 ? ` ${attrs.join(' ')}` : ''}`;
+  return body === '' ? `${open}/>` : `${open}>${body}</table:table-cell>`;
+}
+
+function sheetXml(sheet: OdsSheet, styles: Styles): string {
+  const columns = sheet.widths
+    .map(
+      (w) =>
+        `<table:table-column table:style-name="${styles.columnStyle(w)}" table:default-cell-style-name="Default"/>`,
+    )
+    .join('');
+  const bold = new Set(sheet.boldRows ?? []);
+  const rows = sheet.rows
+    .map((cells, r) => `<table:table-row>${cells.map((c) => cellXml(c, bold.has(r))).join('')}</table:table-row>`)
+    .join('');
+  const style = sheet.hidden ? 'taHidden' : 'ta1';
+  return `<table:table table:name="${escapeXml(sheet.name)}" table:style-name="${style}">${columns || '<table:table-column/>'}${rows || '<table:table-row><table:table-cell/></table:table-row>'}</table:table>`;
+}
+
+function rangeAddress(range: OdsDatabaseRange): string {
+  const sheet = sheetRef(range.sheet);
+  const from = `${columnLetter(range.firstColumn + 1)}${range.firstRow + 1}`;
+  const to = `${columnLetter(range.lastColumn + 1)}${range.lastRow + 1}`;
+  return `${sheet}.${from}:${sheet}.${to}`;
+}
+
+function validationXml(v: OdsValidation): string {
+  const attrs = [`table:name="${escapeXml(v.name)}"`];
+  if (v.condition) attrs.push(`table:condition="${escapeXml(v.condition)}"`);
+  attrs.push('table:allow-empty-cell="true"', `table:base-cell-address="${escapeXml(v.baseCell)}"`);
+  attrs.push(`table:display-list="${v.list ? 'unsorted' : 'none'}"`);
+  const help = v.help
+    ? `<table:help-message table:title="${escapeXml(v.help.title)}" table:display="true">${textParagraphs(v.help.text)}</table:help-message>`
+    : '';
+  const error = v.error
+    ? `<table:error-message table:title="${escapeXml(v.error.title)}" table:display="true" table:message-type="stop">${textParagraphs(v.error.text)}</table:error-message>`
+    : '';
+  return `<table:content-validation ${attrs.join(' ')}>${help}${error}</table:content-validation>`;
+}
+
+function contentXml(doc: OdsDocument): string {
+  const styles = new Styles();
+  const tables = doc.sheets.map((s) => sheetXml(s, styles)).join('');
+  const validations =
+    doc.validations && doc.validations.length > 0
+      ? `<table:content-validations>${doc.validations.map(validationXml).join('')}</table:content-validations>`
+      : '';
+  const ranges =
+    doc.databaseRanges && doc.databaseRanges.length > 0
+      ? `<table:database-ranges>${doc.databaseRanges
+          .map(
+            (r) =>
+              `<table:database-range table:name="${escapeXml(r.name)}" table:target-range-address="${escapeXml(rangeAddress(r))}" table:display-filter-buttons="true"/>`,
+          )
+          .join('')}</table:database-ranges>`
+      : '';
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content ${NAMESPACES} office:version="1.3"><office:automatic-styles>${styles.xml()}</office:automatic-styles><office:body><office:spreadsheet>${validations}${tables}${ranges}</office:spreadsheet></office:body></office:document-content>`;
+}
+
+const STYLES_XML = `<?xml version="1.0" encoding="UTF-8"?>\n<office:document-styles ${NAMESPACES} office:version="1.3"><office:styles><style:default-style style:family="table-cell"><style:text-properties fo:font-size="11pt"/></style:default-style><style:style style:name="Default" style:family="table-cell"/></office:styles><office:automatic-styles><style:page-layout style:name="pm1"><style:page-layout-properties style:print-orientation="landscape" fo:page-width="11.6929in" fo:page-height="8.2673in" fo:margin-top="0.5in" fo:margin-bottom="0.5in" fo:margin-left="0.5in" fo:margin-right="0.5in"/></style:page-layout></office:automatic-styles><office:master-styles><style:master-page style:name="Default" style:page-layout-name="pm1"/></office:master-styles></office:document-styles>`;
+
+function metaXml(title: string | undefined): string {
+  const titleXml = title ? `<dc:title>${escapeXml(title)}</dc:title>` : '';
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<office:document-meta ${NAMESPACES} office:version="1.3"><office:meta><meta:generator>oda-register</meta:generator>${titleXml}</office:meta></office:document-meta>`;
+}
+
+const MANIFEST_XML = `<?xml version="1.0" encoding="UTF-8"?>\n<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:version="1.3" manifest:media-type="${MIMETYPE}"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/><manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/><manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/></manifest:manifest>`;
+
+/** The .ods bytes of `doc`. */
+export async function writeOds(doc: OdsDocument): Promise<Buffer> {
+  const zip = new JSZip();
+  // ODF: the mimetype first and stored, so the file's first bytes say what it is.
+  zip.file('mimetype', MIMETYPE, { compression: 'STORE', date: FIXED_DATE });
+  zip.file('META-INF/manifest.xml', MANIFEST_XML, { date: FIXED_DATE });
+  zip.file('content.xml', contentXml(doc), { date: FIXED_DATE });
+  zip.file('styles.xml', STYLES_XML, { date: FIXED_DATE });
+  zip.file('meta.xml', metaXml(doc.title), { date: FIXED_DATE });
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+}
