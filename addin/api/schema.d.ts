@@ -529,7 +529,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Whether an exported file (Word, Excel, CSV zip or JSON, in the multipart field "file") is a true copy of the register version it names; if not, which appendix, row and field differ.
+     * Whether an exported file (Word, Excel, CSV zip or JSON, in the multipart field "file") is a true copy of the register version it names; if not, which appendix, row and field differ (docs/verify.md).
      * @description Access: Any member of the partnership.
      */
     post: operations['verifyAppendix'];
@@ -899,10 +899,14 @@ export interface components {
       warnings: number;
     };
     VerifyResult: {
+      /** @description How many differences there are in all. */
+      differenceCount: number;
+      /** @description The first 100 differences. */
       differences: {
         expected: string;
         field: string | null;
         found: string;
+        key?: string | null;
         row: number | null;
         where: string;
       }[];
@@ -3283,7 +3287,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The verdict, with every difference found. */
+      /** @description The verdict, with the first 100 differences and how many there are. */
       200: {
         headers: {
           [name: string]: unknown;

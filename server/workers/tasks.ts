@@ -11,6 +11,7 @@ import { WorkbookFileError, type WorkbookFileProblem } from '../import/workbookF
 import type { AppendixFormat } from '../export/appendix/formats.js';
 import type { AppendixInput } from '../export/appendix/model.js';
 import type { RenderedAppendix } from '../export/appendix/render.js';
+import type { Identified, RegisterVersion, VerifyResult } from '../export/appendix/verify/index.js';
 
 /** An uploaded .xlsx file to read and check against the catalogue. */
 export interface WorkbookFileInput {
@@ -24,7 +25,9 @@ export interface WorkbookFileInput {
 export type Task =
   | ({ kind: 'check-workbook-file' } & WorkbookFileInput)
   | ({ kind: 'check-submission' } & SubmissionBodyInput)
-  | { kind: 'render-appendix'; format: AppendixFormat; input: AppendixInput };
+  | { kind: 'render-appendix'; format: AppendixFormat; input: AppendixInput }
+  | { kind: 'verify-identify'; data: Uint8Array; fileName: string }
+  | { kind: 'verify-compare'; data: Uint8Array; fileName: string; against: RegisterVersion };
 
 export type WorkbookFileAnswer =
   | ({ kind: 'checked-file' } & CheckedWithReport)
@@ -33,7 +36,11 @@ export type WorkbookFileAnswer =
 /** A rendered appendix (its bytes come back from a thread as a plain Uint8Array). */
 export type AppendixAnswer = { kind: 'appendix' } & Omit<RenderedAppendix, 'bytes'> & { bytes: Uint8Array };
 
-export type Answer = WorkbookFileAnswer | SubmissionBodyCheck | AppendixAnswer;
+/** The two steps of `verify` (server/export/appendix/verify/index.ts). */
+export type VerifyAnswer =
+  { kind: 'verify-identified'; identified: Identified } | { kind: 'verify-result'; result: VerifyResult };
+
+export type Answer = WorkbookFileAnswer | SubmissionBodyCheck | AppendixAnswer | VerifyAnswer;
 
 export async function runTask(task: Task): Promise<Answer> {
   if (task.kind === 'check-submission') return checkSubmissionBody(task);
@@ -41,6 +48,13 @@ export async function runTask(task: Task): Promise<Answer> {
     // Loaded on first use: docx and ExcelJS are needed by this task only.
     const { renderAppendix } = await import('../export/appendix/render.js');
     return { kind: 'appendix', ...(await renderAppendix(task.format, task.input)) };
+  }
+  if (task.kind === 'verify-identify' || task.kind === 'verify-compare') {
+    // Loaded on first use, like the appendices.
+    const { identifyFile, compareFile } = await import('../export/appendix/verify/index.js');
+    return task.kind === 'verify-identify'
+      ? { kind: 'verify-identified', identified: await identifyFile(task.data, task.fileName) }
+      : { kind: 'verify-result', result: await compareFile(task.data, task.fileName, task.against) };
   }
   // Loaded on first use, like the appendices: the service starts without ExcelJS, and checks never need it.
   const { readWorkbook } = await import('../import/readWorkbook.js');

@@ -24,6 +24,7 @@ import { WorkbookFileError } from '../import/workbookFileError.js';
 import type { AppendixFormat } from '../export/appendix/formats.js';
 import type { AppendixInput } from '../export/appendix/model.js';
 import type { RenderedAppendix } from '../export/appendix/render.js';
+import type { VerifySteps } from '../export/appendix/verify/index.js';
 import { WorkersBusy, WorkTimedOut } from './errors.js';
 import { runTask, type WorkbookFileInput } from './tasks.js';
 import type { ThreadAnswer, ThreadTask } from './thread.js';
@@ -38,6 +39,11 @@ export interface Workers {
   checkSubmission(input: SubmissionBodyInput): Promise<SubmissionBodyCheck>;
   /** Renders a register version's appendix (a Word file for hundreds of partners takes many seconds). */
   renderAppendix(format: AppendixFormat, input: AppendixInput): Promise<RenderedAppendix>;
+  /**
+   * The two steps of `verify` (opening and vetting an uploaded file, then comparing it with its register version
+   * rendered again), each within the task time limit.
+   */
+  verify: VerifySteps;
   /** Stops the threads once the tasks under way are done; the workers cannot be used afterwards. */
   close(): Promise<void>;
 }
@@ -54,7 +60,9 @@ function checkOrThrow(answer: ThreadAnswer): SubmissionBodyCheck {
     answer.kind === 'checked-file' ||
     answer.kind === 'file-error' ||
     answer.kind === 'need-catalogue' ||
-    answer.kind === 'appendix'
+    answer.kind === 'appendix' ||
+    answer.kind === 'verify-identified' ||
+    answer.kind === 'verify-result'
   ) {
     throw new Error(`A worker answered "${answer.kind}" to a submission check.`);
   }
@@ -68,12 +76,27 @@ function appendixOrThrow(answer: ThreadAnswer): RenderedAppendix {
   return { ...file, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
 }
 
+function identifiedOrThrow(answer: ThreadAnswer) {
+  if (answer.kind !== 'verify-identified') throw new Error(`A worker answered "${answer.kind}" to a file to verify.`);
+  return answer.identified;
+}
+
+function verifiedOrThrow(answer: ThreadAnswer) {
+  if (answer.kind !== 'verify-result') throw new Error(`A worker answered "${answer.kind}" to a file to verify.`);
+  return answer.result;
+}
+
 /** Everything on the calling thread. */
 export function inlineWorkers(): Workers {
   return {
     checkWorkbookFile: async (input) => fileCheckOrThrow(await runTask({ kind: 'check-workbook-file', ...input })),
     checkSubmission: async (input) => checkOrThrow(await runTask({ kind: 'check-submission', ...input })),
     renderAppendix: async (format, input) => appendixOrThrow(await runTask({ kind: 'render-appendix', format, input })),
+    verify: {
+      identify: async (data, fileName) => identifiedOrThrow(await runTask({ kind: 'verify-identify', data, fileName })),
+      compare: async (data, fileName, against) =>
+        verifiedOrThrow(await runTask({ kind: 'verify-compare', data, fileName, against })),
+    },
     close: async () => {},
   };
 }
@@ -110,6 +133,8 @@ export interface WorkerPoolOptions {
 /** What a task is doing, for the sentence of a task stopped at its time limit. */
 function describe(task: ThreadTask): string {
   if (task.kind === 'check-workbook-file') return `reading ${task.fileName || 'the workbook'}`;
+  if (task.kind === 'verify-identify' || task.kind === 'verify-compare')
+    return `checking ${task.fileName || 'the file'} against its register version`;
   if (task.kind === 'render-appendix')
     return `writing the ${APPENDIX_NAMES[task.format]} of register version ${task.input.stored.version}`;
   return 'checking the submitted workbook';
@@ -173,6 +198,15 @@ export function workerPool(opts: WorkerPoolOptions = {}): Workers {
     } catch (error) {
       if (error instanceof Error && error.name === 'AbortError') {
         const retry = retryAfterSeconds(Math.max(0, inFlight - threads));
+        if (task.kind === 'verify-identify' || task.kind === 'verify-compare') {
+          throw new WorkTimedOut(
+            taskTimeoutMs,
+            retry,
+            describe(task),
+            'check the file from the command line (oda-register verify), which has no time limit',
+            'one request',
+          );
+        }
         throw task.kind === 'render-appendix'
           ? new WorkTimedOut(
               taskTimeoutMs,
@@ -222,6 +256,11 @@ export function workerPool(opts: WorkerPoolOptions = {}): Workers {
       return checkOrThrow(await runWithCatalogue(task, catalogue));
     },
     renderAppendix: async (format, input) => appendixOrThrow(await run({ kind: 'render-appendix', format, input })),
+    verify: {
+      identify: async (data, fileName) => identifiedOrThrow(await run({ kind: 'verify-identify', data, fileName })),
+      compare: async (data, fileName, against) =>
+        verifiedOrThrow(await run({ kind: 'verify-compare', data, fileName, against })),
+    },
     close: () => pool.close(),
   };
 }

@@ -14,7 +14,7 @@ import { parse } from 'csv-parse/sync';
 import { readWorkbook } from '../../server/import/readWorkbook.js';
 import { csvText, sheetValue } from '../../server/export/appendix/cellValues.js';
 import { renderAppendix } from '../../server/export/appendix/render.js';
-import { verifyAppendix } from '../../server/export/appendix/verify.js';
+import { verifyAppendix } from '../../server/export/appendix/verify/index.js';
 import { docxTableTexts } from '../../server/export/appendix/docxRead.js';
 import { consolidateNow } from '../../server/services/registers.js';
 import { submitTables } from '../../server/services/submissions.js';

@@ -137,7 +137,7 @@ describe('oda-register export and verify', () => {
     const edited = await cli('verify', file);
     expect(edited.code).toBe(1);
     expect(edited.out).toContain(
-      'organisations leeds-cc, signatory: the file says "Someone Else", the register says "Sam Signer".',
+      'the register, organisations[0].signatory: the file says "Someone Else", the register says "Sam Signer".',
     );
 
     const junk = path.join(t.dir, 'notes.txt');

@@ -21,6 +21,7 @@ const EXTENSIONS: { extension: string; format: AppendixFormat; operationId: stri
 const differenceSchema = z.object({
   where: z.string(),
   row: z.number().int().nullable(),
+  key: z.string().nullable().optional(),
   field: z.string().nullable(),
   found: z.string(),
   expected: z.string(),
@@ -34,7 +35,8 @@ const verifyResultSchema = z
     digest: z.string().nullable(),
     partnership: z.string().nullable(),
     message: z.string(),
-    differences: z.array(differenceSchema),
+    differences: z.array(differenceSchema).openapi({ description: 'The first 100 differences.' }),
+    differenceCount: z.number().int().openapi({ description: 'How many differences there are in all.' }),
   })
   .openapi('VerifyResult');
 
@@ -84,16 +86,30 @@ export function appendixRoutes({ store, workers }: ApiDeps): AnyRoute[] {
       operationId: 'verifyAppendix',
       tag: 'registers',
       summary:
-        'Whether an exported file (Word, Excel, CSV zip or JSON, in the multipart field "file") is a true copy of the register version it names; if not, which appendix, row and field differ.',
+        'Whether an exported file (Word, Excel, CSV zip or JSON, in the multipart field "file") is a true copy of the register version it names; if not, which appendix, row and field differ (docs/verify.md).',
       access: 'member',
       upload: 'only',
-      responses: { 200: json('The verdict, with every difference found.', verifyResultSchema) },
+      responses: {
+        200: json('The verdict, with the first 100 differences and how many there are.', verifyResultSchema),
+        // Read and compared on the worker threads, whose queue and time limit answer 503.
+        ...problems(503),
+      },
       handler: async ({ file, res }) => {
-        const { verifyAppendix } = await import('../../export/appendix/verify.js');
-        const result = await verifyAppendix(file.buffer, async (version) => {
-          const stored = await store.getRegister(version);
-          return stored ? { stored, signOffs: await store.listSignOffs(version) } : null;
-        });
+        const { verifyAppendix } = await import('../../export/appendix/verify/index.js');
+        const catalogue = await store.getCatalogue();
+        const result = await verifyAppendix(
+          file.buffer,
+          async (version) => {
+            const stored = await store.getRegister(version);
+            return stored ? { stored, signOffs: await store.listSignOffs(version) } : null;
+          },
+          {
+            fileName: file.originalname,
+            partnership: catalogue?.catalogue.partnership ?? null,
+            // Opened, vetted and compared on the worker threads, within their time limit.
+            steps: workers.verify,
+          },
+        );
         res.set('Cache-Control', 'private, no-store').json(result);
       },
     }),

@@ -3,7 +3,7 @@
  * register version it names. Exit 0 for a true copy, 1 for an edited file or one naming a register version
  * that does not exist here, 2 for a file that is not an appendix at all.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { withStore, type GlobalOptions } from '../context.js';
@@ -20,22 +20,36 @@ export function addVerifyCommand(program: Command, io: CliIo): void {
     .action(async (file: string, _opts: unknown, cmd: Command) => {
       const global = cmd.optsWithGlobals<GlobalOptions>();
       const out = makeOutput(io, Boolean(global.json));
+      // Loaded here: ExcelJS, docx and JSZip are needed by this command only.
+      const { verifyAppendix, VERIFY_EXIT_CODES, VERIFY_LIMITS } =
+        await import('../../export/appendix/verify/index.js');
       let bytes: Buffer;
       try {
+        // A file larger than any appendix is not read into memory at all.
+        const size = (await stat(path.resolve(io.cwd, file))).size;
+        if (size > VERIFY_LIMITS.maxFileBytes) {
+          throw new UserError(
+            `${file}: Not a register appendix: the file is ${Math.round(size / 1024 / 1024)} MB, more than the ${VERIFY_LIMITS.maxFileBytes / 1024 / 1024} MB an appendix may be.`,
+            VERIFY_EXIT_CODES['not-an-appendix'],
+          );
+        }
         bytes = await readFile(path.resolve(io.cwd, file));
       } catch (err) {
+        if (err instanceof UserError) throw err;
         const code = (err as NodeJS.ErrnoException).code;
         const why =
           code === 'ENOENT' ? 'it does not exist' : code === 'EISDIR' ? 'it is a folder' : (err as Error).message;
         throw new UserError(`Cannot read ${file}: ${why}.`, 2);
       }
-      // Loaded here: ExcelJS, docx and JSZip are needed by this command only.
-      const { verifyAppendix, VERIFY_EXIT_CODES } = await import('../../export/appendix/verify.js');
-      const result = await withStore(global, io, (store) =>
-        verifyAppendix(bytes, async (version) => {
-          const stored = await store.getRegister(version);
-          return stored ? { stored, signOffs: await store.listSignOffs(version) } : null;
-        }),
+      const result = await withStore(global, io, async (store) =>
+        verifyAppendix(
+          bytes,
+          async (version) => {
+            const stored = await store.getRegister(version);
+            return stored ? { stored, signOffs: await store.listSignOffs(version) } : null;
+          },
+          { fileName: path.basename(file), partnership: (await store.getCatalogue())?.catalogue.partnership ?? null },
+        ),
       );
       out.line(`${path.basename(file)}: ${result.message}`);
       out.json({ file, ...result });

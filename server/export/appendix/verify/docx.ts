@@ -1,0 +1,276 @@
+/**
+ * What a reader reads in a Word file, as blocks: the body's paragraphs under each heading (the title block and
+ * its contents list, each appendix's paragraphs and notes, headings included), every table (every row and cell,
+ * the RACI key among them), the text of the page headers and footers, and the document properties (core and
+ * custom). A scanner over the WordprocessingML that keeps to what is shown: text of w:t (w:tab and w:br as white
+ * space), hidden text (w:vanish) marked as such, deleted text (w:delText) and field codes left out, and the
+ * results of page-number fields left out (Word fills them in when it saves). A file Word has re-saved (runs split,
+ * proofing marks, other part names) reads the same.
+ */
+import { decodeXml } from '../docxRead.js';
+import { NotAnAppendix, type Block, type FileIdentity } from './content.js';
+import { VERIFY_LIMITS } from './open.js';
+
+const TOKEN = /<(\/?)([A-Za-z][\w.-]*:[\w.-]+|[A-Za-z][\w.-]*)((?:\s[^>]*?)?)(\/?)>|([^<]+)/g;
+const VAL = /\bw:val\s*=\s*"([^"]*)"/;
+/** Fields whose result Word computes (page numbers, dates): their shown text is not compared. */
+const COMPUTED_FIELD = /^\s*(PAGE|NUMPAGES|SECTIONPAGES|SECTION|DATE|TIME|SAVEDATE|PRINTDATE|EDITTIME)\b/i;
+
+interface Paragraph {
+  style: string;
+  text: string;
+}
+
+interface Table {
+  rows: string[][];
+  /** Its first row repeats on every page (w:tblHeader): it names the columns. */
+  header: boolean;
+}
+
+interface Scanned {
+  /** Paragraphs outside tables and tables, in document order. */
+  body: (Paragraph | Table)[];
+}
+
+function attr(attrs: string, name: string): string | null {
+  const m = new RegExp(`\\b${name}\\s*=\\s*"([^"]*)"`).exec(attrs);
+  return m ? decodeXml(m[1]!) : null;
+}
+
+/** The shown text of a part: its paragraphs and tables in order. */
+function scan(xml: string, part: string): Scanned {
+  const body: (Paragraph | Table)[] = [];
+  const paragraphs: Paragraph[] = [];
+  const tables: { table: Table; row: string[] | null; cell: string[] | null }[] = [];
+  const fields: { instr: string; showing: boolean }[] = [];
+  let inText = false;
+  let inInstr = false;
+  let hidden = false;
+  let inRun = false;
+  let count = 0;
+  const hiddenField = () => fields.some((f) => f.showing && COMPUTED_FIELD.test(f.instr));
+  const add = (text: string) => {
+    const p = paragraphs[paragraphs.length - 1];
+    if (!p || hiddenField()) return;
+    p.text += hidden ? `[hidden text: ${text}]` : text;
+  };
+  for (const m of xml.matchAll(TOKEN)) {
+    const [, close, name, attrs = '', selfClosing, text] = m;
+    if (text !== undefined) {
+      if (inText) add(decodeXml(text));
+      else if (inInstr && fields.length) fields[fields.length - 1]!.instr += decodeXml(text);
+      continue;
+    }
+    const local = name!.slice(name!.indexOf(':') + 1);
+    const ns = name!.includes(':') ? name!.slice(0, name!.indexOf(':')) : '';
+    if (ns !== 'w') continue;
+    if (close) {
+      if (local === 't') inText = false;
+      else if (local === 'instrText') inInstr = false;
+      else if (local === 'r') inRun = hidden = false;
+      else if (local === 'fldSimple') fields.pop();
+      else if (local === 'p') {
+        const p = paragraphs.pop();
+        const cell = tables[tables.length - 1]?.cell;
+        if (p && paragraphs.length === 0) {
+          if (cell) cell.push(p.text);
+          else body.push(p);
+        } else if (p) paragraphs[paragraphs.length - 1]!.text += `\n${p.text}`;
+      } else if (local === 'tc') {
+        const t = tables[tables.length - 1];
+        if (t?.cell && t.row) t.row.push(t.cell.join('\n'));
+        if (t) t.cell = null;
+      } else if (local === 'tr') {
+        const t = tables[tables.length - 1];
+        if (t?.row) t.table.rows.push(t.row);
+        if (t) t.row = null;
+      } else if (local === 'tbl') {
+        const t = tables.pop();
+        if (t) body.push(t.table);
+      }
+      continue;
+    }
+    switch (local) {
+      case 'p':
+        if (!selfClosing) {
+          paragraphs.push({ style: '', text: '' });
+          if (++count > VERIFY_LIMITS.maxRows * 2) {
+            throw new NotAnAppendix(`its part ${part} has more paragraphs and table rows than any appendix.`);
+          }
+        }
+        break;
+      case 'pStyle':
+        if (paragraphs.length) paragraphs[paragraphs.length - 1]!.style = VAL.exec(attrs)?.[1] ?? '';
+        break;
+      case 'r':
+        inRun = !selfClosing;
+        hidden = false;
+        break;
+      case 'vanish':
+        if (inRun && !/w:val\s*=\s*"(0|false|off)"/.test(attrs)) hidden = true;
+        break;
+      case 't':
+        inText = !selfClosing;
+        break;
+      case 'tab':
+      case 'ptab':
+        add(' ');
+        break;
+      case 'br':
+      case 'cr':
+        add(' ');
+        break;
+      case 'noBreakHyphen':
+        add('-');
+        break;
+      case 'instrText':
+        inInstr = !selfClosing;
+        break;
+      case 'fldChar': {
+        const type = attr(attrs, 'w:fldCharType');
+        if (type === 'begin') fields.push({ instr: '', showing: false });
+        else if (type === 'separate' && fields.length) fields[fields.length - 1]!.showing = true;
+        else if (type === 'end') fields.pop();
+        break;
+      }
+      case 'fldSimple':
+        if (!selfClosing) fields.push({ instr: attr(attrs, 'w:instr') ?? '', showing: true });
+        break;
+      case 'tbl':
+        tables.push({ table: { rows: [], header: false }, row: null, cell: null });
+        break;
+      case 'tr':
+        if (tables.length) tables[tables.length - 1]!.row = [];
+        if (++count > VERIFY_LIMITS.maxRows * 2) {
+          throw new NotAnAppendix(`its part ${part} has more paragraphs and table rows than any appendix.`);
+        }
+        break;
+      case 'tblHeader': {
+        const t = tables[tables.length - 1];
+        if (t && t.table.rows.length === 0 && !/w:val\s*=\s*"(0|false|off)"/.test(attrs)) t.table.header = true;
+        break;
+      }
+      case 'tc':
+        if (tables.length) tables[tables.length - 1]!.cell = [];
+        break;
+    }
+  }
+  return { body };
+}
+
+const isTable = (x: Paragraph | Table): x is Table => 'rows' in x;
+
+/** Heading level of a paragraph style: Title 0, Heading1 1, Heading2 2...; null for body text. */
+function headingLevel(style: string): number | null {
+  if (/^title$/i.test(style)) return 0;
+  const m = /^heading\s*(\d)$/i.exec(style);
+  return m ? Number(m[1]) : null;
+}
+
+const TITLE_BLOCK = 'the title block';
+
+/** The body as blocks: a text block under each heading (the heading its first paragraph), and each table. */
+function bodyBlocks(body: readonly (Paragraph | Table)[]): Block[] {
+  const blocks: Block[] = [];
+  const occurrences = new Map<string, number>();
+  const id = (base: string) => {
+    const n = (occurrences.get(base) ?? 0) + 1;
+    occurrences.set(base, n);
+    return { id: `${base}#${n}`, n };
+  };
+  const headings: string[] = [];
+  let where = TITLE_BLOCK;
+  let text: Block | null = null;
+  const startText = (first: string | null) => {
+    const at = id(`text ${where}`);
+    text = { id: at.id, where, kind: 'text', header: false, rows: first === null ? [] : [[first]], unit: 'paragraph' };
+    blocks.push(text);
+  };
+  for (const item of body) {
+    if (isTable(item)) {
+      if (item.rows.length === 0) continue;
+      const at = id(`table ${where}`);
+      blocks.push({
+        id: at.id,
+        where: at.n > 1 ? `${where}, table ${at.n}` : where,
+        kind: 'table',
+        header: item.header,
+        rows: item.rows,
+      });
+      continue;
+    }
+    const level = headingLevel(item.style);
+    const shown = item.text.replace(/\s+/g, ' ').trim();
+    if (level !== null && shown) {
+      headings.length = level;
+      headings[level] = shown;
+      where = level === 0 ? TITLE_BLOCK : headings.slice(1).filter(Boolean).join(': ');
+      startText(shown);
+      continue;
+    }
+    if (!shown) continue;
+    if (!text) startText(null);
+    (text as unknown as Block).rows.push([shown]);
+  }
+  return blocks;
+}
+
+/** The text of every header or footer part, each distinct text once (Word may split them into several parts). */
+function marginBlock(parts: Map<string, Buffer>, kind: 'header' | 'footer'): Block {
+  const texts = new Set<string>();
+  for (const [name, data] of parts) {
+    if (!new RegExp(`^word/${kind}\\d*\\.xml$`).test(name)) continue;
+    for (const item of scan(data.toString('utf8'), name).body) {
+      const text = isTable(item) ? item.rows.map((r) => r.join(' ')).join(' ') : item.text;
+      if (text.trim()) texts.add(text.trim());
+    }
+  }
+  return {
+    id: `page ${kind}s`,
+    where: `the page ${kind}s`,
+    kind: 'text',
+    header: false,
+    rows: [...texts].sort().map((t) => [t]),
+    unit: kind,
+  };
+}
+
+/** Core properties a reader sees under File > Info (not those Word changes when it saves). */
+const CORE = ['dc:title', 'dc:subject', 'dc:creator', 'cp:keywords', 'dc:description', 'cp:category'];
+
+/** Custom document properties by name. */
+export function customProperties(parts: Map<string, Buffer>): Record<string, string> {
+  const xml = parts.get('docProps/custom.xml')?.toString('utf8') ?? '';
+  const out: Record<string, string> = {};
+  const re = /<property\b[^>]*\bname="([^"]*)"[^>]*>\s*<vt:\w+>([^<]*)<\/vt:\w+>\s*<\/property>/g;
+  for (const m of xml.matchAll(re)) out[decodeXml(m[1]!)] = decodeXml(m[2]!);
+  return out;
+}
+
+function propertiesBlock(parts: Map<string, Buffer>): Block {
+  const core = parts.get('docProps/core.xml')?.toString('utf8') ?? '';
+  const rows: string[][] = [];
+  for (const tag of CORE) {
+    const m = new RegExp(`<${tag}(?:\\s[^>]*)?>([^<]*)</${tag}>`).exec(core);
+    if (m) rows.push([tag.slice(tag.indexOf(':') + 1), decodeXml(m[1]!)]);
+  }
+  for (const [name, value] of Object.entries(customProperties(parts))) rows.push([name, value]);
+  return { id: 'properties', where: 'the document properties', kind: 'fields', header: false, rows };
+}
+
+export function docxIdentity(parts: Map<string, Buffer>): FileIdentity {
+  const core = parts.get('docProps/core.xml')?.toString('utf8') ?? '';
+  const description = /<dc:description>([^<]*)</.exec(core)?.[1];
+  const name = description ? /of the (.+?), sha256:/.exec(decodeXml(description))?.[1] : undefined;
+  return { properties: customProperties(parts), partnershipName: name ?? null };
+}
+
+export function docxBlocks(parts: Map<string, Buffer>): Block[] {
+  const document = parts.get('word/document.xml')?.toString('utf8') ?? '';
+  return [
+    propertiesBlock(parts),
+    ...bodyBlocks(scan(document, 'word/document.xml').body),
+    marginBlock(parts, 'header'),
+    marginBlock(parts, 'footer'),
+  ];
+}
