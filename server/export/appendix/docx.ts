@@ -6,27 +6,20 @@
  */
 import {
   AlignmentType,
-  BorderStyle,
   Document,
   Footer,
   HeadingLevel,
-  HeightRule,
   Packer,
   PageNumber,
   PageOrientation,
   Paragraph,
-  ShadingType,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextDirection,
   TextRun,
-  VerticalAlign,
-  WidthType,
   type ISectionOptions,
 } from 'docx';
+import JSZip from 'jszip';
+import yazl from 'yazl';
 import { shortDigest, ukDate } from '../../../shared/displayFormat.js';
+import { fillTableSlots, tableXml, TABLE_SLOT_STYLE } from './docxTableXml.js';
 import { docxLayout, type DocBlock, type DocRow, type DocTable } from './docxLayout.js';
 import { raciKey, type Appendix } from './model.js';
 import { identityProperties } from './identity.js';
@@ -48,47 +41,10 @@ export const RACI_FILLS: Record<string, string> = {
 };
 const FILL_OF_LETTER = new Map(raciKey().map((k) => [k.letter, RACI_FILLS[k.id]]));
 
-const BORDER = { style: BorderStyle.SINGLE, size: 4, color: 'A6A6A6' };
-const BORDERS = {
-  top: BORDER,
-  bottom: BORDER,
-  left: BORDER,
-  right: BORDER,
-  insideHorizontal: BORDER,
-  insideVertical: BORDER,
-};
+const BORDER = { color: 'A6A6A6' };
 
 function run(text: string, opts: { bold?: boolean; size?: number } = {}): TextRun {
   return new TextRun({ text, font: FONT, size: opts.size ?? 17, bold: opts.bold ?? false });
-}
-
-function cell(
-  text: string,
-  opts: {
-    width: number;
-    bold?: boolean;
-    fill?: string;
-    span?: number;
-    upright?: boolean;
-    center?: boolean;
-    bottom?: boolean;
-  },
-) {
-  // Few properties per cell (a register of 500 partners has tens of thousands): the width comes from the
-  // table's grid, the margins from the table, the font from the "Cell" paragraph style.
-  return new TableCell({
-    ...(opts.span ? { columnSpan: opts.span, width: { size: opts.width, type: WidthType.DXA } } : {}),
-    ...(opts.fill ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: opts.fill } } : {}),
-    ...(opts.upright ? { textDirection: TextDirection.BOTTOM_TO_TOP_LEFT_TO_RIGHT } : {}),
-    ...(opts.upright || opts.bottom ? { verticalAlign: VerticalAlign.BOTTOM } : {}),
-    children: [
-      new Paragraph({
-        style: CELL_STYLE,
-        ...(opts.center ? { alignment: AlignmentType.CENTER } : {}),
-        children: [opts.bold ? new TextRun({ text, bold: true }) : new TextRun(text)],
-      }),
-    ],
-  });
 }
 
 /** Twips a character of the table text takes (Arial 8.5 pt, bold headers a little wider), and a cell's margins. */
@@ -155,70 +111,29 @@ export function keptWithNext(rows: readonly DocRow[]): boolean[] {
   return rows.map((r, i) => i < last && (short || i === 0 || i === last - 1 || Boolean(r.group)));
 }
 
-function table(t: DocTable, pageWidth: number): Table {
-  const widths = fitWidths(t, pageWidth);
-  const keep = keptWithNext(t.rows);
-  const rows: TableRow[] = [];
-  if (t.header) {
-    rows.push(
-      new TableRow({
-        tableHeader: true,
-        cantSplit: true,
-        keepNext: true,
-        ...(t.matrix ? { height: { value: 2600, rule: HeightRule.ATLEAST } } : {}),
-        children: t.header.map((h, i) =>
-          cell(h, {
-            width: widths[i]!,
-            bold: true,
-            fill: HEADER_FILL,
-            upright: Boolean(t.matrix) && i > 0,
-            bottom: true,
-          }),
-        ),
+/** Where a table goes: a placeholder paragraph, and the table's XML kept to be put in its place (docxTableXml.ts). */
+class TableSlots {
+  readonly xml: string[] = [];
+
+  slot(t: DocTable, pageWidth: number): Paragraph {
+    const index = this.xml.length;
+    this.xml.push(
+      tableXml(t, {
+        headerFill: HEADER_FILL,
+        groupFill: GROUP_FILL,
+        cellStyle: CELL_STYLE,
+        borderColor: BORDER.color,
+        fillOfLetter: FILL_OF_LETTER,
+        keep: keptWithNext(t.rows),
+        widths: fitWidths(t, pageWidth),
+        pageWidth,
       }),
     );
+    return new Paragraph({ style: TABLE_SLOT_STYLE, children: [new TextRun(String(index))] });
   }
-  t.rows.forEach((r, at) => {
-    // Only `true` is written: a register of 500 partners has tens of thousands of cell paragraphs.
-    const keepNext = keep[at] ? { keepNext: true } : {};
-    if (r.group) {
-      rows.push(
-        new TableRow({
-          cantSplit: true,
-          ...keepNext,
-          children: [cell(r.cells[0] ?? '', { width: pageWidth, bold: true, fill: GROUP_FILL, span: widths.length })],
-        }),
-      );
-      return;
-    }
-    rows.push(
-      new TableRow({
-        cantSplit: true,
-        ...keepNext,
-        children: r.cells.map((text, i) =>
-          t.matrix && i > 0
-            ? cell(text, {
-                width: widths[i]!,
-                bold: true,
-                center: true,
-                ...(text ? { fill: FILL_OF_LETTER.get(text) } : {}),
-              })
-            : cell(text, { width: widths[i]!, bold: Boolean(r.total) || (!t.header && i === 0) }),
-        ),
-      }),
-    );
-  });
-  return new Table({
-    rows,
-    width: { size: pageWidth, type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    borders: BORDERS,
-    margins: { top: 40, bottom: 40, left: 80, right: 80 },
-  });
 }
 
-function block(b: DocBlock, pageWidth: number): (Paragraph | Table)[] {
+function block(b: DocBlock, pageWidth: number, tables: TableSlots): Paragraph[] {
   switch (b.kind) {
     case 'heading':
       return [
@@ -234,7 +149,7 @@ function block(b: DocBlock, pageWidth: number): (Paragraph | Table)[] {
     case 'note':
       return [new Paragraph({ keepNext: true, spacing: { after: 120 }, children: [run(b.text, { size: 18 })] })];
     case 'table':
-      return [table(b.table, pageWidth), new Paragraph({ spacing: { after: 120 }, children: [] })];
+      return [tables.slot(b.table, pageWidth), new Paragraph({ spacing: { after: 120 }, children: [] })];
   }
 }
 
@@ -273,6 +188,7 @@ function page(landscape: boolean) {
 export async function renderDocx(appendix: Appendix): Promise<Buffer> {
   const layout = docxLayout(appendix);
   const id = appendix.identity;
+  const tables = new TableSlots();
   const foot = { default: footer(appendix) };
   const portraitWidth = A4.short - 2 * A4.margin;
   const landscapeWidth = A4.long - 2 * A4.margin;
@@ -290,7 +206,7 @@ export async function renderDocx(appendix: Appendix): Promise<Buffer> {
           spacing: { after: 240 },
           children: [run(`Appendices to the MoU of the ${id.partnershipName}`, { size: 24 })],
         }),
-        table(layout.facts, portraitWidth),
+        tables.slot(layout.facts, portraitWidth),
         new Paragraph({ spacing: { before: 240, after: 120 }, children: [run('Contents', { bold: true, size: 22 })] }),
         ...layout.sections.map(
           (s) => new Paragraph({ children: [run(`Appendix ${s.letter}  ${s.title}`, { size: 20 })] }),
@@ -318,7 +234,7 @@ export async function renderDocx(appendix: Appendix): Promise<Buffer> {
             spacing: { after: 200 },
             children: [run(`Appendix ${s.letter}  ${s.title}`, { bold: true, size: 28 })],
           }),
-          ...s.blocks.flatMap((b) => block(b, width)),
+          ...s.blocks.flatMap((b) => block(b, width, tables)),
         ],
       };
     }),
@@ -345,5 +261,30 @@ export async function renderDocx(appendix: Appendix): Promise<Buffer> {
     },
     sections,
   });
-  return Packer.toBuffer(doc);
+  return withTables(await Packer.toBuffer(doc), tables.xml, new Date(id.createdAt));
+}
+
+const DOCUMENT_XML = 'word/document.xml';
+
+/**
+ * The package `docx` made (small: placeholders where the tables go) zipped again with the tables in place.
+ * Zipped with node's zlib (yazl): the document of 500 partners is over 20 MB of XML, which the JavaScript
+ * deflate of JSZip or fflate takes two to four times as long to compress. Every entry is dated with the
+ * register version, so the same register, sign-offs and moment give the same bytes.
+ */
+async function withTables(packed: Buffer, tables: readonly string[], date: Date): Promise<Buffer> {
+  const source = await JSZip.loadAsync(packed);
+  const zip = new yazl.ZipFile();
+  for (const entry of Object.values(source.files)) {
+    if (entry.dir) continue;
+    const bytes =
+      entry.name === DOCUMENT_XML
+        ? Buffer.from(fillTableSlots(await entry.async('string'), tables), 'utf8')
+        : await entry.async('nodebuffer');
+    zip.addBuffer(bytes, entry.name, { mtime: date, compress: true, compressionLevel: 6 });
+  }
+  zip.end();
+  const chunks: Buffer[] = [];
+  for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
