@@ -217,13 +217,18 @@ export function compareBlocks(found: readonly Block[], expected: readonly Block[
   for (const e of missing) {
     const at = extra.findIndex((f) => f.kind === e.kind && f.header === e.header);
     if (at < 0) {
-      out.add({ where: e.where, row: null, field: null, found: '', expected: describeBlock(e) });
+      if (e.kind === 'fields') compareFields({ ...e, rows: [] }, e, out);
+      else out.add({ where: e.where, row: null, field: null, found: '', expected: describeBlock(e) });
       continue;
     }
     pairs.push([extra[at]!, e]);
     extra.splice(at, 1);
   }
-  for (const f of extra) out.add({ where: f.where, row: null, field: null, found: describeBlock(f), expected: '' });
+  for (const f of extra) {
+    // Fields one by one (a sheet that is "hidden"), anything else as a whole.
+    if (f.kind === 'fields') compareFields(f, { ...f, rows: [] }, out);
+    else out.add({ where: f.where, row: null, field: null, found: describeBlock(f), expected: '' });
+  }
   for (const [f, e] of pairs) {
     if (e.kind === 'fields') compareFields(f, e, out);
     else compareRows(f, e, out);

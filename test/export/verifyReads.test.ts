@@ -1,0 +1,296 @@
+/**
+ * verify checks everything a reader reads: each edit a signatory could be fooled by (the RACI key, a governance
+ * paragraph, the governance model, the subtitle, a heading, a contents entry; a hidden row or sheet and a money
+ * format in Excel; the CSV README's prose; a deleted CSV row; a JSON total) is found and named, a file named for
+ * another format is named for what it is, and a file of another partnership names that partnership.
+ */
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { renderAppendix, type AppendixFormat } from '../../server/export/appendix/render.js';
+import {
+  MAX_DIFFERENCES,
+  verifyAppendix,
+  type RegisterLookup,
+  type VerifyResult,
+} from '../../server/export/appendix/verify/index.js';
+import { demoRegister, type DemoRegister } from './demoRegister.js';
+
+let demo: DemoRegister;
+let lookup: RegisterLookup;
+const AS_OF = '2030-01-01T00:00:00.000Z';
+const files = new Map<AppendixFormat, Buffer>();
+
+beforeAll(async () => {
+  demo = await demoRegister();
+  lookup = async (version) =>
+    version === demo.stored.version ? { stored: demo.stored, signOffs: demo.signOffs } : null;
+  for (const format of ['docx', 'xlsx', 'csv', 'json'] as const) {
+    files.set(
+      format,
+      (await renderAppendix(format, { stored: demo.stored, signOffs: demo.signOffs, asOf: AS_OF })).bytes,
+    );
+  }
+}, 60_000);
+afterAll(async () => demo?.close());
+
+/** The file with one of its parts edited (the edit must change it). */
+async function edited(format: AppendixFormat, part: string, edit: (text: string) => string): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(files.get(format)!);
+  const text = await zip.file(part)!.async('string');
+  const changed = edit(text);
+  expect(changed).not.toBe(text);
+  zip.file(part, changed);
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+/** The text of a w:t element whose text matches `pattern`, replaced (the first `nth` match, 1-based). */
+function replaceInText(xml: string, pattern: RegExp, replace: (text: string) => string, nth = 1): string {
+  let seen = 0;
+  return xml.replace(/(<w:t(?:\s[^>]*)?>)([^<]*)(<\/w:t>)/g, (all, open: string, text: string, close: string) =>
+    pattern.test(text) && ++seen === nth ? `${open}${replace(text)}${close}` : all,
+  );
+}
+
+function expectEdited(result: VerifyResult): void {
+  expect(result.verdict).toBe('edited');
+  expect(result.message).toMatch(/^Edited: this file names register version 1/);
+  expect(result.differenceCount).toBe(result.differences.length);
+}
+
+const verify = (bytes: Uint8Array, fileName?: string) =>
+  verifyAppendix(bytes, lookup, { fileName, partnership: demo.stored.register.partnership });
+
+describe('Word: text outside the tables', () => {
+  test('the RACI key with two letters swapped is found, with the appendix it is in', async () => {
+    const bytes = await edited('docx', 'word/document.xml', (xml) =>
+      replaceInText(xml, /A Accountable/, (t) =>
+        t.replace('A Accountable', 'A Consulted').replace('C Consulted', 'C Accountable'),
+      ),
+    );
+    const result = await verify(bytes);
+    expectEdited(result);
+    expect(result.differences).toHaveLength(1);
+    expect(result.differences[0]!.where).toMatch(/^Appendix C/);
+    expect(result.differences[0]!.found).toContain('A Consulted');
+    expect(result.differences[0]!.expected).toContain('A Accountable');
+  });
+
+  test('a sign-off paragraph of Appendix F changed is found', async () => {
+    const bytes = await edited('docx', 'word/document.xml', (xml) =>
+      replaceInText(xml, /\d+ of \d+ governing partners/, (t) => t.replace(/\d+ of (\d+)/, '$1 of $1')),
+    );
+    const result = await verify(bytes);
+    expectEdited(result);
+    expect(result.differences.map((d) => d.found).join('\n')).toMatch(/6 of 6 governing partners/);
+  });
+
+  test('the governance model changed everywhere it is written is found in each place', async () => {
+    const bytes = await edited('docx', 'word/document.xml', (xml) =>
+      xml.replace(/(<w:t(?:\s[^>]*)?>[^<]*)Horizontal: every governing partner has an equal stake/g, '$1Tiered'),
+    );
+    const result = await verify(bytes);
+    expectEdited(result);
+    expect(result.differences.length).toBeGreaterThanOrEqual(2);
+    expect(result.differences.every((d) => d.found.includes('Tiered'))).toBe(true);
+    expect(result.differences.map((d) => d.where)).toEqual(expect.arrayContaining(['the title block']));
+  });
+
+  test('the subtitle naming another partnership is found in the title block', async () => {
+    const bytes = await edited('docx', 'word/document.xml', (xml) =>
+      replaceInText(xml, /^Appendices to the MoU/, (t) => t.replace('Northshire', 'Southshire')),
+    );
+    const result = await verify(bytes);
+    expectEdited(result);
+    expect(result.differences).toEqual([
+      expect.objectContaining({ where: 'the title block', found: expect.stringContaining('Southshire') }),
+    ]);
+  });
+
+  test('a contents entry and a heading changed are each found', async () => {
+    const xml = await (await JSZip.loadAsync(files.get('docx')!)).file('word/document.xml')!.async('string');
+    const entries = [...xml.matchAll(/<w:t(?:\s[^>]*)?>(Appendix E\s+[^<]*)<\/w:t>/g)];
+    expect(entries.length).toBeGreaterThanOrEqual(2);
+    // The first is the contents entry, the last the heading of Appendix E.
+    for (const nth of [1, entries.length]) {
+      const bytes = await edited('docx', 'word/document.xml', (x) =>
+        replaceInText(x, /^Appendix E\s/, (t) => t.replace('Participation', 'Attendance'), nth),
+      );
+      const result = await verify(bytes);
+      expectEdited(result);
+      expect(result.differences.length).toBeLessThanOrEqual(2);
+      expect(result.differences[0]!.found).toMatch(/Appendix E\s+Attendance/);
+      expect(result.differences[0]!.where).toBe(nth === 1 ? 'the title block' : result.differences[0]!.where);
+    }
+  });
+
+  test('the footer and the document properties are compared', async () => {
+    const zip = await JSZip.loadAsync(files.get('docx')!);
+    const footer = Object.keys(zip.files).find((n) => /^word\/footer\d*\.xml$/.test(n))!;
+    const result = await verify(
+      await edited('docx', footer, (x) => x.replace('Register version 1', 'Register version 2')),
+    );
+    expectEdited(result);
+    expect(result.differences[0]!.where).toBe('the page footers');
+    const props = await verify(
+      await edited('docx', 'docProps/core.xml', (x) => x.replace(/<dc:title>[^<]*</, '<dc:title>Something else<')),
+    );
+    expectEdited(props);
+    expect(props.differences[0]).toMatchObject({
+      where: 'the document properties',
+      field: 'title',
+      found: 'Something else',
+    });
+  });
+});
+
+describe('Excel: what a cell shows, and what is hidden', () => {
+  async function workbook(): Promise<ExcelJS.Workbook> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(files.get('xlsx')! as unknown as ArrayBuffer);
+    return wb;
+  }
+  const saved = async (wb: ExcelJS.Workbook) => Buffer.from(await wb.xlsx.writeBuffer());
+
+  test('a copy saved again by ExcelJS is still a true copy', async () => {
+    expect((await verify(await saved(await workbook()))).verdict).toBe('true-copy');
+  });
+
+  test('a hidden row is found, naming the sheet and the row', async () => {
+    const wb = await workbook();
+    wb.getWorksheet('D Commitments')!.getRow(3).hidden = true;
+    const result = await verify(await saved(wb));
+    expectEdited(result);
+    expect(result.differences).toEqual([
+      { where: 'sheet "D Commitments"', row: null, field: 'hidden rows', found: '3', expected: 'none' },
+    ]);
+  });
+
+  test('a hidden sheet is found', async () => {
+    const wb = await workbook();
+    const ws = wb.addWorksheet('Adjustments', { state: 'hidden' });
+    ws.getCell('A1').value = 'Northshire County Council pays nothing';
+    const result = await verify(await saved(wb));
+    expectEdited(result);
+    const hidden = result.differences.find((d) => d.where === 'sheet "Adjustments"' && d.field === 'shown');
+    expect(hidden).toMatchObject({ found: 'hidden', expected: '' });
+  });
+
+  test('a money format that shows £45,000 as £45.00 is found, with the value the cell holds', async () => {
+    const wb = await workbook();
+    let changed: ExcelJS.Cell | null = null;
+    wb.getWorksheet('D Totals')!.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (!changed && typeof cell.value === 'number' && cell.value >= 1000 && /£/.test(cell.numFmt ?? '')) {
+          cell.numFmt = '"£"#,##0.00,';
+          changed = cell;
+        }
+      }),
+    );
+    expect(changed).not.toBeNull();
+    const result = await verify(await saved(wb));
+    expectEdited(result);
+    // ExcelJS shares one style between the cells of a column: every money cell of the column shows it.
+    const d = result.differences[0]!;
+    expect(d.where).toBe('sheet "D Totals"');
+    expect(d.found).toMatch(/^£[\d,.]+ \(value \d+/);
+    expect(d.expected).toMatch(/^£[\d,]+\.\d\d$/);
+  });
+});
+
+describe('CSV: every file, the README included', () => {
+  test("the README's prose changed is found", async () => {
+    const bytes = await edited('csv', 'README.txt', (t) =>
+      t.replace(/^Check that .*$/m, 'These files need no checking.'),
+    );
+    const result = await verify(bytes);
+    expectEdited(result);
+    expect(result.differences).toEqual([
+      expect.objectContaining({ where: 'README.txt', found: 'These files need no checking.' }),
+    ]);
+  });
+
+  test('a deleted row is named by its key, without shifting the rows after it', async () => {
+    let removedRef = '';
+    const bytes = await edited('csv', 'D-commitments.csv', (t) => {
+      const lines = t.split('\r\n');
+      removedRef = lines[2]!.split(',')[2]!;
+      return [...lines.slice(0, 2), ...lines.slice(3)].join('\r\n');
+    });
+    const result = await verify(bytes);
+    expectEdited(result);
+    expect(result.differences).toHaveLength(1);
+    expect(result.differences[0]).toMatchObject({ where: 'D-commitments.csv', key: `row ${removedRef}`, found: '' });
+    expect(result.message).toContain(`D-commitments.csv, row ${removedRef} removed`);
+  });
+
+  test('a file added to the zip is found', async () => {
+    const zip = await JSZip.loadAsync(files.get('csv')!);
+    zip.file('H-side-letter.csv', 'Organisation,Promise\r\nNorthshire Police,Anything\r\n');
+    const result = await verify(await zip.generateAsync({ type: 'nodebuffer' }));
+    expectEdited(result);
+    expect(result.differences[0]).toMatchObject({ where: 'H-side-letter.csv', expected: '' });
+  });
+});
+
+describe('JSON: every field by its path', () => {
+  test('a total changed is named by its path', async () => {
+    const register = JSON.parse(files.get('json')!.toString('utf8'));
+    register.totals.byOrganisation[2].fundingGbp += 1000;
+    const result = await verify(Buffer.from(JSON.stringify(register, null, 2)));
+    expectEdited(result);
+    expect(result.differences).toEqual([
+      expect.objectContaining({ where: 'the register', field: 'totals.byOrganisation[2].fundingGbp' }),
+    ]);
+  });
+
+  test('a commitment removed is named by its key', async () => {
+    const register = JSON.parse(files.get('json')!.toString('utf8'));
+    const [removed] = register.commitments.splice(1, 1);
+    const result = await verify(Buffer.from(JSON.stringify(register)));
+    expectEdited(result);
+    expect(result.differences).toHaveLength(1);
+    expect(result.differences[0]!.field).toMatch(/^commitments\[1\].* removed$/);
+    expect(result.differences[0]!.expected).toContain(removed.description);
+  });
+});
+
+describe('what the file is, and whose', () => {
+  test('a Word document named .xlsx is named for what it is', async () => {
+    const result = await verify(files.get('docx')!, 'appendix.xlsx');
+    expect(result).toMatchObject({ verdict: 'true-copy', format: 'docx' });
+    expect(result.message).toMatch(/^This is a Word document \(\.docx\) named appendix\.xlsx\. True copy of/);
+  });
+
+  test('a file from another partnership names that partnership', async () => {
+    const register = {
+      ...demo.stored.register,
+      partnership: {
+        ...demo.stored.register.partnership,
+        id: 'southshire-oda',
+        name: 'Southshire Office of Data Analytics',
+      },
+    };
+    const other = { ...demo.stored, register, digest: `sha256:${'ab'.repeat(32)}` };
+    for (const format of ['docx', 'xlsx', 'csv', 'json'] as const) {
+      const bytes = (await renderAppendix(format, { stored: other, signOffs: [], asOf: AS_OF })).bytes;
+      const result = await verify(bytes);
+      expect(result).toMatchObject({
+        verdict: 'unknown-register',
+        format,
+        partnership: 'Southshire Office of Data Analytics',
+      });
+      expect(result.message).toMatch(/^This file is an appendix of the Southshire Office of Data Analytics/);
+    }
+  });
+
+  test('an answer keeps the first differences and counts the rest', async () => {
+    const bytes = await edited('csv', 'C-roles.csv', (t) =>
+      t.replace(/Accountable|Responsible|Consulted|Informed/g, 'Unknown'),
+    );
+    const result = await verify(bytes);
+    expect(result.verdict).toBe('edited');
+    expect(result.differenceCount).toBeGreaterThan(20);
+    expect(result.differences.length).toBe(Math.min(MAX_DIFFERENCES, result.differenceCount));
+    expect(result.message).toMatch(/\.\.\. and \d+ more\.$/);
+  });
+});
