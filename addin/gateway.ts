@@ -51,7 +51,7 @@ export interface RegisterSheet {
   numberFormats?: (string | null)[];
 }
 
-/** Settings this add-in keeps in the workbook (Office workbook settings). */
+/** Settings this add-in keeps in the workbook (a very hidden cell and the workbook settings: addin/excel/settings.ts). */
 export interface WorkbookSettings {
   /** The organisation this workbook belongs to. */
   organisationId?: string;
@@ -77,7 +77,18 @@ export interface WorkbookGateway {
   clearHighlights(): Promise<void>;
   /** Selects (and scrolls to) a cell: the sheet name and its A1 address. */
   selectCell(sheet: string, cell: string): Promise<void>;
+  /**
+   * The settings as the workbook holds them now (never a copy from when the add-in started: a co-author's
+   * add-in may have saved a newer base since, and Excel may have reloaded this one). The base version's
+   * rows are the service's, fetched by `baseVersion`. docs/excel.md.
+   */
   readSettings(): Promise<WorkbookSettings>;
+  /**
+   * Replaces the settings (the last save wins). The base must describe the tables in the workbook: save it
+   * after writing or reading those tables, never before; and read it before reading the tables it is to be
+   * compared with or submitted over. Then a co-author's change between the two makes a submit fail with a
+   * conflict (412, the merge) rather than send old tables over a newer base.
+   */
   saveSettings(settings: WorkbookSettings): Promise<void>;
   /** Writes a register into new sheets (replacing sheets of the same names), in a few batches. */
   writeRegisterSheets(sheets: readonly RegisterSheet[], progress?: Progress): Promise<void>;

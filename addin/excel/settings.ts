@@ -1,10 +1,22 @@
 /// <reference types="office-js" />
 /**
- * The add-in's own settings, kept in the workbook (Excel workbook settings, ExcelApi 1.4) so they travel
- * with the file: the organisation, and the base version and digest of the last submit or load. Stored as one
- * JSON text under SETTINGS_KEY; anything unreadable in it is ignored rather than trusted.
+ * The add-in's own settings, kept in the workbook so they travel with the file: the organisation, and the
+ * base version (with its digest, time and author) that the workbook's tables were last submitted as or
+ * loaded from. The base version's rows live in the service, fetched by version; the workbook keeps which
+ * version that is. docs/excel.md says why, and what only real Excel can show.
+ *
+ * Kept twice, as one JSON text each, written together in one request:
+ * - in a cell: A1 of BASE_SHEET, a very hidden sheet (users cannot unhide it from Excel's menus), as text.
+ *   Cells are what co-authoring merges and every Excel saves: a co-author's add-in reads the base another
+ *   saved, Excel for Mac keeps it on save and reopen, and an add-in of another manifest id finds it;
+ * - in the workbook settings (ExcelApi 1.4) under SETTINGS_KEY, where earlier versions of the add-in kept it.
+ *   Workbook settings belong to one add-in id and one file, and Excel for Mac has been seen to lose them on
+ *   save and reopen (office-js issue 6091), so they are only read when the cell holds nothing readable.
+ * Anything unreadable in either is ignored rather than trusted. The last save wins: the base belongs to the
+ * tables the saver has just written or read, so it is never kept "at the highest version".
  */
 import type { WorkbookSettings } from '../gateway.js';
+import { writtenCell } from './cellValues.js';
 
 export const SETTINGS_KEY = 'odaRegister.settings';
 
@@ -31,13 +43,36 @@ export function settingsFrom(value: unknown): WorkbookSettings {
   return settings;
 }
 
+/** The very hidden sheet whose A1 holds the settings. */
+export const BASE_SHEET = 'odaRegister';
+const BASE_CELL = 'A1';
+
+function hasAny(settings: WorkbookSettings): boolean {
+  return Object.keys(settings).length > 0;
+}
+
 export async function readSettings(context: Excel.RequestContext): Promise<WorkbookSettings> {
   const setting = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY).load('value');
+  const sheet = context.workbook.worksheets.getItemOrNullObject(BASE_SHEET).load('name');
   await context.sync();
-  return setting.isNullObject ? {} : settingsFrom(setting.value);
+  const fromSetting = setting.isNullObject ? {} : settingsFrom(setting.value);
+  if (sheet.isNullObject) return fromSetting;
+  const cell = sheet.getRange(BASE_CELL).load('values');
+  await context.sync();
+  const fromCell = settingsFrom(cell.values[0]?.[0]);
+  return hasAny(fromCell) ? fromCell : fromSetting;
 }
 
 export async function saveSettings(context: Excel.RequestContext, settings: WorkbookSettings): Promise<void> {
-  context.workbook.settings.add(SETTINGS_KEY, JSON.stringify(settingsFrom(settings)));
+  const json = JSON.stringify(settingsFrom(settings));
+  const existing = context.workbook.worksheets.getItemOrNullObject(BASE_SHEET).load('name');
+  await context.sync();
+  const sheet = existing.isNullObject ? context.workbook.worksheets.add(BASE_SHEET) : existing;
+  if (existing.isNullObject) sheet.visibility = 'VeryHidden';
+  const cell = writtenCell(json, 'text');
+  const range = sheet.getRange(BASE_CELL);
+  range.numberFormat = [[cell.format]];
+  range.values = [[cell.value]];
+  context.workbook.settings.add(SETTINGS_KEY, json);
   await context.sync();
 }

@@ -6,7 +6,6 @@
 import { jest } from '@jest/globals';
 import { HIGHLIGHT_COLOURS } from '../../addin/excel/highlights.js';
 import { OfficeGateway } from '../../addin/excel/officeGateway.js';
-import { SETTINGS_KEY } from '../../addin/excel/settings.js';
 import { makeIssue } from '../../shared/issues.js';
 import { FakeExcel } from '../support/fakeExcel.js';
 
@@ -196,32 +195,6 @@ describe('simple calls, with office-addin-mock', () => {
     await expect(new OfficeGateway(gone.host).selectCell('Roles', 'A2')).rejects.toThrow(
       'This workbook has no sheet "Roles" any more, so A2 cannot be shown.',
     );
-  });
-
-  it('reads the add-in settings from the workbook, ignoring anything malformed, and saves them as JSON', async () => {
-    const saved: [string, unknown][] = [];
-    const stored = JSON.stringify({ organisationId: 'leeds-cc', baseVersion: 3, baseDigest: 'sha256:ab', baseBy: 7 });
-    const { host, context } = mockHost({
-      workbook: {
-        settings: {
-          item: { value: stored },
-          getItemOrNullObject(key: string) {
-            expect(key).toBe(SETTINGS_KEY);
-            return this.item;
-          },
-          add: (key: string, value: unknown) => saved.push([key, value]),
-        },
-      },
-    });
-    context.workbook.settings.item.isNullObject = false;
-    const gateway = new OfficeGateway(host);
-    expect(await gateway.readSettings()).toEqual({
-      organisationId: 'leeds-cc',
-      baseVersion: 3,
-      baseDigest: 'sha256:ab',
-    });
-    await gateway.saveSettings({ organisationId: 'leeds-cc', baseVersion: 4 });
-    expect(saved).toEqual([[SETTINGS_KEY, JSON.stringify({ organisationId: 'leeds-cc', baseVersion: 4 })]]);
   });
 
   it('reports the requirement sets beyond the manifest’s ExcelApi 1.4', async () => {
