@@ -15,6 +15,9 @@
  *   naming the organisation id, the submission version and how many rows were left out.
  * - A role whose activity is no longer in the catalogue is kept as submitted and reported as
  *   `roles/unknown-activity`.
+ * - `dataSharing` (contract 1.1) holds each organisation's Data sharing rows in organisation id then row order,
+ *   and is left out when there are none: a register of contract 1 workbooks is the same document, with the
+ *   same digest, as before contract 1.1 (docs/register-format.md).
  * - `issues`: the warnings stored with each source (org order, each with its organisationId), then the two
  *   kinds above, then the cross-partner issues (see registerIssues.ts).
  */
@@ -32,6 +35,7 @@ import {
   type Register,
   type RegisterCommitment,
   type RegisterContact,
+  type RegisterDataSharing,
   type RegisterOrganisation,
   type RegisterParticipation,
   type RegisterRole,
@@ -101,11 +105,30 @@ function rowsOf(organisationId: string, s: Submission) {
     channel: p.channel ?? null,
     notes: p.notes ?? null,
   }));
-  return { contacts, commitments, roles, participation };
+  const dataSharing: RegisterDataSharing[] = (s.dataSharing ?? []).map((d) => ({
+    organisationId,
+    ref: d.ref ?? null,
+    dataset: d.dataset,
+    recipients: d.recipients === 'all' ? 'all' : [...d.recipients],
+    purpose: d.purpose,
+    personalData: d.personalData,
+    lawfulBasis: d.lawfulBasis ?? null,
+    condition: d.condition ?? null,
+    controllerRole: d.controllerRole,
+    agreementRef: d.agreementRef ?? null,
+    dpiaRef: d.dpiaRef ?? null,
+    reviewDate: d.reviewDate ?? null,
+    retention: d.retention ?? null,
+    status: d.status,
+    notes: d.notes ?? null,
+  }));
+  return { contacts, commitments, roles, participation, dataSharing };
 }
 
 function rowCount(s: Submission): number {
-  return s.contacts.length + s.commitments.length + s.roles.length + s.participation.length;
+  return (
+    s.contacts.length + s.commitments.length + s.roles.length + s.participation.length + (s.dataSharing?.length ?? 0)
+  );
 }
 
 export function consolidate(
@@ -151,6 +174,7 @@ export function consolidate(
   const commitments: RegisterCommitment[] = [];
   const roles: RegisterRole[] = [];
   const participation: RegisterParticipation[] = [];
+  const dataSharing: RegisterDataSharing[] = [];
   const commitmentsByOrg = new Map<string, RegisterCommitment[]>();
   const storedWarnings: Issue[] = [];
   const sourceIssues: Issue[] = [];
@@ -161,6 +185,7 @@ export function consolidate(
     for (const c of rows.commitments) commitments.push(c);
     commitmentsByOrg.set(id, rows.commitments);
     for (const p of rows.participation) participation.push(p);
+    for (const d of rows.dataSharing) dataSharing.push(d);
     for (const role of rows.roles) {
       roles.push(role);
       const current = activityNames.get(role.activityId);
@@ -199,6 +224,8 @@ export function consolidate(
     commitments,
     roles,
     participation,
+    // Contract 1.1, additive: only when some partner shares a dataset, so contract 1 registers keep their digest.
+    ...(dataSharing.length > 0 ? { dataSharing } : {}),
     totals: {
       byOrganisation: organisations.map((o) => organisationTotals(o.id, commitmentsByOrg.get(o.id) ?? [], settings)),
     },
@@ -211,6 +238,8 @@ export function consolidate(
         submitted: new Set(used.map((s) => s.organisationId)),
         contacts,
         roles,
+        commitments,
+        dataSharing,
       }),
     ],
   };

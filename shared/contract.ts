@@ -6,6 +6,10 @@
 import {
   CHANNEL,
   CONTACT_ROLE,
+  CONTROLLER_ROLE,
+  LAWFUL_BASIS,
+  PERSONAL_DATA,
+  SHARING_STATUS,
   FREQUENCY,
   FUNDING_TIER,
   INVOLVEMENT,
@@ -19,12 +23,16 @@ import {
 } from './enums.js';
 
 export const CONTRACT_VERSION = 1;
+/** The contract's minor version: 1.1 adds the optional Data sharing table and three contact roles. */
+export const CONTRACT_MINOR_VERSION = 1;
 
 /**
  * How a cell is read. `activity` is a catalogue activity (name or id); `organisation` a catalogue
- * organisation id; `boolean` uses the Yes/No enumeration.
+ * organisation id; `boolean` uses the Yes/No enumeration; `recipients` is `All partners` or catalogue
+ * organisations (names or ids) separated by `;`.
  */
-export type ColumnType = 'text' | 'email' | 'number' | 'date' | 'enum' | 'boolean' | 'activity' | 'organisation';
+export type ColumnType =
+  'text' | 'email' | 'number' | 'date' | 'enum' | 'boolean' | 'activity' | 'organisation' | 'recipients';
 
 export interface ColumnDef {
   /** Property name in the parsed submission and the register. */
@@ -43,7 +51,7 @@ export interface ColumnDef {
   readonly help: string;
 }
 
-export type TableName = 'About' | 'Contacts' | 'Commitments' | 'Roles' | 'Participation';
+export type TableName = 'About' | 'Contacts' | 'Commitments' | 'Roles' | 'Participation' | 'Data sharing';
 
 export interface RowTableDef {
   readonly name: Exclude<TableName, 'About'>;
@@ -51,6 +59,11 @@ export interface RowTableDef {
   readonly columns: readonly ColumnDef[];
   /** What one row describes, for messages ("commitment"). */
   readonly rowNoun: string;
+  /**
+   * True for a table a workbook may leave out (Data sharing, contract 1.1): no `table/missing` when absent,
+   * and no rows.
+   */
+  readonly optional?: boolean;
 }
 
 /** About is a two-column Field/Value table; each field is defined like a column. */
@@ -321,8 +334,147 @@ export const PARTICIPATION: RowTableDef = {
   ],
 };
 
-/** The five tables in workbook order. */
-export const TABLES: readonly TableDef[] = [ABOUT, CONTACTS, COMMITMENTS, ROLES, PARTICIPATION];
+export const MAX_DATASET_LENGTH = 200;
+/** The Recipients text meaning every partner of the partnership (stored as "all"). */
+export const ALL_PARTNERS = 'All partners';
+
+/** Data sharing (contract 1.1, optional): one row per dataset the organisation shares with the partnership. */
+export const DATA_SHARING: RowTableDef = {
+  name: 'Data sharing',
+  kind: 'rows',
+  rowNoun: 'dataset',
+  optional: true,
+  columns: [
+    {
+      key: 'ref',
+      header: 'Ref',
+      type: 'text',
+      required: false,
+      width: 10,
+      help: 'Your own reference, unique in this workbook.',
+    },
+    {
+      key: 'dataset',
+      header: 'Dataset',
+      type: 'text',
+      required: true,
+      maxLength: MAX_DATASET_LENGTH,
+      width: 32,
+      help: `The dataset shared, in at most ${MAX_DATASET_LENGTH} characters.`,
+    },
+    {
+      key: 'recipients',
+      header: 'Recipients',
+      type: 'recipients',
+      required: true,
+      width: 30,
+      help: `${ALL_PARTNERS}, or the partner organisations (names or ids of the catalogue) separated by ;`,
+    },
+    {
+      key: 'purpose',
+      header: 'Purpose',
+      type: 'text',
+      required: true,
+      maxLength: MAX_DESCRIPTION_LENGTH,
+      width: 40,
+      help: `Why it is shared, in at most ${MAX_DESCRIPTION_LENGTH} characters.`,
+    },
+    {
+      key: 'personalData',
+      header: 'Personal data',
+      type: 'enum',
+      enum: PERSONAL_DATA,
+      required: true,
+      width: 18,
+      help: 'How personal the data is, from None to Special category or Criminal offence.',
+    },
+    {
+      key: 'lawfulBasis',
+      header: 'Lawful basis',
+      type: 'enum',
+      enum: LAWFUL_BASIS,
+      required: false,
+      width: 20,
+      help: 'The UK GDPR Article 6 basis, or Law enforcement (DPA 2018 Part 3); needed unless None or Aggregated.',
+    },
+    {
+      key: 'condition',
+      header: 'Condition',
+      type: 'text',
+      required: false,
+      width: 30,
+      help: 'The UK GDPR Article 9 or 10 condition, or DPA 2018 Schedule 1 or 8 condition; needed for Special category and Criminal offence.',
+    },
+    {
+      key: 'controllerRole',
+      header: 'Controller role',
+      type: 'enum',
+      enum: CONTROLLER_ROLE,
+      required: true,
+      width: 16,
+      help: 'Your role for this data: Controller, Joint controller or Processor.',
+    },
+    {
+      key: 'agreementRef',
+      header: 'Agreement ref',
+      type: 'text',
+      required: false,
+      width: 18,
+      help: 'The data sharing agreement or Information Sharing Gateway reference.',
+    },
+    {
+      key: 'dpiaRef',
+      header: 'DPIA ref',
+      type: 'text',
+      required: false,
+      width: 14,
+      help: 'The data protection impact assessment reference.',
+    },
+    {
+      key: 'reviewDate',
+      header: 'Review date',
+      type: 'date',
+      required: false,
+      width: 12,
+      numFmt: DATE_FORMAT,
+      help: 'When the sharing is next reviewed.',
+    },
+    {
+      key: 'retention',
+      header: 'Retention',
+      type: 'text',
+      required: false,
+      width: 20,
+      help: 'How long recipients keep the data.',
+    },
+    {
+      key: 'status',
+      header: 'Status',
+      type: 'enum',
+      enum: SHARING_STATUS,
+      required: true,
+      width: 12,
+      help: 'Where the sharing stands.',
+    },
+    { key: 'notes', header: 'Notes', type: 'text', required: false, width: 30, help: 'Anything else.' },
+  ],
+};
+
+/** The tables in workbook order: the five of contract 1, then Data sharing (contract 1.1, optional). */
+export const TABLES: readonly TableDef[] = [ABOUT, CONTACTS, COMMITMENTS, ROLES, PARTICIPATION, DATA_SHARING];
+
+/** Whether a workbook may leave the table out. */
+export function isOptionalTable(def: TableDef): boolean {
+  return def.kind === 'rows' && def.optional === true;
+}
+
+/**
+ * The name of the table's Excel table (ListObject): its name without spaces ("DataSharing"), since Excel
+ * refuses spaces in table names. Its sheet keeps the contract name ("Data sharing").
+ */
+export function listObjectName(name: TableName): string {
+  return name.replace(/\s+(\w)/g, (_m, c: string) => c.toUpperCase());
+}
 
 export function tableDef(name: TableName): TableDef {
   const def = TABLES.find((t) => t.name === name);

@@ -3,7 +3,7 @@
  * shared/enums.ts), so the page cannot drift from what the parser reads: test/docs.test.ts checks that the page
  * holds exactly this text (and rewrites it when run with UPDATE_DOCS=1).
  */
-import { TABLES, type ColumnDef, type TableDef } from './contract.js';
+import { ALL_PARTNERS, TABLES, isOptionalTable, type ColumnDef, type TableDef } from './contract.js';
 import { RESOURCE_TYPE, UNIT, UNITS_BY_RESOURCE_TYPE, enumLabel, type EnumDef } from './enums.js';
 
 /** The text of one enumeration: "Responsible (`responsible`, or R), Accountable (`accountable`, or A)". */
@@ -32,6 +32,8 @@ function kind(col: ColumnDef): string {
       return 'a catalogue activity, by name or id';
     case 'organisation':
       return 'a catalogue organisation id';
+    case 'recipients':
+      return `\`${ALL_PARTNERS}\`, or catalogue organisations (names or ids) separated by \`;\``;
     case 'enum':
       return col.enum ? `one of: ${choices(col.enum)}` : 'text';
     default:
@@ -51,7 +53,7 @@ function table(def: TableDef): string {
     '',
     def.kind === 'fields'
       ? `Columns \`Field\` and \`Value\`; one row per field below (the Field cell holds the name in the first column).`
-      : `Columns in any order; one row per ${def.rowNoun}.`,
+      : `Columns in any order; one row per ${def.rowNoun}.${isOptionalTable(def) ? ' Optional (contract 1.1): a workbook without this table is valid.' : ''}`,
     '',
     `| ${first} | required | holds | help shown in Excel and in issues |`,
     '| --- | --- | --- | --- |',

@@ -2,7 +2,8 @@
  * Differences between two registers, for the PMG to review what a new consolidation changed. Rows are matched
  * by key: organisations by id; contacts by organisation + email (ignoring case); commitments by organisation +
  * ref, or by their whole content when ref is null (so a changed ref-less commitment shows as removed + added);
- * roles by organisation + activity id; participation by organisation + forum (ignoring case). Rows that share
+ * roles by organisation + activity id; participation by organisation + forum (ignoring case); data sharing by
+ * organisation + ref, or organisation + dataset (ignoring case) when ref is null. Rows that share
  * a key are matched in order. Issues are compared whole: an issue in `b` only is added, in `a` only resolved.
  */
 import { canonicalJson } from './digest.js';
@@ -12,6 +13,7 @@ import type {
   Register,
   RegisterCommitment,
   RegisterContact,
+  RegisterDataSharing,
   RegisterOrganisation,
   RegisterParticipation,
   RegisterRole,
@@ -44,6 +46,7 @@ export interface RegisterTableDiffs {
   commitments: TableDiff<RegisterCommitment>;
   roles: TableDiff<RegisterRole>;
   participation: TableDiff<RegisterParticipation>;
+  dataSharing: TableDiff<RegisterDataSharing>;
 }
 
 /** A value of one organisation that appeared (from null), disappeared (to null) or changed. */
@@ -132,6 +135,8 @@ export const ROW_KEYS = {
     c.ref !== null ? `${c.organisationId}/ref:${c.ref}` : `${c.organisationId}/content:${canonicalJson(c)}`,
   roles: (r: RegisterRole) => `${r.organisationId}/${r.activityId}`,
   participation: (p: RegisterParticipation) => `${p.organisationId}/${lower(p.forum)}`,
+  dataSharing: (d: RegisterDataSharing) =>
+    d.ref !== null ? `${d.organisationId}/ref:${d.ref}` : `${d.organisationId}/dataset:${lower(d.dataset)}`,
 };
 
 function valueChanges<T>(
@@ -170,6 +175,8 @@ export function diffRegisters(a: Register, b: Register): RegisterDiff {
     commitments: diffTable(a.commitments, b.commitments, ROW_KEYS.commitments),
     roles: diffTable(a.roles, b.roles, ROW_KEYS.roles),
     participation: diffTable(a.participation, b.participation, ROW_KEYS.participation),
+    // Contract 1.1: a register without `dataSharing` has none.
+    dataSharing: diffTable(a.dataSharing ?? [], b.dataSharing ?? [], ROW_KEYS.dataSharing),
   };
   const partnership = fieldChanges(a.partnership, b.partnership);
   const sources = valueChanges(

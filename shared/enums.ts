@@ -57,14 +57,23 @@ export const FUNDING_TIER: EnumDef = {
   ],
 };
 
-export const CONTACT_ROLE = fromLabels('Contact role', [
-  'Point of contact',
-  'PMG member',
-  'MoU signatory',
-  'Information governance lead',
-  'Analyst',
-  'Other',
-]);
+export const CONTACT_ROLE: EnumDef = {
+  name: 'Contact role',
+  options: [
+    ...fromLabels('Contact role', [
+      'Point of contact',
+      'PMG member',
+      'MoU signatory',
+      'Information governance lead',
+      'Analyst',
+      'Other',
+    ]).options,
+    // Contract 1.1: the information governance roles a data sharing partner names.
+    { id: 'caldicott-guardian', label: 'Caldicott Guardian' },
+    { id: 'siro', label: 'Senior Information Risk Owner' },
+    { id: 'dpo', label: 'Data Protection Officer' },
+  ],
+};
 
 export const YES_NO: EnumDef = {
   name: 'Yes/No',
@@ -116,6 +125,50 @@ export const FREQUENCY = fromLabels('Frequency', [
 ]);
 
 export const CHANNEL = fromLabels('Channel', ['In person', 'Video call', 'Email', 'Shared workspace', 'Other']);
+
+/** Data sharing (contract 1.1): how personal the shared data is, from least to most sensitive. */
+export const PERSONAL_DATA = fromLabels('Personal data', [
+  'None',
+  'Aggregated',
+  'Pseudonymised',
+  'Personal',
+  'Special category',
+  'Criminal offence',
+]);
+
+/** Data sharing: the UK GDPR Article 6 lawful basis, or law enforcement processing under DPA 2018 Part 3. */
+export const LAWFUL_BASIS: EnumDef = {
+  name: 'Lawful basis',
+  options: [
+    ...fromLabels('Lawful basis', [
+      'Public task',
+      'Legal obligation',
+      'Legitimate interests',
+      'Consent',
+      'Contract',
+      'Vital interests',
+    ]).options,
+    { id: 'law-enforcement', label: 'Law enforcement', aliases: ['dpa 2018 part 3'] },
+  ],
+};
+
+export const CONTROLLER_ROLE = fromLabels('Controller role', ['Controller', 'Joint controller', 'Processor']);
+
+export const SHARING_STATUS = fromLabels('Data sharing status', ['Proposed', 'Agreed', 'Active', 'Suspended', 'Ended']);
+
+/** Personal data ids that need a lawful basis (all but None and Aggregated). */
+export const NEEDS_LAWFUL_BASIS: readonly string[] = [
+  'pseudonymised',
+  'personal',
+  'special-category',
+  'criminal-offence',
+];
+/** Personal data ids that need an Article 9 or 10 condition and should have a DPIA. */
+export const NEEDS_CONDITION: readonly string[] = ['special-category', 'criminal-offence'];
+/** Personal data ids that should have a review date and an agreement reference, and an IG contact. */
+export const IDENTIFIABLE: readonly string[] = ['personal', 'special-category', 'criminal-offence'];
+/** Contact roles that answer for information governance (`register/no-ig-contact`). */
+export const IG_CONTACT_ROLES: readonly string[] = ['information-governance-lead', 'caldicott-guardian', 'dpo'];
 
 /** Units allowed per resource type (ids). A type missing here allows any unit. */
 export const UNITS_BY_RESOURCE_TYPE: Readonly<Record<string, readonly string[]>> = {

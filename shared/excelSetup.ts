@@ -3,7 +3,7 @@
  * (server/export/template.ts) and the add-in's Office.js set-up (addin/excel/) both read, so they cannot
  * drift. Pure data derived from shared/contract.ts and the catalogue; docs/workbook-contract.md describes it.
  *
- * - Each of the five tables sits at A1 of a sheet of its own name, with the contract's headers in contract
+ * - Each table sits at A1 of a sheet of its own name (its Excel table named without spaces: DataSharing), with the contract's headers in contract
  *   order, the column widths and number formats of the contract, a frozen header row and TABLE_STYLE.
  * - Every header cell shows its column's help as an input prompt; data cells of a validated column repeat it.
  * - Dropdowns: every enumeration column lists its labels, Roles.Activity the catalogue's activity names. A
@@ -17,7 +17,7 @@
  * - About is a Field/Value table: `fields` lists its rows, each with the prompt, rule and format of its
  *   Value cell, pre-filled from the catalogue (name, sector and involvement labels, tier) for an organisation.
  */
-import { ABOUT, TABLES, type ColumnDef, type ColumnType, type TableName } from './contract.js';
+import { ABOUT, TABLES, listObjectName, type ColumnDef, type ColumnType, type TableName } from './contract.js';
 import { enumLabel, INVOLVEMENT, SECTOR } from './enums.js';
 import { columnLetter } from './cells.js';
 import type { Catalogue } from './types.js';
@@ -101,8 +101,12 @@ export interface FieldSetup {
 }
 
 export interface TableSetup {
-  /** The table's name, which is also its sheet's name. */
+  /** The table's contract name, which is also its sheet's name. */
   name: TableName;
+  /** The Excel table's (ListObject's) name: `name` without spaces ("DataSharing"), as Excel requires. */
+  tableName: string;
+  /** True for a table a workbook may leave out (Data sharing): set-up still creates it. */
+  optional: boolean;
   columns: readonly ColumnSetup[];
   /** Freeze the header row. */
   freezeHeader: true;
@@ -268,7 +272,14 @@ export function excelSetupFor(catalogue: Catalogue, organisationId?: string): Ex
         col,
       ),
     );
-    const table: TableSetup = { name: def.name, columns, freezeHeader: true, style: TABLE_STYLE };
+    const table: TableSetup = {
+      name: def.name,
+      tableName: listObjectName(def.name),
+      optional: def.kind === 'rows' && def.optional === true,
+      columns,
+      freezeHeader: true,
+      style: TABLE_STYLE,
+    };
     return fields ? { ...table, fields } : table;
   });
   return { tables, lists: lists.sheetLists };

@@ -90,6 +90,41 @@ export const ISSUE_CODES = {
     scope: 'workbook',
     summary: 'An activity that is not in the partnership catalogue.',
   },
+  'data-sharing/lawful-basis-required': {
+    severity: 'error',
+    scope: 'workbook',
+    summary: 'A dataset with personal data (other than None or Aggregated) has no lawful basis.',
+  },
+  'data-sharing/condition-required': {
+    severity: 'error',
+    scope: 'workbook',
+    summary: 'A dataset of Special category or Criminal offence data has no Article 9 or 10 condition.',
+  },
+  'data-sharing/no-dpia': {
+    severity: 'warning',
+    scope: 'workbook',
+    summary: 'A dataset of Special category or Criminal offence data has no DPIA reference.',
+  },
+  'data-sharing/no-review-date': {
+    severity: 'warning',
+    scope: 'workbook',
+    summary: 'A dataset of Personal, Special category or Criminal offence data has no review date.',
+  },
+  'data-sharing/no-agreement': {
+    severity: 'warning',
+    scope: 'workbook',
+    summary: 'A dataset of Personal, Special category or Criminal offence data has no agreement reference.',
+  },
+  'data-sharing/unknown-recipient': {
+    severity: 'error',
+    scope: 'workbook',
+    summary: 'A recipient that is not an organisation of the partnership catalogue.',
+  },
+  'data-sharing/review-before-mou': {
+    severity: 'warning',
+    scope: 'workbook',
+    summary: 'A review date before the MoU period starts.',
+  },
   'register/no-accountable': {
     severity: 'error',
     scope: 'register',
@@ -124,6 +159,17 @@ export const ISSUE_CODES = {
     severity: 'warning',
     scope: 'register',
     summary: 'A governing partner has no MoU signed date.',
+  },
+  'register/undocumented-data': {
+    severity: 'warning',
+    scope: 'register',
+    summary: 'A partner with an Agreed or Delivered Data commitment has no Data sharing row.',
+  },
+  'register/no-ig-contact': {
+    severity: 'warning',
+    scope: 'register',
+    summary:
+      'A partner sharing Personal, Special category or Criminal offence data has no Information governance lead, Caldicott Guardian or Data Protection Officer contact.',
   },
 } as const satisfies Record<string, { severity: Severity; scope: 'workbook' | 'register'; summary: string }>;
 

@@ -2,7 +2,8 @@
  * parseWorkbook: raw tables of a partner workbook -> a validated Submission and every issue at once.
  *
  * Decisions (see also shared/cells.ts and shared/rules/):
- * - Each of the five tables must be present (`table/missing`), but a table may have no data rows: a partner
+ * - Each of the five tables of contract 1 must be present (`table/missing`); Data sharing (contract 1.1) may
+ *   be left out. A table may have no data rows, but a table may have no data rows: a partner
  *   with no commitments, roles or participation is legitimate. An empty Contacts table fails the
  *   one-primary-Point-of-contact rule; an empty About table lacks its required fields.
  * - Issues carry the Organisation ID of About once it is found in the catalogue, and come in the order of
@@ -10,11 +11,12 @@
  *   row order and then its issues about the whole sheet (no row); issues of one place keep their order.
  * - Linear in the number of rows: duplicate checks use maps.
  */
-import { ABOUT, COMMITMENTS, CONTACTS, PARTICIPATION, ROLES, TABLES } from './contract.js';
+import { ABOUT, COMMITMENTS, CONTACTS, DATA_SHARING, PARTICIPATION, ROLES, TABLES } from './contract.js';
 import { hasErrors, type Issue } from './issues.js';
 import { readAbout } from './rules/about.js';
 import { readCommitments } from './rules/commitments.js';
 import { readContacts } from './rules/contacts.js';
+import { readDataSharing } from './rules/dataSharing.js';
 import { readParticipation } from './rules/participation.js';
 import { readRoles } from './rules/roles.js';
 import { IssueList, locateTable } from './table.js';
@@ -32,6 +34,7 @@ export function parseWorkbook(tables: RawTables, catalogue: Catalogue, opts: Par
   const commitments = readCommitments(locateTable(tables, COMMITMENTS, issues), catalogue.partnership, issues);
   const roles = readRoles(locateTable(tables, ROLES, issues), catalogue.activities, issues);
   const participation = readParticipation(locateTable(tables, PARTICIPATION, issues), issues);
+  const dataSharing = readDataSharing(locateTable(tables, DATA_SHARING, issues), catalogue, issues);
 
   const organisationId = about.organisation?.id;
   const sorted = sortIssues(issues.items).map((i): Issue => (organisationId ? { ...i, organisationId } : i));
@@ -39,12 +42,14 @@ export function parseWorkbook(tables: RawTables, catalogue: Catalogue, opts: Par
     return { organisationId: organisationId ?? null, submission: null, issues: sorted };
   }
   const submission: Submission = { organisationId, about: about.about, contacts, commitments, roles, participation };
+  // Contract 1.1: only when there are rows, so a contract 1 workbook gives the same submission and digest.
+  if (dataSharing.length > 0) submission.dataSharing = dataSharing;
   return { organisationId, submission, issues: sorted };
 }
 
 /**
  * Issues without a sheet first; then sheet by sheet: the contract's tables in workbook order (About, Contacts,
- * Commitments, Roles, Participation), then sheets of other names (a table on a sheet named otherwise) in the
+ * Commitments, Roles, Participation, Data sharing), then sheets of other names (a table on a sheet named otherwise) in the
  * order their first issue was found; within a sheet by row, its issues without a row after its rows. Sheet
  * names are compared ignoring case. Stable: issues of the same place keep the order they were found in.
  */

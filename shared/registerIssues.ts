@@ -13,11 +13,24 @@
  * - `register/no-pmg-member`, `register/unsigned-mou` (warnings): a governing partner without a PMG member
  *   contact, or without an MoU signed date, whether or not it has an accepted workbook: the message says when
  *   the reason is that none has been accepted yet.
+ * - `register/undocumented-data` (warning, contract 1.1): a submitted partner with an Agreed or Delivered
+ *   commitment of resource type Data and no Data sharing row (a workbook without the sheet included).
+ * - `register/no-ig-contact` (warning, contract 1.1): a partner sharing Personal, Special category or Criminal
+ *   offence data (any status) without an Information governance lead, Caldicott Guardian or Data Protection
+ *   Officer contact. A SIRO does not count: the code names the roles that answer for the data day to day.
  */
 import { isGoverning } from './catalogue.js';
+import { IDENTIFIABLE, IG_CONTACT_ROLES } from './enums.js';
 import { makeIssue, type Issue } from './issues.js';
 import { compareCodeUnits } from './order.js';
-import type { Activity, RegisterContact, RegisterOrganisation, RegisterRole } from './types.js';
+import type {
+  Activity,
+  RegisterCommitment,
+  RegisterContact,
+  RegisterDataSharing,
+  RegisterOrganisation,
+  RegisterRole,
+} from './types.js';
 
 /** "A", "A and B", "A, B and C". */
 export function listNames(names: readonly string[]): string {
@@ -34,6 +47,9 @@ export interface CrossPartnerInput {
   submitted: ReadonlySet<string>;
   contacts: readonly RegisterContact[];
   roles: readonly RegisterRole[];
+  /** Contract 1.1: for `register/undocumented-data` and `register/no-ig-contact`; absent means none. */
+  commitments?: readonly RegisterCommitment[];
+  dataSharing?: readonly RegisterDataSharing[];
 }
 
 export function crossPartnerIssues(input: CrossPartnerInput): Issue[] {
@@ -143,6 +159,42 @@ export function crossPartnerIssues(input: CrossPartnerInput): Issue[] {
       );
     }
   }
+  const undocumented: Issue[] = [];
+  const noIgContact: Issue[] = [];
+  const sharing = new Set((input.dataSharing ?? []).map((d) => d.organisationId));
+  const sharingIdentifiable = new Set(
+    (input.dataSharing ?? []).filter((d) => IDENTIFIABLE.includes(d.personalData)).map((d) => d.organisationId),
+  );
+  const dataCommitted = new Map<string, number>();
+  for (const c of input.commitments ?? []) {
+    if (c.resourceType === 'data' && (c.status === 'agreed' || c.status === 'delivered')) {
+      dataCommitted.set(c.organisationId, (dataCommitted.get(c.organisationId) ?? 0) + 1);
+    }
+  }
+  const withIgContact = new Set(
+    input.contacts.filter((c) => IG_CONTACT_ROLES.includes(c.contactRole)).map((c) => c.organisationId),
+  );
+  for (const o of input.organisations) {
+    const n = dataCommitted.get(o.id) ?? 0;
+    if (n > 0 && !sharing.has(o.id)) {
+      undocumented.push(
+        makeIssue(
+          'register/undocumented-data',
+          `${o.name} commits data (${n} Agreed or Delivered Data commitment${n === 1 ? '' : 's'}) but lists no dataset in its Data sharing table: add a row for each dataset it shares.`,
+          { organisationId: o.id, sheet: 'Data sharing' },
+        ),
+      );
+    }
+    if (sharingIdentifiable.has(o.id) && !withIgContact.has(o.id)) {
+      noIgContact.push(
+        makeIssue(
+          'register/no-ig-contact',
+          `${o.name} shares personal data but lists no Information governance lead, Caldicott Guardian or Data Protection Officer in its Contacts.`,
+          { organisationId: o.id, sheet: 'Contacts' },
+        ),
+      );
+    }
+  }
   return [
     ...noAccountable,
     ...multipleAccountable,
@@ -151,5 +203,7 @@ export function crossPartnerIssues(input: CrossPartnerInput): Issue[] {
     ...observerLead,
     ...noPmg,
     ...unsigned,
+    ...undocumented,
+    ...noIgContact,
   ];
 }

@@ -16,7 +16,7 @@ import {
   MAX_ROW,
 } from './cells.js';
 import type { CellPosition, CellRead } from './cells.js';
-import type { ColumnDef, TableDef } from './contract.js';
+import { isOptionalTable, type ColumnDef, type TableDef } from './contract.js';
 import { isRecord, isWellFormedText } from './guards.js';
 import { makeIssue, type Issue, type IssueCode } from './issues.js';
 import type { RawTables } from './types.js';
@@ -75,11 +75,13 @@ function findRaw(tables: RawTables, name: string): unknown {
 /**
  * Finds `def` in `tables` (name ignoring case) and matches its header row. Reports `table/missing` when the
  * table is absent or cannot be read, `table/missing-column` for each absent required column and
- * `table/extra-column` for unknown or repeated columns. Returns null when the table is missing.
+ * `table/extra-column` for unknown or repeated columns. Returns null when the table is missing (silently for an
+ * optional table, Data sharing).
  */
 export function locateTable(tables: RawTables, def: TableDef, issues: IssueList): LocatedTable | null {
   const raw = findRaw(tables, def.name);
   const place = { sheet: def.name };
+  if ((raw === undefined || raw === null) && isOptionalTable(def)) return null;
   if (raw === undefined || raw === null) {
     issues.add(
       'table/missing',

@@ -118,6 +118,30 @@ export interface Participation {
   notes: string | null;
 }
 
+/** One row of Data sharing (contract 1.1): a dataset the organisation shares with the partnership. */
+export interface DataSharing {
+  ref: string | null;
+  dataset: string;
+  /** "all" for All partners, else catalogue organisation ids in id order. */
+  recipients: 'all' | string[];
+  purpose: string;
+  /** PERSONAL_DATA id. */
+  personalData: string;
+  /** LAWFUL_BASIS id. */
+  lawfulBasis: string | null;
+  condition: string | null;
+  /** CONTROLLER_ROLE id. */
+  controllerRole: string;
+  agreementRef: string | null;
+  dpiaRef: string | null;
+  /** yyyy-mm-dd */
+  reviewDate: string | null;
+  retention: string | null;
+  /** SHARING_STATUS id. */
+  status: string;
+  notes: string | null;
+}
+
 /** A validated partner workbook. Rows keep workbook order. */
 export interface Submission {
   organisationId: string;
@@ -126,6 +150,11 @@ export interface Submission {
   commitments: Commitment[];
   roles: RoleAssignment[];
   participation: Participation[];
+  /**
+   * Contract 1.1. Present only when the workbook has Data sharing rows: a workbook of contract 1 (or with an
+   * empty Data sharing table) gives the same submission, and the same digest, as before.
+   */
+  dataSharing?: DataSharing[];
 }
 
 export interface ParseResult {
@@ -162,6 +191,7 @@ export type RegisterContact = Contact & { organisationId: string };
 export type RegisterCommitment = Commitment & { organisationId: string };
 export type RegisterRole = RoleAssignment & { organisationId: string };
 export type RegisterParticipation = Participation & { organisationId: string };
+export type RegisterDataSharing = DataSharing & { organisationId: string };
 
 export interface OrganisationTotals {
   organisationId: string;
@@ -187,11 +217,17 @@ export interface Register {
   commitments: RegisterCommitment[];
   roles: RegisterRole[];
   participation: RegisterParticipation[];
+  /**
+   * Contract 1.1 (additive: the schema name stays). Present only when some partner shares a dataset, so a
+   * register of contract 1 workbooks is the same document, with the same digest, as before. Absent means none.
+   */
+  dataSharing?: RegisterDataSharing[];
   totals: { byOrganisation: OrganisationTotals[] };
   issues: Issue[];
 }
 
 /** The tables of a register that hold rows, for diffs and exports. */
-export type RegisterTableName = 'organisations' | 'contacts' | 'commitments' | 'roles' | 'participation';
+export type RegisterTableName =
+  'organisations' | 'contacts' | 'commitments' | 'roles' | 'participation' | 'dataSharing';
 
 export type { TableName };

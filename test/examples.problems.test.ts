@@ -28,14 +28,16 @@ beforeAll(async () => {
 const where = (i: Issue) => ({ code: i.code, severity: i.severity, sheet: i.sheet, column: i.column });
 
 describe('importing the demo workbooks', () => {
-  it('refuses Eastvale for a Data commitment in Licences and a commitment that ends before it starts', () => {
+  it('refuses Eastvale for a Data commitment in Licences, a commitment that ends before it starts and special category data without a condition', () => {
     const result = parsed.get('eastvale-district-council');
     expect(result?.submission).toBeNull();
     const issues = result?.issues ?? [];
     expect(issues.map(where)).toEqual([
       { code: 'commitment/unit-mismatch', severity: 'error', sheet: 'Commitments', column: 'Unit' },
       { code: 'commitment/end-before-start', severity: 'error', sheet: 'Commitments', column: 'End' },
+      { code: 'data-sharing/condition-required', severity: 'error', sheet: 'Data sharing', column: 'Condition' },
     ]);
+    expect(issues[2]).toMatchObject({ row: 2, cell: 'G2' });
     // EDC-02 and EDC-03 are the second and third commitments, directly below EDC-01.
     const [mismatch, endBeforeStart] = issues;
     expect(endBeforeStart?.row).toBe((mismatch?.row ?? NaN) + 1);
@@ -117,10 +119,49 @@ describe('consolidating the accepted demo workbooks', () => {
         'register/no-pmg-member northshire-fire-rescue -',
         'register/unsigned-mou eastvale-district-council -',
         'register/unsigned-mou university-of-northshire -',
+        // Contract 1.1: the fire service commits incident data but lists no dataset in Data sharing.
+        'register/undocumented-data northshire-fire-rescue -',
       ].sort(),
     );
     const multiple = crossPartner.find((i) => i.code === 'register/multiple-accountable');
     expect(multiple?.message).toContain('Northshire County Council');
     expect(multiple?.message).toContain('NHS Northshire Integrated Care Board');
+  });
+
+  it('carries the demo’s Data sharing rows: police crime data under Law enforcement, ICB pseudonymised activity, council aggregates', () => {
+    const sources: SubmissionSource[] = [...parsed.values()].flatMap((r) =>
+      r.submission
+        ? [
+            {
+              organisationId: r.submission.organisationId,
+              version: 1,
+              digest: 'sha256:0',
+              submission: r.submission,
+              warnings: [],
+            },
+          ]
+        : [],
+    );
+    const register = consolidate(catalogue, sources, { version: 1, createdAt: '2025-06-01T09:00:00.000Z' });
+    expect(
+      register.dataSharing?.map((d) => [
+        d.organisationId,
+        d.personalData,
+        d.lawfulBasis,
+        d.dpiaRef !== null,
+        d.recipients,
+      ]),
+    ).toEqual([
+      ['northshire-county-council', 'aggregated', null, false, 'all'],
+      ['northshire-cvs', 'none', null, false, ['northshire-county-council', 'university-of-northshire']],
+      ['northshire-icb', 'pseudonymised', 'public-task', true, 'all'],
+      [
+        'northshire-police',
+        'criminal-offence',
+        'law-enforcement',
+        true,
+        ['northshire-county-council', 'northshire-icb', 'university-of-northshire'],
+      ],
+    ]);
   });
 });

@@ -203,7 +203,7 @@ function expectWorkbookMatches(workbook: ExcelJS.Workbook, setup: ExcelSetup): v
     const sheet = workbook.getWorksheet(table.name)!;
     const [read] = tablesOf(sheet);
     expect(tablesOf(sheet)).toHaveLength(1);
-    expect(read).toMatchObject({ name: table.name, style: { theme: table.style } });
+    expect(read).toMatchObject({ name: table.tableName, style: { theme: table.style } });
     expect(read?.columns.map((c) => c.name)).toEqual(table.columns.map((c) => c.header));
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1, topLeftCell: 'A2' });
     table.columns.forEach((col, i) => {

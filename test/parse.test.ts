@@ -12,6 +12,7 @@ import {
   removeRow,
   setAbout,
   setCell,
+  withDataSharing,
 } from './helpers/rawTables.js';
 
 const catalogue = testCatalogue();
@@ -474,6 +475,54 @@ const cases: Case[] = [
     place: { sheet: 'Roles', row: 2, column: 'Activity', cell: 'A2' },
     message:
       'Activity "Cake baking" is not an activity of the partnership catalogue. The activities are: Data sharing agreements, Analytics projects, Information governance review.',
+  },
+  // Data sharing (contract 1.1): each rule at its cell. Columns: A Ref, B Dataset, C Recipients, D Purpose,
+  // E Personal data, F Lawful basis, G Condition, H Controller role, I Agreement ref, J DPIA ref, K Review date.
+  {
+    title: 'personal data without a lawful basis',
+    code: 'data-sharing/lawful-basis-required',
+    change: (t) => withDataSharing(t, [{ 'Personal data': 'Pseudonymised', 'Lawful basis': null }]),
+    place: { sheet: 'Data sharing', row: 2, column: 'Lawful basis', cell: 'F2' },
+    message:
+      'Lawful basis is required for "Pseudonymised" data: choose the UK GDPR Article 6 basis, or Law enforcement (DPA 2018 Part 3).',
+  },
+  {
+    title: 'special category data without a condition',
+    code: 'data-sharing/condition-required',
+    change: (t) => withDataSharing(t, [{}, { Condition: '  ' }]),
+    place: { sheet: 'Data sharing', row: 3, column: 'Condition', cell: 'G3' },
+  },
+  {
+    title: 'criminal offence data without a DPIA',
+    code: 'data-sharing/no-dpia',
+    change: (t) => withDataSharing(t, [{ 'Personal data': 'Criminal offence', 'DPIA ref': null }]),
+    place: { sheet: 'Data sharing', row: 2, column: 'DPIA ref', cell: 'J2' },
+  },
+  {
+    title: 'personal data without a review date',
+    code: 'data-sharing/no-review-date',
+    change: (t) => withDataSharing(t, [{ 'Personal data': 'Personal', 'Review date': null }]),
+    place: { sheet: 'Data sharing', row: 2, column: 'Review date', cell: 'K2' },
+  },
+  {
+    title: 'personal data without an agreement',
+    code: 'data-sharing/no-agreement',
+    change: (t) => withDataSharing(t, [{ 'Personal data': 'Personal', 'Agreement ref': null }]),
+    place: { sheet: 'Data sharing', row: 2, column: 'Agreement ref', cell: 'I2' },
+  },
+  {
+    title: 'a recipient not in the catalogue',
+    code: 'data-sharing/unknown-recipient',
+    change: (t) => withDataSharing(t, [{ Recipients: 'West Yorkshire Police; Cake Co' }]),
+    place: { sheet: 'Data sharing', row: 2, column: 'Recipients', cell: 'C2' },
+    message: /^Recipient "Cake Co" is not an organisation of the partnership catalogue; write "All partners"/,
+  },
+  {
+    title: 'a review date before the MoU starts',
+    code: 'data-sharing/review-before-mou',
+    change: (t) => withDataSharing(t, [{ 'Review date': '31/03/2025' }]),
+    place: { sheet: 'Data sharing', row: 2, column: 'Review date', cell: 'K2' },
+    message: 'Review date 2025-03-31 is before the MoU period 2025-04-01 to 2028-03-31 starts; check the date.',
   },
 ];
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { LISTS_SHEET, writePartnerTemplate, type PartnerRows } from '../server/export/template.js';
 import { readWorkbook } from '../server/import/readWorkbook.js';
 import { NotFoundError } from '../server/store/errors.js';
-import { ABOUT, TABLES } from '../shared/contract.js';
+import { ABOUT, listObjectName, TABLES } from '../shared/contract.js';
 import { parseWorkbook } from '../shared/parse.js';
 import type { Catalogue } from '../shared/types.js';
 import { LEEDS, POLICE, testCatalogue, tieredCatalogue } from './helpers/catalogue.js';
@@ -118,7 +118,7 @@ describe('writePartnerTemplate', () => {
     expect(workbook.worksheets.map((w) => w.name)).toEqual(TABLES.map((t) => t.name));
     for (const def of TABLES) {
       const ws = sheet(workbook, def.name);
-      expect(tableNames(ws)).toEqual([def.name]);
+      expect(tableNames(ws)).toEqual([listObjectName(def.name)]);
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
       def.columns.forEach((col, i) => {
         expect(ws.getColumn(i + 1).width).toBe(col.width);
@@ -129,7 +129,9 @@ describe('writePartnerTemplate', () => {
     const contacts = sheet(workbook, 'Contacts');
     expect(contacts.getCell('E2').dataValidation).toMatchObject({
       type: 'list',
-      formulae: ['"Point of contact,PMG member,MoU signatory,Information governance lead,Analyst,Other"'],
+      formulae: [
+        '"Point of contact,PMG member,MoU signatory,Information governance lead,Analyst,Other,Caldicott Guardian,Senior Information Risk Owner,Data Protection Officer"',
+      ],
     });
     expect(contacts.getCell('F300').dataValidation).toMatchObject({ type: 'list', formulae: ['"Yes,No"'] });
 

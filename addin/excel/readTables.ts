@@ -17,7 +17,7 @@
  * and sizes are loaded. Trailing blank rows are dropped; every row has the header's width.
  */
 import { isBlank } from '../../shared/cells.js';
-import { TABLES, type TableDef } from '../../shared/contract.js';
+import { TABLES, listObjectName, type TableDef } from '../../shared/contract.js';
 import { normaliseName } from '../../shared/table.js';
 import type { RawTable, RawTables } from '../../shared/types.js';
 import { cellA1, parseAddress } from './address.js';
@@ -124,7 +124,7 @@ export async function readTables(context: Excel.RequestContext): Promise<RawTabl
   const { workbook } = context;
   const found = TABLES.map((def) => ({
     def,
-    table: workbook.tables.getItemOrNullObject(def.name).load('name'),
+    table: workbook.tables.getItemOrNullObject(listObjectName(def.name)).load('name'),
     sheet: workbook.worksheets.getItemOrNullObject(def.name).load('name'),
   }));
   await context.sync();

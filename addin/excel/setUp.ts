@@ -154,7 +154,7 @@ export async function setUpWorkbook(
   step(0, 'Looking at the workbook');
   const located: Located[] = setup.tables.map((t) => ({
     setup: t,
-    byName: workbook.tables.getItemOrNullObject(t.name).load('name'),
+    byName: workbook.tables.getItemOrNullObject(t.tableName).load('name'),
     sheet: workbook.worksheets.getItemOrNullObject(t.name).load('name'),
   }));
   const allTables = workbook.tables.load('items/name');
@@ -169,7 +169,7 @@ export async function setUpWorkbook(
     header: table.getHeaderRowRange().load('values,address'),
     body: table.getDataBodyRange().load('rowCount'),
   }));
-  const contractNames = new Set(setup.tables.map((t) => t.name.toLowerCase()));
+  const contractNames = new Set(setup.tables.map((t) => t.tableName.toLowerCase()));
   const usedRanges = located.map((l) =>
     l.byName.isNullObject && !l.sheet.isNullObject ? l.sheet.getUsedRangeOrNullObject(true).load('address') : null,
   );
@@ -300,7 +300,7 @@ export async function setUpWorkbook(
         const address = rectA1({ ...plan.header, bottom: plan.header.top + rows.length - 1 });
         writeCells(sheet.getRange(address), rows);
         const table = sheet.tables.add(address, true);
-        table.name = name;
+        table.name = plan.setup.tableName;
         table.style = plan.setup.style;
         tables.set(name, table);
       });
@@ -311,11 +311,11 @@ export async function setUpWorkbook(
       let table: Excel.Table;
       if (plan.kind === 'convert') {
         table = l.sheet.tables.add(rectA1({ ...plan.header, bottom: plan.header.top + plan.bodyRows }), true);
-        table.name = name;
+        table.name = plan.setup.tableName;
         table.style = plan.setup.style;
       } else {
         table = workbook.tables.getItem(plan.currentName!);
-        if (plan.currentName !== name) table.name = name;
+        if (plan.currentName !== plan.setup.tableName) table.name = plan.setup.tableName;
       }
       tables.set(name, table);
       for (const position of columnPositions(plan).filter((p) => p.added)) {

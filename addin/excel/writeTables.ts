@@ -13,7 +13,15 @@
  *
  * Every table is located before anything is written: a missing table stops the whole write, naming it.
  */
-import { ABOUT, tableDef, type ColumnDef, type ColumnType, type TableName } from '../../shared/contract.js';
+import {
+  ABOUT,
+  isOptionalTable,
+  listObjectName,
+  tableDef,
+  type ColumnDef,
+  type ColumnType,
+  type TableName,
+} from '../../shared/contract.js';
 import { normaliseName } from '../../shared/table.js';
 import type { Progress, TableRows } from '../gateway.js';
 import { parseAddress, rectA1 } from './address.js';
@@ -44,17 +52,25 @@ export async function writeTables(
   options: { suspendCalculation: boolean; progress?: Progress },
 ): Promise<void> {
   const names = Object.keys(rows) as TableName[];
-  const found = names.map((name) => ({ name, table: context.workbook.tables.getItemOrNullObject(name).load('name') }));
+  const found = names.map((name) => ({
+    name,
+    table: context.workbook.tables.getItemOrNullObject(listObjectName(name)).load('name'),
+  }));
   await context.sync();
-  const missing = found.find((f) => f.table.isNullObject);
+  // An optional table (Data sharing) the workbook lacks is left out when there are no rows to write into it.
+  const skip = (f: (typeof found)[number]) =>
+    f.table.isNullObject && isOptionalTable(tableDef(f.name)) && (rows[f.name]?.length ?? 0) === 0;
+  const missing = found.find((f) => f.table.isNullObject && !skip(f));
   if (missing) throw new MissingTableError(missing.name);
 
-  const located = found.map(({ name, table }) => ({
-    name,
-    table,
-    header: table.getHeaderRowRange().load('values,address'),
-    body: table.getDataBodyRange().load('rowCount'),
-  }));
+  const located = found
+    .filter((f) => !skip(f))
+    .map(({ name, table }) => ({
+      name,
+      table,
+      header: table.getHeaderRowRange().load('values,address'),
+      body: table.getDataBodyRange().load('rowCount'),
+    }));
   await context.sync();
 
   const totalRows = names.reduce((n, name) => n + (rows[name]?.length ?? 0), 0);

@@ -1,7 +1,9 @@
 /**
  * Eastvale District Council. Deliberate per-workbook errors, so importing this workbook is refused:
  * EDC-02 commits Data in "Licences" (commitment/unit-mismatch: Data is counted in Datasets or Other) and
- * EDC-03 ends on 31/03/2025, before it starts (commitment/end-before-start: 2028 was meant).
+ * EDC-03 ends on 31/03/2025, before it starts (commitment/end-before-start: 2028 was meant); and its Data
+ * sharing row EDC-DS1 shares Special category data without an Article 9 condition
+ * (data-sharing/condition-required).
  */
 import type { PartnerExample } from './partnerExample.js';
 
@@ -78,6 +80,21 @@ export const eastvaleDistrictCouncil: PartnerExample = {
       Representative: 'Rachel Okafor',
       Frequency: 'Monthly',
       Channel: 'Video call',
+    },
+  ],
+  dataSharing: [
+    {
+      Ref: 'EDC-DS1',
+      Dataset: 'Housing benefit claimants with a disability premium',
+      Recipients: 'Northshire County Council',
+      Purpose: 'Targeting home adaptations',
+      'Personal data': 'Special category',
+      'Lawful basis': 'Public task',
+      'Controller role': 'Controller',
+      'Agreement ref': 'ISG-EDC-0009',
+      'DPIA ref': 'EDC-DPIA-4',
+      'Review date': '2026-03-31',
+      Status: 'Proposed',
     },
   ],
 };

@@ -151,4 +151,17 @@ export const northshireCountyCouncil: PartnerExample = {
       Channel: 'Shared workspace',
     },
   ],
+  dataSharing: [
+    {
+      Ref: 'NCC-DS1',
+      Dataset: 'Adult social care demand by ward, quarterly counts',
+      Recipients: 'All partners',
+      Purpose: 'Ward profiles for the analytical work programme',
+      'Personal data': 'Aggregated',
+      'Controller role': 'Controller',
+      Retention: 'Kept while the MoU lasts',
+      Status: 'Active',
+      Notes: 'Counts under 10 suppressed',
+    },
+  ],
 };

@@ -79,4 +79,14 @@ export const northshireCvs: PartnerExample = {
       Channel: 'In person',
     },
   ],
+  dataSharing: [
+    {
+      Dataset: "Community groups' demand and capacity survey",
+      Recipients: 'Northshire County Council; University of Northshire',
+      Purpose: 'Mapping voluntary sector capacity against need',
+      'Personal data': 'None',
+      'Controller role': 'Controller',
+      Status: 'Agreed',
+    },
+  ],
 };

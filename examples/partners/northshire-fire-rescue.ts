@@ -1,7 +1,8 @@
 /**
  * Northshire Fire and Rescue Service. Deliberate problem: the line manager sits on the PMG but the workbook
  * lists him only as the point of contact, so the governing partner has no PMG member contact
- * (register/no-pmg-member).
+ * (register/no-pmg-member); and it commits incident data but lists no dataset in its Data sharing table
+ * (register/undocumented-data).
  */
 import type { PartnerExample } from './partnerExample.js';
 

@@ -126,4 +126,21 @@ export const northshireIcb: PartnerExample = {
       Notes: 'Reports ODA outputs to the board',
     },
   ],
+  dataSharing: [
+    {
+      Ref: 'ICB-DS1',
+      Dataset: 'Secondary care activity (SUS) and GP registrations, pseudonymised',
+      Recipients: 'All partners',
+      Purpose: 'Population health management: demand for urgent care by neighbourhood',
+      'Personal data': 'Pseudonymised',
+      'Lawful basis': 'Public task',
+      Condition: 'UK GDPR Article 9(2)(h) health or social care; DPA 2018 Schedule 1, paragraph 2',
+      'Controller role': 'Joint controller',
+      'Agreement ref': 'ISG-ICB-0077',
+      'DPIA ref': 'ICB-DPIA-031',
+      'Review date': '2026-09-30',
+      Retention: 'For the life of the MoU; pseudonymisation keys stay with the ICB',
+      Status: 'Active',
+    },
+  ],
 };

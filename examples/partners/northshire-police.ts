@@ -32,6 +32,12 @@ export const northshirePolice: PartnerExample = {
       Primary: 'Yes',
     },
     {
+      Name: 'Helen Ashworth',
+      'Job title': 'Data Protection Officer',
+      Email: 'helen.ashworth@northshire.police.uk.example',
+      'Contact role': 'Data Protection Officer',
+    },
+    {
       Name: 'Liam Booth',
       'Job title': 'Crime Analyst',
       Email: 'liam.booth@northshire.police.uk.example',
@@ -101,6 +107,23 @@ export const northshirePolice: PartnerExample = {
       Representative: 'Liam Booth',
       Frequency: 'Monthly',
       Channel: 'In person',
+    },
+  ],
+  dataSharing: [
+    {
+      Ref: 'POL-DS1',
+      Dataset: 'Recorded crime and anti-social behaviour incidents, geocoded to LSOA',
+      Recipients: 'Northshire County Council; NHS Northshire Integrated Care Board; University of Northshire',
+      Purpose: 'Serious violence duty strategic needs assessment and community safety analysis',
+      'Personal data': 'Criminal offence',
+      'Lawful basis': 'Law enforcement',
+      Condition: 'DPA 2018 Schedule 8, paragraph 1 (statutory purposes)',
+      'Controller role': 'Controller',
+      'Agreement ref': 'ISG-NP-0142',
+      'DPIA ref': 'NP-DPIA-2025-07',
+      'Review date': '31/03/2026',
+      Retention: 'Deleted 2 years after the needs assessment is published',
+      Status: 'Agreed',
     },
   ],
 };

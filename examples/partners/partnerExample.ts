@@ -18,6 +18,8 @@ export interface PartnerExample {
   commitments: readonly ExampleRow[];
   roles: readonly ExampleRow[];
   participation: readonly ExampleRow[];
+  /** Data sharing (contract 1.1, optional): left out, the workbook has the table with no rows. */
+  dataSharing?: readonly ExampleRow[];
 }
 
 /** A date as Excel stores a real date cell: midnight UTC of that day. `day('2025-04-01')`. */
@@ -64,5 +66,6 @@ export function exampleRows(partner: PartnerExample): Partial<Record<TableName, 
     Commitments: rowsOf(partner.organisationId, 'Commitments', partner.commitments),
     Roles: rowsOf(partner.organisationId, 'Roles', partner.roles),
     Participation: rowsOf(partner.organisationId, 'Participation', partner.participation),
+    'Data sharing': rowsOf(partner.organisationId, 'Data sharing', partner.dataSharing ?? []),
   };
 }

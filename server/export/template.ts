@@ -94,7 +94,7 @@ function addTable(sheet: ExcelJS.Worksheet, setup: TableSetup, data: ExcelJS.Cel
     if (col.numberFormat) sheet.getColumn(i + 1).numFmt = col.numberFormat;
   });
   sheet.addTable({
-    name: setup.name,
+    name: setup.tableName,
     ref: 'A1',
     headerRow: true,
     totalsRow: false,

@@ -28,7 +28,7 @@
  */
 import ExcelJS from 'exceljs';
 import { parseA1 } from '../../shared/cells.js';
-import { TABLES } from '../../shared/contract.js';
+import { TABLES, listObjectName } from '../../shared/contract.js';
 import type { CellValue, RawTables } from '../../shared/types.js';
 import JSZip from 'jszip';
 import { findSheetRegion, readRegion, type Grid, type Region } from './tableRegions.js';
@@ -59,7 +59,10 @@ export async function readWorkbook(data: Buffer | Uint8Array, opts: { fileName?:
   const grids = workbook.worksheets.map(excelGrid);
   const tables: RawTables = {};
   for (const def of TABLES) {
-    const region = findListObject(workbook, grids, def.name) ?? findSheetRegion(grids, def);
+    const region =
+      findListObject(workbook, grids, listObjectName(def.name)) ??
+      findListObject(workbook, grids, def.name) ??
+      findSheetRegion(grids, def);
     if (region) tables[def.name] = readRegion(region, name);
   }
   return tables;

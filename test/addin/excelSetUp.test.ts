@@ -7,7 +7,7 @@
 import { OfficeGateway } from '../../addin/excel/officeGateway.js';
 import { SKIPPED_FREEZE, SKIPPED_VALIDATION } from '../../addin/excel/setUp.js';
 import { excelSetupFor, LISTS_SHEET, VALIDATED_ROWS } from '../../shared/excelSetup.js';
-import { TABLES } from '../../shared/contract.js';
+import { listObjectName, TABLES } from '../../shared/contract.js';
 import { parseWorkbook } from '../../shared/parse.js';
 import { FakeExcel } from '../support/fakeExcel.js';
 import { LEEDS, testCatalogue } from '../helpers/catalogue.js';
@@ -27,7 +27,7 @@ describe('set-up of a new workbook', () => {
 
     const wb = excel.workbook;
     for (const def of TABLES) {
-      const table = wb.table(def.name)!;
+      const table = wb.table(listObjectName(def.name))!;
       expect(table.sheet.name).toBe(def.name);
       expect(table.rect.top).toBe(1);
       expect(table.headers()).toEqual(def.columns.map((c) => c.header));
@@ -89,7 +89,7 @@ describe('set-up of a new workbook', () => {
   it('on an Excel without ExcelApi 1.7 and 1.8 sets up the tables and says what it skipped', async () => {
     const excel = new FakeExcel(undefined, '1.4');
     const report = await gatewayOver(excel).setUp(setup);
-    expect(report.created).toHaveLength(5);
+    expect(report.created).toHaveLength(TABLES.length);
     expect(report.skipped).toEqual([SKIPPED_VALIDATION, SKIPPED_FREEZE]);
     expect(excel.workbook.sheet(LISTS_SHEET)).toBeUndefined();
     for (const sheet of excel.workbook.sheets) {
@@ -128,7 +128,8 @@ describe('set-up repairs a workbook in place', () => {
     wb.put('Commitments', 'A4', rows);
 
     const report = await gatewayOver(excel).setUp(setup);
-    expect(report.created).toEqual(['Roles', 'Participation']);
+    // A contract 1 workbook gains the Data sharing table; the tables it has keep their rows.
+    expect(report.created).toEqual(['Roles', 'Participation', 'Data sharing']);
     expect(report.repaired).toEqual(['About', 'Contacts', 'Commitments']);
     expect(report.addedColumns).toEqual(['Contacts.Phone', 'Commitments.Notes']);
 

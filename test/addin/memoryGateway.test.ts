@@ -17,7 +17,7 @@ describe('MemoryGateway', () => {
   test('set-up of an empty workbook: five tables, headers from the contract, About pre-filled', async () => {
     const gateway = new MemoryGateway();
     const report = await gateway.setUp(excelSetupFor(catalogue, LEEDS));
-    expect(report.created).toEqual(['About', 'Contacts', 'Commitments', 'Roles', 'Participation']);
+    expect(report.created).toEqual(['About', 'Contacts', 'Commitments', 'Roles', 'Participation', 'Data sharing']);
     const tables = await gateway.readTables();
     expect(tables.Contacts?.values[0]).toEqual(['Name', 'Job title', 'Email', 'Phone', 'Contact role', 'Primary']);
     expect(tables.About?.values[1]).toEqual(['Organisation ID', LEEDS]);
@@ -61,7 +61,7 @@ describe('MemoryGateway', () => {
     const submission = parseWorkbook(goodRawTables(catalogue, LEEDS), catalogue).submission!;
     const steps: string[] = [];
     await gateway.writeTables(submissionRows(submission), (p) => steps.push(`${p.label} ${p.done}/${p.total}`));
-    expect(steps[0]).toBe('Writing About 0/5');
+    expect(steps[0]).toBe('Writing About 0/6');
     expect(parseWorkbook(await gateway.readTables(), catalogue).submission).toEqual(submission);
   });
 

@@ -222,3 +222,50 @@ export async function xlsxOf(tables: RawTables): Promise<Buffer> {
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
+
+/** The headers of a Data sharing table (contract 1.1), in contract order. */
+export const DATA_SHARING_HEADERS = [
+  'Ref',
+  'Dataset',
+  'Recipients',
+  'Purpose',
+  'Personal data',
+  'Lawful basis',
+  'Condition',
+  'Controller role',
+  'Agreement ref',
+  'DPIA ref',
+  'Review date',
+  'Retention',
+  'Status',
+  'Notes',
+];
+
+/**
+ * Adds a Data sharing table with one complete, valid row per entry (a special category dataset with every
+ * reference given), each entry's fields overriding the defaults by header. Data row n is Excel row n + 1.
+ */
+export function withDataSharing(tables: RawTables, rows: Record<string, unknown>[] = [{}]): RawTables {
+  const complete: Record<string, unknown> = {
+    Ref: null,
+    Dataset: 'Hospital admissions',
+    Recipients: 'All partners',
+    Purpose: 'Population health analysis',
+    'Personal data': 'Special category',
+    'Lawful basis': 'Public task',
+    Condition: 'Article 9(2)(h) health or social care',
+    'Controller role': 'Joint controller',
+    'Agreement ref': 'ISG-0001',
+    'DPIA ref': 'DPIA-01',
+    'Review date': '2026-04-01',
+    Retention: 'Two years',
+    Status: 'Active',
+    Notes: null,
+  };
+  tables['Data sharing'] = rawTable(
+    'Data sharing',
+    [...DATA_SHARING_HEADERS],
+    rows.map((r, i) => DATA_SHARING_HEADERS.map((h) => (h in r ? r[h] : h === 'Ref' ? `S${i + 1}` : complete[h]))),
+  );
+  return tables;
+}

@@ -5,7 +5,15 @@
  * Northshire ICB, NICB-02: Quantity 1 → 2"), with the contract's column headers and enumeration labels, then
  * stakes, totals, submissions used and issues added or resolved. At most `limit` row lines per table.
  */
-import { ABOUT, COMMITMENTS, CONTACTS, PARTICIPATION, ROLES, type ColumnDef } from '../../../shared/contract.js';
+import {
+  ABOUT,
+  COMMITMENTS,
+  CONTACTS,
+  DATA_SHARING,
+  PARTICIPATION,
+  ROLES,
+  type ColumnDef,
+} from '../../../shared/contract.js';
 import type { RegisterDiff, TableDiff } from '../../../shared/diff.js';
 import { enumLabel } from '../../../shared/enums.js';
 import type { Register, RegisterTableName } from '../../../shared/types.js';
@@ -48,11 +56,13 @@ const TABLES: { name: RegisterTableName; title: string; columns: readonly Column
   },
   { name: 'roles', title: 'Roles', columns: ROLES.columns, label: (r) => String(r.activity) },
   { name: 'participation', title: 'Participation', columns: PARTICIPATION.columns, label: (r) => String(r.forum) },
+  { name: 'dataSharing', title: 'Data sharing', columns: DATA_SHARING.columns, label: (r) => String(r.dataset) },
 ];
 
 function valueText(column: ColumnDef | undefined, value: unknown): string {
   if (value === null || value === undefined || value === '') return '(blank)';
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if (Array.isArray(value)) return value.join('; ');
   if (column?.key === 'stake' && typeof value === 'number') return percent(value);
   if (column?.enum && typeof value === 'string') return enumLabel(column.enum, value);
   return String(value);

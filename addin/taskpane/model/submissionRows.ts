@@ -3,7 +3,14 @@
  * table's rows in contract column order, enumerations as their labels, Yes/No for booleans, activities by
  * name, About as [Field, Value] pairs. Parsing these rows gives the same submission back (a test checks it).
  */
-import { ABOUT, TABLES, type ColumnDef, type RowTableDef, type TableName } from '../../../shared/contract.js';
+import {
+  ABOUT,
+  ALL_PARTNERS,
+  TABLES,
+  type ColumnDef,
+  type RowTableDef,
+  type TableName,
+} from '../../../shared/contract.js';
 import { enumLabel } from '../../../shared/enums.js';
 import type { Submission } from '../../../shared/types.js';
 import type { TableRows } from '../../gateway.js';
@@ -14,12 +21,14 @@ const ROWS_OF: Record<Exclude<TableName, 'About'>, keyof Submission> = {
   Commitments: 'commitments',
   Roles: 'roles',
   Participation: 'participation',
+  'Data sharing': 'dataSharing',
 };
 
 /** A parsed value as a cell: what a line manager would type. */
 export function cellOf(col: ColumnDef, value: unknown): string | number | null {
   if (value === null || value === undefined) return null;
   if (col.type === 'boolean') return value === true ? 'Yes' : 'No';
+  if (col.type === 'recipients') return value === 'all' ? ALL_PARTNERS : Array.isArray(value) ? value.join('; ') : null;
   if (col.enum && (typeof value === 'string' || typeof value === 'number')) return enumLabel(col.enum, String(value));
   if (typeof value === 'string' || typeof value === 'number') return value;
   return String(value);
@@ -32,7 +41,7 @@ export function submissionRows(submission: Submission): TableRows {
   for (const table of TABLES) {
     if (table.kind !== 'rows') continue;
     const def: RowTableDef = table;
-    const rows = submission[ROWS_OF[def.name]] as unknown as Record<string, unknown>[];
+    const rows = (submission[ROWS_OF[def.name]] ?? []) as unknown as Record<string, unknown>[];
     out[def.name] = rows.map((row) => def.columns.map((col) => cellOf(col, row[col.key])));
   }
   return out;

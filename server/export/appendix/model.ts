@@ -129,6 +129,7 @@ const KIND_OF_TYPE: Record<ColumnDef['type'], ValueKind> = {
   boolean: 'boolean',
   activity: 'text',
   organisation: 'text',
+  recipients: 'text',
 };
 
 /** A contract column as an appendix column: its key, header, width and enumeration. */
