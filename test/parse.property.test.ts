@@ -92,7 +92,8 @@ const damagedTables = fc
   .map(([id, changes]) => {
     const tables = goodRawTables(catalogue, id);
     for (const [name, r, c, value] of changes) {
-      const values = tables[name]!.values;
+      // Data sharing is optional and not in the good workbook: a change to it makes one.
+      const values = (tables[name] ??= { sheet: name, topLeft: 'A1', values: [] }).values;
       while (values.length <= r) values.push([]);
       values[r]![c] = value;
     }

@@ -52,7 +52,7 @@ describe('the PMG’s whole job from the command line', () => {
     const imported = await cli('import', ...PARTNERS.map(workbook));
     expect(imported.code).toBe(1); // Eastvale's workbook has deliberate errors
     expect(imported.out).toContain(
-      '✖ eastvale-district-council.xlsx: eastvale-district-council, 2 errors, 0 warnings; nothing was stored',
+      '✖ eastvale-district-council.xlsx: eastvale-district-council, 3 errors, 0 warnings; nothing was stored',
     );
     expect(imported.out).toMatch(/error {3}Commitments!E3: Unit "Licences" does not fit resource type "Data"/);
     expect(imported.out).toContain(
@@ -99,7 +99,7 @@ describe('the PMG’s whole job from the command line', () => {
       files: { organisationId: string; ok: boolean; errors: number; version: number | null }[];
     };
     expect(result.files).toEqual([
-      expect.objectContaining({ organisationId: 'eastvale-district-council', ok: false, errors: 2, version: null }),
+      expect.objectContaining({ organisationId: 'eastvale-district-council', ok: false, errors: 3, version: null }),
       expect.objectContaining({ organisationId: 'northshire-icb', ok: true, errors: 0, version: 1 }),
     ]);
     const consolidated = JSON.parse((await cli('consolidate', '--json')).out) as {
@@ -132,7 +132,14 @@ describe('the PMG’s whole job from the command line', () => {
     expect(result.out).toContain('Wrote the partner workbook for');
     const tables = await readWorkbook(await readFile(file));
     expect(tables.About?.values).toContainEqual(['Organisation ID', 'northshire-cvs']);
-    expect(Object.keys(tables).sort()).toEqual(['About', 'Commitments', 'Contacts', 'Participation', 'Roles']);
+    expect(Object.keys(tables).sort()).toEqual([
+      'About',
+      'Commitments',
+      'Contacts',
+      'Data sharing',
+      'Participation',
+      'Roles',
+    ]);
   });
 
   it('mints a development token only for a catalogue member', async () => {
