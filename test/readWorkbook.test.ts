@@ -548,7 +548,14 @@ describe('readWorkbook: a valid workbook whose parts are not in the usual folder
     expect(names).toContain('xl2/sheets/data-1.xml');
     expect(names.some((n) => n.startsWith('xl/'))).toBe(false);
     const tables = await readWorkbook(file, { fileName: 'moved.xlsx' });
-    expect(Object.keys(tables).sort()).toEqual(['About', 'Commitments', 'Contacts', 'Participation', 'Roles']);
+    expect(Object.keys(tables).sort()).toEqual([
+      'About',
+      'Commitments',
+      'Contacts',
+      'Data sharing',
+      'Participation',
+      'Roles',
+    ]);
     expect(tables).toEqual(original);
   });
 

@@ -158,6 +158,6 @@ describe('shared/index.ts', () => {
     expect(typeof api.parseWorkbook).toBe('function');
     expect(typeof api.excelSetupFor).toBe('function');
     expect(typeof api.consolidate).toBe('function');
-    expect(api.TABLES).toHaveLength(5);
+    expect(api.TABLES).toHaveLength(6);
   });
 });

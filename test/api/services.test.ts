@@ -34,6 +34,7 @@ test('seedDemo loads the demo catalogue and every valid demo workbook, once', as
   expect(first.rejected[0]!.issues.map((i) => i.code).sort()).toEqual([
     'commitment/end-before-start',
     'commitment/unit-mismatch',
+    'data-sharing/condition-required',
   ]);
   expect(first.imported).toHaveLength(7);
   expect((await store.latestSubmissions()).map((s) => s.organisationId)).toEqual(
