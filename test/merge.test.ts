@@ -1,5 +1,5 @@
 import { changesOf, fateOfChanges, mergeThreeWay } from '../shared/merge.js';
-import type { Submission } from '../shared/types.js';
+import type { DataSharing, Submission } from '../shared/types.js';
 import { commitment, contact, participation, role, submission, testCatalogue } from './helpers/registerFixtures.js';
 
 /** Harbourline's version both managers started from: two commitments, two contacts, a role, a forum. */
@@ -122,20 +122,37 @@ describe('mergeThreeWay', () => {
   });
 
   test('contacts match by email ignoring case; a table the merge has never heard of is merged by Ref', () => {
-    type WithSharing = Submission & { dataSharing: { ref: string; dataset: string; status: string }[] };
-    const base: WithSharing = { ...baseVersion(), dataSharing: [{ ref: 'DS1', dataset: 'Leaks', status: 'proposed' }] };
+    // Data sharing (contract 1.1) rows, complete as the parser gives them.
+    const sharing = (ref: string, dataset: string, status: string): DataSharing => ({
+      ref,
+      dataset,
+      recipients: 'all',
+      purpose: 'Leakage analysis',
+      personalData: 'none',
+      lawfulBasis: null,
+      condition: null,
+      controllerRole: 'controller',
+      agreementRef: null,
+      dpiaRef: null,
+      reviewDate: null,
+      retention: null,
+      status,
+      notes: null,
+    });
+    type WithSharing = Submission & { dataSharing: DataSharing[] };
+    const base: WithSharing = { ...baseVersion(), dataSharing: [sharing('DS1', 'Leaks', 'proposed')] };
     const mine = structuredClone(base);
     mine.contacts[0]!.email = mine.contacts[0]!.email.toUpperCase();
     mine.dataSharing[0]!.status = 'agreed';
     const theirs = structuredClone(base);
     theirs.dataSharing[0]!.dataset = 'Leakage by district';
-    theirs.dataSharing.push({ ref: 'DS2', dataset: 'Bursts', status: 'proposed' });
+    theirs.dataSharing.push(sharing('DS2', 'Bursts', 'proposed'));
     const { merged, conflicts } = mergeThreeWay(base, mine, theirs);
     expect(conflicts).toEqual([]);
     expect(merged.contacts).toHaveLength(2);
     expect(merged.dataSharing).toEqual([
-      { ref: 'DS1', dataset: 'Leakage by district', status: 'agreed' },
-      { ref: 'DS2', dataset: 'Bursts', status: 'proposed' },
+      sharing('DS1', 'Leakage by district', 'agreed'),
+      sharing('DS2', 'Bursts', 'proposed'),
     ]);
   });
 
