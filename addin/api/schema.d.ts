@@ -655,13 +655,22 @@ export interface components {
         | 'commitment/end-before-start'
         | 'commitment/outside-mou-period'
         | 'roles/unknown-activity'
+        | 'data-sharing/lawful-basis-required'
+        | 'data-sharing/condition-required'
+        | 'data-sharing/no-dpia'
+        | 'data-sharing/no-review-date'
+        | 'data-sharing/no-agreement'
+        | 'data-sharing/unknown-recipient'
+        | 'data-sharing/review-before-mou'
         | 'register/no-accountable'
         | 'register/multiple-accountable'
         | 'register/no-responsible'
         | 'register/missing-submission'
         | 'register/observer-lead'
         | 'register/no-pmg-member'
-        | 'register/unsigned-mou';
+        | 'register/unsigned-mou'
+        | 'register/undocumented-data'
+        | 'register/no-ig-contact';
       column?: string;
       message: string;
       organisationId?: string;
@@ -723,7 +732,7 @@ export interface components {
       topLeft: string;
       values: unknown[][];
     };
-    /** @description Tables by name: About, Contacts, Commitments, Roles, Participation. */
+    /** @description Tables by name: About, Contacts, Commitments, Roles, Participation, and the optional Data sharing (contract 1.1). */
     RawTables: {
       [key: string]: components['schemas']['RawTable'];
     };

@@ -28,9 +28,11 @@ export const rawTableSchema = z
       'One table as read from the workbook: values[0] is the header row, topLeft the address of its first cell.',
   });
 
-export const rawTablesSchema = z
-  .record(z.string(), rawTableSchema)
-  .meta({ id: 'RawTables', description: 'Tables by name: About, Contacts, Commitments, Roles, Participation.' });
+export const rawTablesSchema = z.record(z.string(), rawTableSchema).meta({
+  id: 'RawTables',
+  description:
+    'Tables by name: About, Contacts, Commitments, Roles, Participation, and the optional Data sharing (contract 1.1).',
+});
 
 export const submissionRequestSchema = z
   .object({
