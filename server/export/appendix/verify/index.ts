@@ -142,13 +142,15 @@ const NO_IDENTITY: Record<AppendixFormat, string> = {
   json: 'this register JSON has no valid "version" and "digest".',
 };
 
-/** Step one: what the file is and which register version it names (or why it is not an appendix). */
-export async function identifyFile(bytes: Uint8Array, fileName = ''): Promise<Identified> {
+type ReadFile = Awaited<ReturnType<typeof readFile>>;
+
+async function identify(bytes: Uint8Array, fileName: string): Promise<{ identified: Identified; read?: ReadFile }> {
   let read;
   try {
     read = await readFile(bytes);
   } catch (error) {
-    if (error instanceof NotAnAppendix) return { kind: 'verdict', result: notAnAppendix(error.message) };
+    if (error instanceof NotAnAppendix)
+      return { identified: { kind: 'verdict', result: notAnAppendix(error.message) } };
     throw error;
   }
   const format = read.opened.format;
@@ -156,18 +158,22 @@ export async function identifyFile(bytes: Uint8Array, fileName = ''): Promise<Id
   const claimed = claimedIdentity(read.identity.properties);
   if (!claimed) {
     const verdict = notAnAppendix(NO_IDENTITY[format], format);
-    return { kind: 'verdict', result: { ...verdict, message: note ? `${note} ${verdict.message}` : verdict.message } };
+    const message = note ? `${note} ${verdict.message}` : verdict.message;
+    return { identified: { kind: 'verdict', result: { ...verdict, message } } };
   }
-  return {
-    kind: 'claim',
-    claim: {
-      ...claimed,
-      format,
-      partnershipId: read.identity.properties[PROPERTY.partnership]?.trim() || null,
-      partnershipName: read.identity.partnershipName,
-      note,
-    },
+  const claim: Claim = {
+    ...claimed,
+    format,
+    partnershipId: read.identity.properties[PROPERTY.partnership]?.trim() || null,
+    partnershipName: read.identity.partnershipName,
+    note,
   };
+  return { identified: { kind: 'claim', claim }, read };
+}
+
+/** Step one: what the file is and which register version it names (or why it is not an appendix). */
+export async function identifyFile(bytes: Uint8Array, fileName = ''): Promise<Identified> {
+  return (await identify(bytes, fileName)).identified;
 }
 
 function identityText(version: number, digest: string, partnership: string): string {
@@ -180,16 +186,23 @@ export async function compareFile(
   fileName: string,
   against: RegisterVersion,
 ): Promise<VerifyResult> {
-  const identified = await identifyFile(bytes, fileName);
+  const { identified, read } = await identify(bytes, fileName);
   if (identified.kind === 'verdict') return identified.result;
   const { claim } = identified;
+  if (!read) throw new Error('A claim is always read from a file.');
   const { stored, signOffs } = against;
+  let found;
+  try {
+    found = await read.content();
+  } catch (error) {
+    if (error instanceof NotAnAppendix) return notAnAppendix(error.message, claim.format);
+    throw error;
+  }
   const rendered = await renderAppendix(claim.format, {
     stored: stored,
     signOffs: [...signOffs],
     asOf: claim.asOf ?? stored.createdAt,
   });
-  const found = await (await readFile(bytes)).content();
   const expected = await (await readFile(rendered.bytes)).content();
   const out = new Differences();
   if (claim.format === 'json') compareJson(found as never, expected as never, out);
