@@ -233,6 +233,14 @@ export function createApi({ baseUrl = '', tokens, fetch: fetchImpl }: ApiOptions
           body: organisationId ? { organisationId } : {},
         }),
       ).then((r) => r.data),
+    /** Withdraws an organisation's standing sign-off of a register version. */
+    withdrawSignOff: (version: number, organisationId: string) =>
+      call((headers) =>
+        client.POST('/api/registers/{version}/sign-offs/{organisationId}/withdrawal', {
+          params: { path: { version: String(version), organisationId } },
+          headers,
+        }),
+      ).then((r) => r.data),
     /** What changed from register version `from` to version `to`. */
     registerDiff: (from: number, to: number) =>
       call((headers) =>

@@ -479,6 +479,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/registers/{version}/sign-offs/{organisationId}/withdrawal': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Withdraw an organisation’s sign-off of a register version: a line manager for their own; a PMG member for any. The withdrawal is an audit event and readyForMou is recomputed; that partner signs the next register version.
+     * @description Access: Any member of the partnership.
+     */
+    post: operations['withdrawSignOff'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/registers/latest': {
     parameters: {
       query?: never;
@@ -545,7 +565,7 @@ export interface components {
   schemas: {
     AuditEvent: {
       /** @enum {string} */
-      action: 'catalogue.put' | 'submission.create' | 'register.create' | 'signoff.create';
+      action: 'catalogue.put' | 'submission.create' | 'register.create' | 'signoff.create' | 'signoff.withdraw';
       actor: string;
       at: string;
       /** @description Digest of a submission's warnings, source and file name (null on other events). */
@@ -803,6 +823,10 @@ export interface components {
       registerDigest: string;
       registerVersion: number;
       signOffs: components['schemas']['SignOff'][];
+    };
+    SignOffWithdrawal: {
+      status: components['schemas']['SignOffStatus'];
+      withdrawn: components['schemas']['SignOff'];
     };
     StoredCatalogue: {
       catalogue: components['schemas']['Catalogue'];
@@ -3151,6 +3175,83 @@ export interface operations {
       };
       /** @description The workbook or catalogue has errors: `issues` (or `errors`) lists every one; nothing was stored. */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests; retry after the time Retry-After gives. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  withdrawSignOff: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        organisationId: string;
+        version: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Withdrawn: the sign-off that stood, and the status without it. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SignOffWithdrawal'];
+        };
+      };
+      /** @description The request is not valid: `errors` points at each bad field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed for this user. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found. */
+      404: {
         headers: {
           [name: string]: unknown;
         };

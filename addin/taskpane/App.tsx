@@ -4,18 +4,35 @@
  * registers and sign-offs for a viewer. The views other than the workbook load on first use.
  */
 import { Button, FluentProvider, Spinner, Tab, TabList, Text, webLightTheme } from '@fluentui/react-components';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { WorkbookGateway } from '../gateway.js';
 import type { Session } from './auth/session.js';
 import { SignIn } from './SignIn.js';
+import { ViewBoundary } from './ViewBoundary.js';
 import { WorkbookPanel } from './WorkbookPanel.js';
 
-const SignOffPanel = lazy(() =>
-  import(/* webpackChunkName: "signoff" */ './SignOffPanel.js').then((m) => ({ default: m.SignOffPanel })),
-);
-const PmgPanel = lazy(() =>
-  import(/* webpackChunkName: "pmg" */ './PmgPanel.js').then((m) => ({ default: m.PmgPanel })),
-);
+/**
+ * The views other than the workbook load in chunks of their own, fetched as soon as someone signs in (not when
+ * the tab is opened, when the service may be gone); a failed fetch is caught by ViewBoundary, whose Retry
+ * fetches again.
+ */
+function loader<T>(load: () => Promise<T>) {
+  let pending: Promise<T> | null = null;
+  return {
+    load: () =>
+      (pending ??= load().catch((err: unknown) => {
+        pending = null;
+        throw err;
+      })),
+    forget: () => {
+      pending = null;
+    },
+  };
+}
+const signOffCode = loader(() => import(/* webpackChunkName: "signoff" */ './SignOffPanel.js'));
+const pmgCode = loader(() => import(/* webpackChunkName: "pmg" */ './PmgPanel.js'));
+const lazySignOff = () => lazy(() => signOffCode.load().then((m) => ({ default: m.SignOffPanel })));
+const lazyPmg = () => lazy(() => pmgCode.load().then((m) => ({ default: m.PmgPanel })));
 
 type View = 'workbook' | 'signoff' | 'pmg';
 
@@ -23,6 +40,15 @@ export function App({ gateway }: { gateway: WorkbookGateway }) {
   const [session, setSession] = useState<Session | null>(null);
   const [expired, setExpired] = useState(false);
   const [view, setView] = useState<View>('workbook');
+  const [SignOffPanel, setSignOffPanel] = useState(lazySignOff);
+  const [PmgPanel, setPmgPanel] = useState(lazyPmg);
+
+  // Preload the other views' code while the service is there, so opening a tab later needs no network.
+  useEffect(() => {
+    if (!session) return;
+    signOffCode.load().catch(() => undefined);
+    if (session.me.role === 'pmg') pmgCode.load().catch(() => undefined);
+  }, [session]);
 
   const signedOut = () => {
     setSession(null);
@@ -32,7 +58,7 @@ export function App({ gateway }: { gateway: WorkbookGateway }) {
   const role = session?.me.role;
   const views: { id: View; label: string }[] = [];
   if (role === 'line-manager') views.push({ id: 'workbook', label: 'Workbook' });
-  if (role) views.push({ id: 'signoff', label: 'Sign off' });
+  if (role) views.push({ id: 'signoff', label: role === 'viewer' ? 'Register' : 'Sign off' });
   if (role === 'pmg') views.push({ id: 'pmg', label: 'PMG' });
   const current = views.some((v) => v.id === view) ? view : (views[0]?.id ?? 'workbook');
 
@@ -87,16 +113,40 @@ export function App({ gateway }: { gateway: WorkbookGateway }) {
                 </Tab>
               ))}
             </TabList>
-            <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>
-              {/* Kept while another view shows, so its issue list and conflict stay as they were. */}
-              {role === 'line-manager' ? (
-                <div hidden={current !== 'workbook'}>
-                  <WorkbookPanel session={session} gateway={gateway} onSignedOut={signedOut} />
-                </div>
-              ) : null}
-              {current === 'signoff' ? <SignOffPanel session={session} onSignedOut={signedOut} /> : null}
-              {current === 'pmg' ? <PmgPanel session={session} gateway={gateway} onSignedOut={signedOut} /> : null}
-            </Suspense>
+            {/* Kept while another view shows, so its issue list and conflict stay as they were. */}
+            {role === 'line-manager' ? (
+              <div hidden={current !== 'workbook'}>
+                <WorkbookPanel session={session} gateway={gateway} onSignedOut={signedOut} />
+              </div>
+            ) : null}
+            {current === 'signoff' ? (
+              <ViewBoundary
+                key="signoff"
+                name={role === 'viewer' ? 'Register' : 'Sign off'}
+                onRetry={() => {
+                  signOffCode.forget();
+                  setSignOffPanel(lazySignOff);
+                }}
+              >
+                <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>
+                  <SignOffPanel session={session} onSignedOut={signedOut} />
+                </Suspense>
+              </ViewBoundary>
+            ) : null}
+            {current === 'pmg' ? (
+              <ViewBoundary
+                key="pmg"
+                name="PMG"
+                onRetry={() => {
+                  pmgCode.forget();
+                  setPmgPanel(lazyPmg);
+                }}
+              >
+                <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>
+                  <PmgPanel session={session} gateway={gateway} onSignedOut={signedOut} />
+                </Suspense>
+              </ViewBoundary>
+            ) : null}
           </>
         )}
       </main>

@@ -1,104 +1,75 @@
 /**
  * Sign off a register version for an organisation, after seeing what it says about that organisation: its
- * stake, tier and signatory, its commitments and their totals, its roles, and the issues that name it. A
- * line manager signs for their own organisation; a PMG member records a governing partner's confirmation.
+ * stake, tier and signatory, its commitments and totals, its roles, every issue that names or involves it
+ * (blocking first) and the register-wide blockers. Signing asks for confirmation naming the version and its
+ * digest; a standing sign-off can be withdrawn. A line manager signs for their own organisation; a PMG member
+ * records a governing partner's confirmation on its behalf; a viewer reads only. A view over useSignOff.
  */
-import { Button, Field, Select, Text } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
-import type { Register } from '../../shared/types.js';
-import { enumLabel, INVOLVEMENT, STATUS, UNIT, RESOURCE_TYPE, RACI_ROLE } from '../../shared/enums.js';
-import { ApiFault, type RegisterSummary, type SignOffStatus } from '../api/client.js';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  DialogTrigger,
+  Field,
+  Select,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { fte, money, percent, quantity, shortDigest, ukDate, ukDateTime } from '../../shared/displayFormat.js';
+import { enumLabel, INVOLVEMENT, RACI_ROLE, RESOURCE_TYPE, STATUS, UNIT } from '../../shared/enums.js';
 import type { Session } from './auth/session.js';
-import { NoticeBar, type Notice } from './FaultBar.js';
-import { faultMessage } from './faults.js';
+import { NoticeBar } from './FaultBar.js';
+import { FIT } from './layout.js';
+import { signOffIssues } from './model/signOffIssues.js';
 import { ProgressLine } from './ProgressLine.js';
 import { RegisterIssueList } from './RegisterIssueList.js';
 import { RegisterVersionPicker } from './RegisterVersionPicker.js';
-import { useAction } from './useAction.js';
-import { FIT } from './layout.js';
+import { useSignOff } from './useSignOff.js';
 
-const gbp = (n: number) => n.toLocaleString('en-GB', { style: 'currency', currency: 'GBP' });
+const useStyles = makeStyles({
+  root: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', rowGap: tokens.spacingVerticalM },
+  about: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', rowGap: tokens.spacingVerticalS },
+  heading: { margin: 0, overflowWrap: 'anywhere' },
+  list: { margin: `0 0 0 ${tokens.spacingHorizontalL}`, padding: 0 },
+  wrap: { overflowWrap: 'anywhere' },
+});
 
 export function SignOffPanel({ session, onSignedOut }: { session: Session; onSignedOut: () => void }) {
-  const { api, me } = session;
-  const action = useAction();
-  const [registers, setRegisters] = useState<RegisterSummary[] | null>(null);
-  const [version, setVersion] = useState<number | null>(null);
-  const [register, setRegister] = useState<Register | null>(null);
-  const [status, setStatus] = useState<SignOffStatus | null>(null);
-  const [organisationId, setOrganisationId] = useState<string>(me.organisationId ?? '');
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const styles = useStyles();
+  const s = useSignOff(session, onSignedOut);
+  const { register, status, organisationId, busy } = s;
 
-  const fail = (err: unknown, what: string) => {
-    if (err instanceof ApiFault && err.kind === 'signed-out') onSignedOut();
-    setNotice({ intent: 'error', ...faultMessage(err, what) });
-  };
-
-  useEffect(() => {
-    api.registers().then(
-      (list) => {
-        setRegisters(list);
-        if (list[0]) setVersion(list[0].version);
-      },
-      (err: unknown) => fail(err, 'Reading the registers'),
-    );
-  }, [api]);
-
-  useEffect(() => {
-    if (version === null) return;
-    setRegister(null);
-    setStatus(null);
-    void action.run(`Reading register version ${version}`, async () => {
-      try {
-        const [r, s] = await Promise.all([api.register(version), api.signOffStatus(version)]);
-        setRegister(r.register as unknown as Register);
-        setStatus(s);
-        if (!organisationId && s.missing[0]) setOrganisationId(s.missing[0]);
-      } catch (err) {
-        fail(err, 'Reading the register');
-      }
-    });
-  }, [api, version]);
-
-  const signOff = () =>
-    action.run('Signing off', async () => {
-      if (version === null || !organisationId) return;
-      setNotice(null);
-      try {
-        const result = await api.signOff(version, me.role === 'pmg' ? organisationId : undefined);
-        setStatus(result.status);
-        setNotice({
-          intent: 'success',
-          title: `Signed off register version ${version}`,
-          body: `For ${organisationName} by ${result.signOff.signedBy}, ${new Date(result.signOff.signedAt).toLocaleString('en-GB')}.${result.status.readyForMou ? ' Every governing partner has now signed: the register is ready for the MoU.' : ` Still to sign: ${result.status.missing.length}.`}`,
-        });
-      } catch (err) {
-        fail(err, 'Signing off');
-      }
-    });
-
-  if (registers !== null && registers.length === 0) {
+  if (s.registers !== null && s.registers.length === 0) {
     return <Text>There is no register yet: the PMG consolidates one first.</Text>;
   }
   const org = register?.organisations.find((o) => o.id === organisationId);
-  const organisationName = org?.name ?? organisationId;
   const commitments = register?.commitments.filter((c) => c.organisationId === organisationId) ?? [];
   const roles = register?.roles.filter((r) => r.organisationId === organisationId) ?? [];
-  const issues = register?.issues.filter((i) => i.organisationId === organisationId) ?? [];
+  const issues = register ? signOffIssues(register, organisationId) : { ours: [], registerWide: [] };
+  const blocking = issues.ours.filter((i) => i.severity === 'error').length + issues.registerWide.length;
   const totals = register?.totals.byOrganisation.find((t) => t.organisationId === organisationId);
-  const signed = status?.signOffs.find((s) => s.organisationId === organisationId);
-  const busy = action.busy !== null;
+  const signed = status?.signOffs.find((x) => x.organisationId === organisationId);
+  const governing = status?.governingPartners.some((p) => p.id === organisationId) ?? false;
+  const forWhom =
+    s.role === 'pmg' ? `on behalf of ${org?.name ?? organisationId}` : `for ${org?.name ?? organisationId}`;
+  const digest = status ? shortDigest(status.registerDigest) : '';
 
   return (
-    <section
-      aria-label="Sign off"
-      style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 10 }}
-      data-testid="signoff"
-    >
-      <RegisterVersionPicker registers={registers ?? []} version={version} disabled={busy} onChoose={setVersion} />
-      {me.role === 'pmg' && status ? (
-        <Field label="For the organisation">
-          <Select root={FIT} value={organisationId} onChange={(_, d) => setOrganisationId(d.value)} disabled={busy}>
+    <section aria-label={s.role === 'viewer' ? 'Register' : 'Sign off'} className={styles.root} data-testid="signoff">
+      <RegisterVersionPicker
+        registers={s.registers ?? []}
+        version={s.version}
+        disabled={busy}
+        onChoose={s.setVersion}
+      />
+      {s.role !== 'line-manager' && status ? (
+        <Field label={s.role === 'pmg' ? 'On behalf of the organisation' : 'Organisation'}>
+          <Select root={FIT} value={organisationId} onChange={(_, d) => s.setOrganisationId(d.value)} disabled={busy}>
             {status.governingPartners.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}
@@ -107,43 +78,60 @@ export function SignOffPanel({ session, onSignedOut }: { session: Session; onSig
           </Select>
         </Field>
       ) : null}
-      <ProgressLine busy={action.busy} progress={action.progress} />
-      <NoticeBar notice={notice} />
+      <ProgressLine busy={s.action.busy} progress={s.action.progress} />
+      <NoticeBar notice={s.notice} />
       {register && org ? (
-        <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 6 }} data-testid="about-us">
-          <Text weight="semibold" as="h3">
+        <div className={styles.about} data-testid="about-us">
+          <Text weight="semibold" as="h2" size={400} className={styles.heading}>
             What version {register.version} says about {org.name}
           </Text>
           <Text size={200}>
             {enumLabel(INVOLVEMENT, org.involvement)}
-            {org.tier ? `, tier ${org.tier}` : ''}; stake {(org.stake * 100).toFixed(2)}%; MoU signatory{' '}
+            {org.tier ? `, tier ${org.tier}` : ''}; stake {percent(org.stake)}; MoU signatory{' '}
             {org.signatory ?? 'not given'}
-            {org.signedOn ? `, signed ${new Date(org.signedOn).toLocaleDateString('en-GB')}` : ''}.
+            {org.signedOn ? `, signed ${ukDate(org.signedOn)}` : ''}.
           </Text>
           {totals ? (
             <Text size={200}>
-              Counted commitments: {totals.analystFte.toFixed(2)} FTE of analyst time, {gbp(totals.fundingGbp)} and{' '}
-              {gbp(totals.fundingGbpPerYear)} a year of funding, {totals.datasets} datasets.
+              Counted commitments: {fte(totals.analystFte)} FTE of analyst time, {money(totals.fundingGbp)} and{' '}
+              {money(totals.fundingGbpPerYear)} a year of funding, {quantity(totals.datasets)} datasets.
             </Text>
           ) : null}
-          <Text size={200} weight="semibold">
+          <div data-testid="signoff-issues">
+            <Text size={300} weight="semibold" as="h3" className={styles.heading}>
+              {issues.ours.length === 0
+                ? `No issue names ${org.name}`
+                : `${issues.ours.length} issue${issues.ours.length === 1 ? '' : 's'} naming or involving ${org.name}`}
+            </Text>
+            {issues.ours.length > 0 ? <RegisterIssueList issues={issues.ours} testId="issues-ours" /> : null}
+            {issues.registerWide.length > 0 ? (
+              <>
+                <Text size={300} weight="semibold" as="h3" className={styles.heading}>
+                  {issues.registerWide.length} other blocking issue{issues.registerWide.length === 1 ? '' : 's'} in the
+                  register
+                </Text>
+                <RegisterIssueList issues={issues.registerWide} testId="issues-register-wide" />
+              </>
+            ) : null}
+          </div>
+          <Text size={300} weight="semibold" as="h3" className={styles.heading}>
             {commitments.length} commitment{commitments.length === 1 ? '' : 's'}
           </Text>
-          <ul style={{ margin: '0 0 0 16px', padding: 0 }}>
+          <ul className={styles.list}>
             {commitments.map((c, n) => (
-              <li key={n}>
+              <li key={n} className={styles.wrap}>
                 <Text size={200}>
                   {c.ref ? `${c.ref}: ` : ''}
-                  {enumLabel(RESOURCE_TYPE, c.resourceType)}, {c.quantity} {enumLabel(UNIT, c.unit)}, {c.description} (
-                  {enumLabel(STATUS, c.status)})
+                  {enumLabel(RESOURCE_TYPE, c.resourceType)}, {quantity(c.quantity)} {enumLabel(UNIT, c.unit)},{' '}
+                  {c.description} ({enumLabel(STATUS, c.status)})
                 </Text>
               </li>
             ))}
           </ul>
-          <Text size={200} weight="semibold">
+          <Text size={300} weight="semibold" as="h3" className={styles.heading}>
             {roles.length} role{roles.length === 1 ? '' : 's'}
           </Text>
-          <ul style={{ margin: '0 0 0 16px', padding: 0 }}>
+          <ul className={styles.list}>
             {roles.map((r) => (
               <li key={r.activityId}>
                 <Text size={200}>
@@ -152,26 +140,80 @@ export function SignOffPanel({ session, onSignedOut }: { session: Session; onSig
               </li>
             ))}
           </ul>
-          {issues.length > 0 ? (
-            <>
-              <Text size={200} weight="semibold">
-                Issues naming {org.name}
-              </Text>
-              <RegisterIssueList issues={issues} />
-            </>
-          ) : null}
-          {status && !status.governingPartners.some((p) => p.id === organisationId) ? (
+          {status && !governing ? (
             <Text data-testid="not-governing">
               {org.name} is not a governing partner, so it does not sign off the register.
             </Text>
           ) : signed ? (
-            <Text data-testid="signed">
-              Signed off by {signed.signedBy} on {new Date(signed.signedAt).toLocaleString('en-GB')}.
-            </Text>
+            <>
+              <Text data-testid="signed" className={styles.wrap}>
+                Signed off by {signed.signedBy} on {ukDateTime(signed.signedAt)}.
+              </Text>
+              {s.canSign ? (
+                <Dialog>
+                  <DialogTrigger disableButtonEnhancement>
+                    <Button disabled={busy}>Withdraw the sign-off</Button>
+                  </DialogTrigger>
+                  <DialogSurface>
+                    <DialogBody>
+                      <DialogTitle>Withdraw the sign-off of version {register.version}?</DialogTitle>
+                      <DialogContent>
+                        {org.name} will no longer confirm register version {register.version} ({digest}), and the
+                        register will not be ready for the MoU. The withdrawal is recorded in the audit trail; it cannot
+                        sign this version again, only the next one the PMG consolidates.
+                      </DialogContent>
+                      <DialogActions>
+                        <DialogTrigger disableButtonEnhancement>
+                          <Button appearance="primary">Keep the sign-off</Button>
+                        </DialogTrigger>
+                        <DialogTrigger disableButtonEnhancement>
+                          <Button onClick={s.withdraw}>Withdraw it</Button>
+                        </DialogTrigger>
+                      </DialogActions>
+                    </DialogBody>
+                  </DialogSurface>
+                </Dialog>
+              ) : null}
+            </>
+          ) : s.canSign ? (
+            <Dialog>
+              <DialogTrigger disableButtonEnhancement>
+                <Button appearance="primary" disabled={busy}>
+                  {s.role === 'pmg'
+                    ? `Record ${org.name}’s sign-off of version ${register.version}`
+                    : `Sign off version ${register.version} for ${org.name}`}
+                </Button>
+              </DialogTrigger>
+              <DialogSurface>
+                <DialogBody>
+                  <DialogTitle>Sign off version {register.version}?</DialogTitle>
+                  <DialogContent data-testid="confirm-signoff">
+                    <p>
+                      You confirm register version {register.version}, digest {digest}, {forWhom}.
+                      {s.role === 'pmg' ? ` It is recorded as made by you (${session.me.email}).` : ''}
+                    </p>
+                    {blocking > 0 ? (
+                      <p>
+                        It has {blocking} blocking issue{blocking === 1 ? '' : 's'} (listed above): until they are
+                        settled the register is not ready for the MoU.
+                      </p>
+                    ) : null}
+                  </DialogContent>
+                  <DialogActions>
+                    <DialogTrigger disableButtonEnhancement>
+                      <Button appearance="primary" onClick={s.signOff}>
+                        Sign off version {register.version}
+                      </Button>
+                    </DialogTrigger>
+                    <DialogTrigger disableButtonEnhancement>
+                      <Button>Cancel</Button>
+                    </DialogTrigger>
+                  </DialogActions>
+                </DialogBody>
+              </DialogSurface>
+            </Dialog>
           ) : (
-            <Button appearance="primary" disabled={busy} onClick={signOff}>
-              Sign off version {register.version} for {org.name}
-            </Button>
+            <Text data-testid="read-only">You can read the register and its sign-offs; viewers do not sign off.</Text>
           )}
           {status ? (
             <Text size={200}>

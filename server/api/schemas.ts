@@ -27,7 +27,7 @@ export const organisationIdSchema = z
 
 /** A version in a path: plain decimal digits only (not `0x1`, `1e3`, `+1` or ` 1`), from 1. */
 const VERSION_PATTERN = /^[1-9][0-9]{0,14}$/;
-const versionSchema = z
+export const versionSchema = z
   .string()
   .regex(VERSION_PATTERN, { error: 'must be a version number written in plain decimal digits (1, 2, ...)' })
   .transform(Number)

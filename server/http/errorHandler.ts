@@ -78,6 +78,8 @@ export function toProblem(err: unknown, limits: { jsonBodyLimit: number; uploadL
     switch (err.reason) {
       case 'no-catalogue':
         return new ProblemError('no-catalogue', err.message);
+      case 'sign-off-withdrawn':
+        return new ProblemError('conflict', err.message);
       case 'organisation-required':
         return invalidRequest([{ pointer: '/body/organisationId', detail: err.message }], err.message);
       case 'invalid-catalogue': {

@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = [
   'submission.create',
   'register.create',
   'signoff.create',
+  'signoff.withdraw',
 ] as const satisfies readonly AuditAction[];
 
 /** True only when the array lists every member of the union (`satisfies` above checks the other direction). */

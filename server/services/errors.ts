@@ -34,7 +34,12 @@ export class NotPossible extends Error {
   constructor(
     message: string,
     readonly reason:
-      'no-catalogue' | 'not-governing' | 'unknown-organisation' | 'invalid-catalogue' | 'organisation-required',
+      | 'no-catalogue'
+      | 'not-governing'
+      | 'unknown-organisation'
+      | 'invalid-catalogue'
+      | 'organisation-required'
+      | 'sign-off-withdrawn',
     readonly problems: { path: string; message: string }[] = [],
   ) {
     super(message);

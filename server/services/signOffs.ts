@@ -6,7 +6,7 @@ import { isGoverning } from '../../shared/catalogue.js';
 import type { Issue } from '../../shared/issues.js';
 import { compareCodeUnits } from '../../shared/order.js';
 import type { MemberRole } from '../../shared/types.js';
-import { NotFoundError } from '../store/errors.js';
+import { NotFoundError, SignOffWithdrawnError } from '../store/errors.js';
 import type { SignOff, Store, StoredRegister } from '../store/types.js';
 import { NotPermitted, NotPossible } from './errors.js';
 
@@ -101,6 +101,34 @@ export async function signOff(opts: {
       'not-governing',
     );
   }
-  const record = await store.addSignOff({ registerVersion, organisationId, actor: actor.email });
+  const record = await store
+    .addSignOff({ registerVersion, organisationId, actor: actor.email })
+    .catch((err: unknown) => {
+      if (err instanceof SignOffWithdrawnError) throw new NotPossible(err.message, 'sign-off-withdrawn');
+      throw err;
+    });
   return { signOff: record, status: statusOf(stored, await store.listSignOffs(registerVersion)) };
+}
+
+/**
+ * Withdraws an organisation's standing sign-off of register `registerVersion` (an audit event; readiness
+ * recomputed): a line manager for their own organisation, a PMG member for any; viewers may not. NotFoundError
+ * when it has none standing.
+ */
+export async function withdrawSignOff(opts: {
+  store: Store;
+  registerVersion: number;
+  organisationId: string;
+  actor: SignOffActor;
+}): Promise<{ withdrawn: SignOff; status: SignOffStatus }> {
+  const { store, registerVersion, organisationId, actor } = opts;
+  if (actor.role === 'viewer') throw new NotPermitted('Viewers cannot withdraw a sign-off.');
+  if (actor.role === 'line-manager' && actor.organisationId !== organisationId) {
+    throw new NotPermitted(
+      `You can withdraw only your own organisation’s sign-off (${actor.organisationId ?? 'none'}), not ${organisationId}’s.`,
+    );
+  }
+  const stored = await requireRegister(store, registerVersion);
+  const withdrawn = await store.withdrawSignOff({ registerVersion, organisationId, actor: actor.email });
+  return { withdrawn, status: statusOf(stored, await store.listSignOffs(registerVersion)) };
 }

@@ -115,7 +115,8 @@ export class AuditLog {
     // The chain alone cannot show that events were cut from its end. Every write appends exactly one event in
     // its own transaction, so at any one moment the number of events equals the number of rows written.
     const counts = await countRows(this.#db);
-    const writes = counts.catalogues + counts.submissions + counts.registers + counts.signOffs;
+    const writes =
+      counts.catalogues + counts.submissions + counts.registers + counts.signOffs + counts.signOffWithdrawals;
     if (counts.audit === writes) return chain;
     const problem =
       counts.audit < writes

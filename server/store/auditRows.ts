@@ -141,7 +141,15 @@ export class StoredRowChecker {
     const signOffRows = signOffs.length
       ? await this.#db
           .selectFrom('sign_offs')
-          .select(['register_version', 'organisation_id', 'register_digest', 'signed_by as by', 'signed_at as at'])
+          .select([
+            'register_version',
+            'organisation_id',
+            'register_digest',
+            'signed_by as by',
+            'signed_at as at',
+            'withdrawn_by',
+            'withdrawn_at',
+          ])
           .where((eb) =>
             eb.or(
               signOffs.map((t) =>
@@ -189,6 +197,15 @@ export class StoredRowChecker {
             (r) => r.register_version === target.registerVersion && r.organisation_id === target.organisationId,
           );
           if (!row) return problemAt(event, `${what}: its stored row is missing (deleted)`);
+          if (event.action === 'signoff.withdraw') {
+            if (row.register_digest !== event.digestBefore) {
+              return problemAt(event, `${what}: the register digest stored does not match its withdrawal ${EDITED}`);
+            }
+            if (row.withdrawn_by !== event.actor || row.withdrawn_at !== event.at) {
+              return problemAt(event, `${what}: who withdrew it, or when, does not match its audit event ${EDITED}`);
+            }
+            break;
+          }
           if (row.register_digest !== event.digestAfter) {
             return problemAt(event, `${what}: the register digest stored does not match its audit event ${EDITED}`);
           }

@@ -6,7 +6,7 @@
  * | `catalogue`                    | the catalogue's next version (the nth such event: v n) | `catalogue.put`     |
  * | `submission:<org>`             | that organisation's next version                   | `submission.create` |
  * | `register:<version>`           | that register version                              | `register.create`   |
- * | `signoff:<version>:<org>`      | that organisation's sign-off of that register      | `signoff.create`    |
+ * | `signoff:<version>:<org>`      | that organisation's sign-off of that register      | `signoff.create`, `signoff.withdraw` |
  *
  * An organisation id is the rest of the text, so any id reads back as it was written.
  */
@@ -24,6 +24,7 @@ export const SUBJECT_KIND_OF_ACTION: Readonly<Record<AuditAction, AuditSubject['
   'submission.create': 'submission',
   'register.create': 'register',
   'signoff.create': 'signoff',
+  'signoff.withdraw': 'signoff',
 };
 
 export function auditSubjectText(subject: AuditSubject): string {

@@ -18,3 +18,18 @@ export class NotFoundError extends Error {
     this.name = 'NotFoundError';
   }
 }
+
+/** A sign-off that was withdrawn: that version is not signed again; the partner signs the next one. */
+export class SignOffWithdrawnError extends Error {
+  constructor(
+    readonly registerVersion: number,
+    readonly organisationId: string,
+    readonly withdrawnBy: string,
+    readonly withdrawnAt: string,
+  ) {
+    super(
+      `${organisationId} withdrew its sign-off of register version ${registerVersion} (${withdrawnBy}, ${withdrawnAt}); it signs the next register version the PMG consolidates.`,
+    );
+    this.name = 'SignOffWithdrawnError';
+  }
+}

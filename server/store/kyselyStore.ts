@@ -131,6 +131,10 @@ export class KyselyStore implements Store {
     return this.#signOffs.list(registerVersion);
   }
 
+  withdrawSignOff(input: { registerVersion: number; organisationId: string; actor: string }): Promise<SignOff> {
+    return this.#signOffs.withdraw(input);
+  }
+
   getAppendixRender(key: AppendixRenderKey): Promise<StoredAppendixRender | null> {
     return this.#appendixRenders.get(key);
   }

@@ -7,6 +7,8 @@ export interface RowCounts {
   submissions: number;
   registers: number;
   signOffs: number;
+  /** Sign-offs withdrawn (each withdrawal is a write of its own, with its own audit event). */
+  signOffWithdrawals: number;
   audit: number;
 }
 
@@ -18,6 +20,11 @@ export async function countRows(db: Kysely<Database>): Promise<RowCounts> {
       eb.selectFrom('submissions').select(eb.fn.countAll().as('n')).as('submissions'),
       eb.selectFrom('registers').select(eb.fn.countAll().as('n')).as('registers'),
       eb.selectFrom('sign_offs').select(eb.fn.countAll().as('n')).as('sign_offs'),
+      eb
+        .selectFrom('sign_offs')
+        .select(eb.fn.countAll().as('n'))
+        .where('withdrawn_at', 'is not', null)
+        .as('sign_off_withdrawals'),
       eb.selectFrom('audit_events').select(eb.fn.countAll().as('n')).as('audit'),
     ])
     .executeTakeFirstOrThrow();
@@ -26,6 +33,7 @@ export async function countRows(db: Kysely<Database>): Promise<RowCounts> {
     submissions: Number(row.submissions),
     registers: Number(row.registers),
     signOffs: Number(row.sign_offs),
+    signOffWithdrawals: Number(row.sign_off_withdrawals),
     audit: Number(row.audit),
   };
 }

@@ -42,6 +42,9 @@ export interface SignOffsTable {
   register_digest: string;
   signed_by: string;
   signed_at: string;
+  /** Migration 005: who withdrew the sign-off and when; null while it stands. */
+  withdrawn_by: string | null;
+  withdrawn_at: string | null;
 }
 
 export interface AuditEventsTable {

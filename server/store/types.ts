@@ -66,7 +66,8 @@ export interface SignOff {
   signedAt: string;
 }
 
-export type AuditAction = 'catalogue.put' | 'submission.create' | 'register.create' | 'signoff.create';
+export type AuditAction =
+  'catalogue.put' | 'submission.create' | 'register.create' | 'signoff.create' | 'signoff.withdraw';
 
 export interface AuditEvent {
   seq: number;
@@ -184,7 +185,13 @@ export interface Store {
 
   /** Records that an organisation confirmed a register version; idempotent per (version, organisation). */
   addSignOff(input: { registerVersion: number; organisationId: string; actor: string }): Promise<SignOff>;
+  /** The sign-offs of a register version that stand (withdrawn ones left out). */
   listSignOffs(registerVersion: number): Promise<SignOff[]>;
+  /**
+   * Withdraws a standing sign-off (NotFoundError when there is none); the row keeps who withdrew it and when,
+   * with a `signoff.withdraw` audit event. Returns the sign-off withdrawn.
+   */
+  withdrawSignOff(input: { registerVersion: number; organisationId: string; actor: string }): Promise<SignOff>;
 
   /** The appendix file rendered for this key, or null when none is kept (or its bytes do not match their digest). */
   getAppendixRender(key: AppendixRenderKey): Promise<StoredAppendixRender | null>;

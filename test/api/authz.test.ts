@@ -235,6 +235,18 @@ const ENDPOINTS: Record<string, Endpoint> = {
     }),
     success: 201,
   },
+  'POST /api/registers/{version}/sign-offs/{organisationId}/withdrawal': {
+    policy: 'confirms own',
+    writes: true,
+    // A standing sign-off of register 2 to withdraw (a pair once withdrawn stays withdrawn: refused callers
+    // aim at one an allowed caller may already have withdrawn, and are refused before it is looked up).
+    call: async ({ t }, caller) => {
+      const organisationId = caller === PMG ? POLICE : OWN_ORG;
+      await t.store.addSignOff({ registerVersion: 2, organisationId, actor: MEMBERS.pmg }).catch(() => undefined);
+      return { url: `/api/registers/2/sign-offs/${organisationId}/withdrawal` };
+    },
+    success: 200,
+  },
   'GET /api/registers/{version}/appendix.docx': {
     policy: 'every member',
     call: () => ({ url: '/api/registers/1/appendix.docx' }),

@@ -196,6 +196,42 @@ describe('sign-offs', () => {
     expect(blocking.every((i) => i.severity === 'error')).toBe(true);
   });
 
+  test('a partner withdraws its sign-off: readiness recomputed, an audit event, the chain verifies', async () => {
+    for (const org of [LEEDS, POLICE, UNIVERSITY]) await submit(org);
+    await request(t.app).post('/api/registers').set('Authorization', pmg).expect(201);
+    const url = '/api/registers/1/sign-offs';
+    for (const organisationId of [LEEDS, POLICE, UNIVERSITY]) {
+      await request(t.app).post(url).set('Authorization', pmg).send({ organisationId }).expect(201);
+    }
+    expect((await request(t.app).get(url).set('Authorization', pmg)).body.readyForMou).toBe(true);
+
+    const leeds = await t.bearer(MEMBERS.leeds);
+    // Not another organisation's, not a viewer.
+    for (const [who, org] of [
+      [leeds, POLICE],
+      [await t.bearer(MEMBERS.viewer), LEEDS],
+    ] as const) {
+      const refused = await request(t.app).post(`${url}/${org}/withdrawal`).set('Authorization', who);
+      expect(refused.status).toBe(403);
+    }
+    const withdrawn = await request(t.app).post(`${url}/${LEEDS}/withdrawal`).set('Authorization', leeds);
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body.withdrawn).toMatchObject({ organisationId: LEEDS, signedBy: MEMBERS.pmg });
+    expect(withdrawn.body.status).toMatchObject({ readyForMou: false, missing: [LEEDS] });
+    expect((await request(t.app).get(url).set('Authorization', pmg)).body.missing).toEqual([LEEDS]);
+    // Withdrawn once: nothing stands to withdraw, and that version is not signed again.
+    expect((await request(t.app).post(`${url}/${LEEDS}/withdrawal`).set('Authorization', leeds)).status).toBe(404);
+    const again = await request(t.app).post(url).set('Authorization', leeds);
+    expect(again.status).toBe(409);
+    expect(again.body.detail).toContain('withdrew its sign-off of register version 1');
+
+    const audit = await request(t.app).get('/api/audit').set('Authorization', pmg);
+    const last = audit.body.events.at(-1);
+    expect(last).toMatchObject({ action: 'signoff.withdraw', actor: MEMBERS.leeds, subject: `signoff:1:${LEEDS}` });
+    const verify = await request(t.app).get('/api/audit/verify').set('Authorization', pmg);
+    expect(verify.body).toEqual(expect.objectContaining({ ok: true }));
+  });
+
   test('signing off a register that does not exist is 404', async () => {
     const res = await request(t.app)
       .post('/api/registers/4/sign-offs')

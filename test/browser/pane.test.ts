@@ -26,6 +26,7 @@ const MANAGER = 'tom.ashworth@harbourlinewater.co.uk.example';
 const CHAIR = 'oda.chair@northshire.gov.uk.example';
 const GOVERNING_MANAGER = 'helen.marsh@northshire.gov.uk.example';
 const SECOND_MANAGER = 'nina.ray@harbourlinewater.co.uk.example';
+const VIEWER = 'internal.audit@northshire.gov.uk.example';
 
 let harness: Harness;
 let page: Page;
@@ -355,25 +356,135 @@ describe('the PMG and sign-off', () => {
     await pmg.close();
   });
 
-  test('a governing partner sees what the register says about them, then signs off', async () => {
+  test('a partner sees every issue naming it, blocking first, before confirming version and digest', async () => {
+    const icbManager = 'amira.haddad@northshire-icb.nhs.uk.example';
+    const chair = await asMember(harness.origin, CHAIR);
+    const stored = (await chair.get(`/api/registers/${registerVersion}`)) as {
+      digest: string;
+      register: {
+        organisations: { id: string; name: string }[];
+        issues: { severity: string; message: string; organisationId?: string }[];
+      };
+    };
+    const name = stored.register.organisations.find((o) => o.id === 'northshire-icb')!.name;
+    const naming = stored.register.issues.filter(
+      (i) => i.organisationId === 'northshire-icb' || i.message.includes(name),
+    );
+    // The cross-partner error that names the ICB in its message only (no organisationId) is among them.
+    expect(naming.some((i) => i.severity === 'error' && i.organisationId === undefined)).toBe(true);
+    const icb = await openPane(harness, icbManager);
+    await icb.getByRole('tab', { name: 'Sign off' }).click();
+    const listed = icb.getByTestId('issues-ours').locator('li');
+    await listed.first().waitFor();
+    const texts = await listed.allTextContents();
+    expect(texts).toHaveLength(naming.length);
+    // Blocking first: every error before every warning.
+    const severities = texts.map((t) => (t.startsWith('error') ? 'error' : 'warning'));
+    expect(severities).toEqual([...severities].sort());
+    for (const issue of naming) expect(texts.some((t) => t.includes(issue.message))).toBe(true);
+    await shot(icb, 'sign-off-issues');
+    await icb.close();
+  });
+
+  test('a governing partner confirms version and digest in a dialog, signs, then withdraws', async () => {
+    const chair = await asMember(harness.origin, CHAIR);
     const helen = await openPane(harness, GOVERNING_MANAGER);
     await helen.getByRole('tab', { name: 'Sign off' }).click();
     const about = helen.getByTestId('about-us');
     await see(about, `What version ${registerVersion} says about Northshire County Council`);
     await expect(chosenVersion(helen)).resolves.toMatch(versionLabel(registerVersion));
     await shot(helen, 'sign-off-before');
+    const opener = helen.getByRole('button', {
+      name: `Sign off version ${registerVersion} for Northshire County Council`,
+    });
+    await opener.click();
+    const dialog = helen.getByRole('dialog');
+    await see(
+      dialog,
+      new RegExp(
+        `You confirm register version ${registerVersion}, digest sha256:[0-9a-f]{12}, for Northshire County Council`,
+      ),
+    );
+    await shot(helen, 'sign-off-confirm');
+    // Escape cancels, and the focus goes back to the button that opened the dialog.
+    await helen.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await expect(opener.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await expect(helen.getByTestId('signed').count()).resolves.toBe(0);
+    await opener.click();
     await helen
-      .getByRole('button', { name: `Sign off version ${registerVersion} for Northshire County Council` })
+      .getByRole('dialog')
+      .getByRole('button', { name: `Sign off version ${registerVersion}` })
       .click();
     await see(notice(helen, 'success'), `Signed off register version ${registerVersion}`);
     await see(helen.getByTestId('signed'), `Signed off by ${GOVERNING_MANAGER}`);
     await shot(helen, 'signed-off');
+
+    await helen.getByRole('button', { name: 'Withdraw the sign-off' }).click();
+    await helen.getByRole('dialog').getByRole('button', { name: 'Withdraw it' }).click();
+    await see(notice(helen, 'info'), `Sign-off of register version ${registerVersion} withdrawn`);
+    await expect(helen.getByTestId('signed').count()).resolves.toBe(0);
+    const status = (await chair.get(`/api/registers/${registerVersion}/sign-offs`)) as { missing: string[] };
+    expect(status.missing).toContain('northshire-county-council');
+    await shot(helen, 'sign-off-withdrawn');
     await helen.close();
+  });
+
+  test('the PMG records a confirmation on a partner’s behalf, and says so', async () => {
+    const pmg = await openPane(harness, CHAIR);
+    await pmg.getByRole('tab', { name: 'Sign off' }).click();
+    await pmg.getByRole('combobox', { name: 'On behalf of the organisation' }).selectOption('northshire-police');
+    await pmg
+      .getByRole('button', { name: `Record Northshire Police’s sign-off of version ${registerVersion}` })
+      .click();
+    await see(pmg.getByRole('dialog'), `on behalf of Northshire Police. It is recorded as made by you (${CHAIR})`);
+    await pmg
+      .getByRole('dialog')
+      .getByRole('button', { name: `Sign off version ${registerVersion}` })
+      .click();
+    await see(notice(pmg, 'success'), `Recorded by ${CHAIR} on behalf of Northshire Police`);
+    await pmg.close();
+  });
+
+  test('a viewer reads the register and cannot reach a sign-off control', async () => {
+    const viewer = await openPane(harness, VIEWER);
+    await expect(viewer.getByRole('tab', { name: 'Sign off' }).count()).resolves.toBe(0);
+    await viewer.getByRole('tab', { name: 'Register' }).click();
+    await see(viewer.getByTestId('read-only'), 'viewers do not sign off');
+    await expect(viewer.getByRole('button', { name: /Sign off|Record|Withdraw/ }).count()).resolves.toBe(0);
+    await shot(viewer, 'viewer-read-only');
+    await viewer.close();
   });
 
   test('a partner that does not govern is told it does not sign', async () => {
     await page.getByRole('tab', { name: 'Sign off' }).click();
     await see(page.getByTestId('not-governing'), 'Harbourline Water Ltd is not a governing partner');
+  });
+
+  test('the service stops mid-session: every tab still shows something, and the workbook can be checked', async () => {
+    const pmg = await openPane(harness, CHAIR);
+    await page.getByRole('tab', { name: 'Workbook' }).click();
+    harness.service.child.kill('SIGTERM');
+    await harness.service.exited;
+
+    for (const [p, tab] of [
+      [page, 'Sign off'],
+      [pmg, 'Sign off'],
+      [pmg, 'PMG'],
+    ] as const) {
+      await p.getByRole('tab', { name: tab }).click();
+      await see(notice(p, 'error'), 'No connection to the service');
+      await expect(p.getByTestId('view-failed').count()).resolves.toBe(0);
+      await shot(p, `outage-${tab.replace(' ', '-').toLowerCase()}`);
+    }
+    await page.getByRole('tab', { name: 'Workbook' }).click();
+    await fill(page, 'Contacts', { C2: 'not an address' });
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await see(notice(page, 'warning'), '1 error to fix');
+    await page.getByRole('button', { name: 'Submit', exact: true }).click();
+    await see(notice(page, 'warning'), 'Not submitted');
+    await shot(page, 'outage-workbook');
+    await pmg.close();
   });
 
   test('no page error was thrown', () => {

@@ -133,6 +133,11 @@ export async function asMember(origin: string, email: string) {
   ).json()) as { token: string };
   const headers = { Authorization: `Bearer ${minted.token}`, 'Content-Type': 'application/json' };
   return {
+    async get(pathname: string): Promise<unknown> {
+      const res = await fetch(`${origin}${pathname}`, { headers });
+      if (!res.ok) throw new Error(`GET ${pathname}: ${res.status}`);
+      return res.json();
+    },
     async current(org: string) {
       const res = await fetch(`${origin}/api/organisations/${org}/submission`, { headers });
       return (await res.json()) as { version: number; submission: Submission };

@@ -2,8 +2,17 @@
 import { defineRoute, type AnyRoute } from '../route.js';
 import type { ApiDeps } from '../deps.js';
 import { json, problems } from '../docs.js';
-import { registerParams, signOffBody, signOffResultSchema, signOffStatusSchema } from '../schemas.js';
-import { signOff, signOffStatus } from '../../services/signOffs.js';
+import { z } from 'zod';
+import {
+  organisationIdSchema,
+  registerParams,
+  signOffBody,
+  signOffResultSchema,
+  signOffSchema,
+  signOffStatusSchema,
+  versionSchema,
+} from '../schemas.js';
+import { signOff, signOffStatus, withdrawSignOff } from '../../services/signOffs.js';
 
 export function signOffRoutes({ store }: ApiDeps): AnyRoute[] {
   return [
@@ -29,6 +38,33 @@ export function signOffRoutes({ store }: ApiDeps): AnyRoute[] {
           actor: { email: p.email, role: p.role, organisationId: p.organisationId },
         });
         res.status(201).set('Location', `/api/registers/${params.version}/sign-offs`).json(result);
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/registers/{version}/sign-offs/{organisationId}/withdrawal',
+      operationId: 'withdrawSignOff',
+      tag: 'sign-offs',
+      summary:
+        'Withdraw an organisation’s sign-off of a register version: a line manager for their own; a PMG member for any. The withdrawal is an audit event and readyForMou is recomputed; that partner signs the next register version.',
+      access: 'member',
+      params: z.object({ version: versionSchema, organisationId: organisationIdSchema }),
+      responses: {
+        200: json(
+          'Withdrawn: the sign-off that stood, and the status without it.',
+          z.object({ withdrawn: signOffSchema, status: signOffStatusSchema }).openapi('SignOffWithdrawal'),
+        ),
+        ...problems(403, 404),
+      },
+      handler: async ({ params, principal: p, res }) => {
+        res.json(
+          await withdrawSignOff({
+            store,
+            registerVersion: params.version,
+            organisationId: params.organisationId,
+            actor: { email: p.email, role: p.role, organisationId: p.organisationId },
+          }),
+        );
       },
     }),
     defineRoute({

@@ -6,6 +6,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import { initial } from './001-initial.js';
 import { registerCountColumns } from './002-register-counts.js';
 import { auditDetailDigest } from './003-audit-detail.js';
+import { signOffWithdrawal } from './005-sign-off-withdrawal.js';
 import { appendixRenders } from './004-appendix-renders.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -13,6 +14,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '002-register-counts': registerCountColumns,
   '003-audit-detail': auditDetailDigest,
   '004-appendix-renders': appendixRenders,
+  '005-sign-off-withdrawal': signOffWithdrawal,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
