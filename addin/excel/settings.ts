@@ -63,8 +63,7 @@ export async function readSettings(context: Excel.RequestContext): Promise<Workb
   return hasAny(fromCell) ? fromCell : fromSetting;
 }
 
-export async function saveSettings(context: Excel.RequestContext, settings: WorkbookSettings): Promise<void> {
-  const json = JSON.stringify(settingsFrom(settings));
+async function saveOnce(context: Excel.RequestContext, json: string): Promise<void> {
   const existing = context.workbook.worksheets.getItemOrNullObject(BASE_SHEET).load('name');
   await context.sync();
   const sheet = existing.isNullObject ? context.workbook.worksheets.add(BASE_SHEET) : existing;
@@ -75,4 +74,19 @@ export async function saveSettings(context: Excel.RequestContext, settings: Work
   range.values = [[cell.value]];
   context.workbook.settings.add(SETTINGS_KEY, json);
   await context.sync();
+}
+
+/**
+ * Saves the settings in the cell and the workbook settings, in one request. When a co-author's add-in
+ * adds the hidden sheet between this one's look and its write (ItemAlreadyExists: nothing of this request
+ * was done), it writes into theirs.
+ */
+export async function saveSettings(context: Excel.RequestContext, settings: WorkbookSettings): Promise<void> {
+  const json = JSON.stringify(settingsFrom(settings));
+  try {
+    await saveOnce(context, json);
+  } catch (error) {
+    if ((error as { code?: unknown } | null)?.code !== 'ItemAlreadyExists') throw error;
+    await saveOnce(context, json);
+  }
 }

@@ -55,6 +55,29 @@ describe('the base version in the workbook', () => {
     expect(await anna.readSettings()).toMatchObject({ baseVersion: 5, baseBy: 'b@leeds.gov.uk' });
   });
 
+  it('two people saving at once into a workbook without the hidden sheet: the later save wins, no error', async () => {
+    const shared = workbook();
+    const ben = new OfficeGateway(new FakeExcel(shared));
+    const excel = new FakeExcel(shared);
+    // Ben's add-in adds the hidden sheet just after Anna's looked for it.
+    const host = {
+      isSetSupported: (name: string, version: string) => excel.isSetSupported(name, version),
+      run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) =>
+        excel.run(async (context) => {
+          const sync = context.sync.bind(context);
+          let syncs = 0;
+          context.sync = (async () => {
+            await sync();
+            if (++syncs === 1) await ben.saveSettings({ ...base, baseVersion: 6, baseBy: 'b@leeds.gov.uk' });
+          }) as typeof context.sync;
+          return batch(context);
+        }),
+    };
+    await new OfficeGateway(host).saveSettings({ ...base, baseVersion: 7 });
+    expect(shared.sheets.filter((s) => s.name === BASE_SHEET)).toHaveLength(1);
+    expect((await ben.readSettings()).baseVersion).toBe(7);
+  });
+
   it('survives the loss of the workbook settings (Excel for Mac on reopen, another manifest id)', async () => {
     const excel = new FakeExcel(workbook());
     const gateway = new OfficeGateway(excel);
