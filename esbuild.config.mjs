@@ -6,7 +6,7 @@
  * by the commands and routes that need them.
  *
  * Packages stay in node_modules (imported at run time, not copied in) when they are native (better-sqlite3),
- * start threads or processes from their own files (piscina, pino), or are large and only ever loaded lazily
+ * start threads or processes from their own files (piscina, pino, pino-pretty), or are large and only ever loaded lazily
  * (ExcelJS, docx, JSZip, saxes for .ods, MSAL, pg, tsx). The rest (Kysely, zod, Express, commander, jose) is bundled.
  *
  * The output is flat, so `new URL('./thread.js', import.meta.url)` in server/workers/workers.ts finds the worker
@@ -24,6 +24,7 @@ export const EXTERNAL = [
   'piscina',
   'pino',
   'pino-http',
+  'pino-pretty',
   'exceljs',
   'docx',
   'jszip',

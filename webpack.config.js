@@ -5,10 +5,10 @@
  *
  * - Production (the default): minified, content-hashed file names, source maps beside them.
  * - `ADDIN_BASE_URL=https://addin.example.org npm run build:addin` writes dist/addin/manifest.xml with every URL on
- *   that origin (manifest/render.mjs); without it, the development manifest (https://localhost:3000).
+ *   that origin (manifest/render.mjs); without it, the development manifest (https://localhost:$PORT, 3000 unless set).
  * - `npm run dev-server`: webpack-dev-server over https with the Office Add-in dev certificates
  *   (office-addin-dev-certs), on DEV_SERVER_PORT (3001), passing /api and /office-js to the service at
- *   SERVICE_URL (https://localhost:3000), so the pane and the API still share one origin.
+ *   SERVICE_URL (https://localhost:$PORT), so the pane and the API still share one origin.
  *
  * Office.js is never bundled: taskpane.html loads it from Microsoft's CDN, and the pane falls back to the
  * service's copy (/office-js/office.js) when that did not load. The harness page does not load Office.js.
@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 
 const { default: CopyWebpackPlugin } = await import('copy-webpack-plugin');
 const { default: HtmlWebpackPlugin } = await import('html-webpack-plugin');
-const { renderManifest } = await import('./manifest/render.mjs');
+const { devManifest, renderManifest } = await import('./manifest/render.mjs');
 
 const ROOT = path.dirname(fileURLToPath(import.meta.url));
 const OUT = path.join(ROOT, 'dist/addin');
@@ -72,7 +72,7 @@ export default async (env = {}, argv = {}) => {
   const dev = argv.mode === 'development';
   const serving = Boolean(env.WEBPACK_SERVE);
   const baseUrl = process.env.ADDIN_BASE_URL?.trim();
-  const service = process.env.SERVICE_URL ?? 'https://localhost:3000';
+  const service = process.env.SERVICE_URL ?? `https://localhost:${process.env.PORT?.trim() || 3000}`;
   return {
     mode: dev ? 'development' : 'production',
     context: ROOT,
@@ -144,8 +144,10 @@ export default async (env = {}, argv = {}) => {
             from: 'manifest/manifest.xml',
             to: 'manifest.xml',
             noErrorOnMissing: true,
-            // With ADDIN_BASE_URL, the production manifest: every URL on that origin (manifest/render.mjs).
-            ...(baseUrl ? { transform: (content) => renderManifest(content.toString(), baseUrl) } : {}),
+            // With ADDIN_BASE_URL, the production manifest: every URL on that origin (manifest/render.mjs);
+            // else the development manifest for the service's PORT (3000 unless set).
+            transform: (content) =>
+              baseUrl ? renderManifest(content.toString(), baseUrl) : devManifest(content.toString(), process.env.PORT),
           },
         ],
       }),

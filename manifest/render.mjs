@@ -57,3 +57,18 @@ export function renderManifest(xml, baseUrl) {
   const note = `<!-- oda-register Excel add-in, production manifest for ${base}, written by manifest/render.mjs from manifest/manifest.xml: edit that file, not this one. -->`;
   return xml.replace(/<!--[\s\S]*?development manifest[\s\S]*?-->/, note).replace(devUrl, base);
 }
+
+/**
+ * The development manifest for the service on `port` of this machine (PORT; 3000 is the manifest as written):
+ * every URL under https://localhost:3000 moved to https://localhost:<port>. Throws naming PORT when it is not
+ * a port number.
+ */
+export function devManifest(xml, port) {
+  const text = String(port ?? '').trim() || '3000';
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isInteger(n) || n < 1 || n > 65535) {
+    throw new Error(`PORT must be a number between 1 and 65535, got "${port}"`);
+  }
+  const devUrl = new RegExp(`${DEV_BASE_URL.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![0-9])`, 'g');
+  return xml.replace(devUrl, `https://localhost:${n}`);
+}

@@ -4,7 +4,7 @@
  * limit, body parser and upload: server/api/mount.ts; documented at /api/openapi.json), the add-in's files,
  * and problem+json for every error.
  */
-import express, { type Express, type Request } from 'express';
+import express, { type Express, type Request, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { Authenticator } from './auth/types.js';
 import type { Clock } from './clock.js';
@@ -18,7 +18,7 @@ import { errorHandler } from './http/errorHandler.js';
 import { ProblemError } from './http/problem.js';
 import { rateLimits } from './http/rateLimits.js';
 import { requestLog } from './http/requestLog.js';
-import { securityHeaders } from './http/securityHeaders.js';
+import { apiResourcePolicy, securityHeaders } from './http/securityHeaders.js';
 import { workbookUpload } from './http/uploads.js';
 import type { ApiDeps } from './api/deps.js';
 import { mountRoutes } from './api/mount.js';
@@ -47,6 +47,8 @@ export interface AppOptions {
   workers?: Workers;
   /** Version shown in the OpenAPI document. */
   version?: string;
+  /** Counts requests by route and status (server/metrics.ts), when METRICS_PORT is set. */
+  requestMetrics?: RequestHandler;
 }
 
 /** Every route of the API, in matching order (`/registers/latest` before `/registers/{version}`): one line each. */
@@ -77,6 +79,7 @@ export function createApp(options: AppOptions): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.use(requestLog(logger));
+  if (options.requestMetrics) app.use(options.requestMetrics);
   app.use(securityHeaders());
   app.use(corsAllowList(config.corsOrigins));
 
@@ -91,7 +94,7 @@ export function createApp(options: AppOptions): Express {
     parsers: bodyParsers(config.jsonBodyLimit),
     upload: workbookUpload(config.uploadLimit),
   });
-  app.use(API_PREFIX, router);
+  app.use(API_PREFIX, apiResourcePolicy(), router);
 
   app.use(addinFiles(config));
 

@@ -26,6 +26,8 @@ export interface EntraConfig {
 
 export interface Config {
   port: number;
+  /** Port of the Prometheus metrics (METRICS_PORT), on `host` too; null (the default) serves none. */
+  metricsPort: number | null;
   host: string;
   nodeEnv: 'development' | 'production' | 'test';
   authMode: AuthMode;
@@ -134,6 +136,7 @@ function list(raw: string | undefined): string[] {
 
 const envSchema = z.object({
   PORT: integer('PORT', 1, 65535, 3000),
+  METRICS_PORT: integer('METRICS_PORT', 1, 65535, 0),
   HOST: z.string().optional(),
   NODE_ENV: oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'development'),
   AUTH_MODE: oneOf('AUTH_MODE', ['dev', 'entra'] as const, 'dev'),
@@ -255,6 +258,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       problems.push(`CORS_ORIGINS must list origins such as https://example.org (no path), got ${show(origin)}`);
     }
   }
+  if (e.METRICS_PORT === e.PORT) {
+    problems.push(`METRICS_PORT must differ from PORT (${e.PORT}): the metrics are never served on the public port`);
+  }
   const { databaseUrl, problem: databaseUrlProblem } = databaseUrlOf(e);
   if (databaseUrlProblem !== null) problems.push(databaseUrlProblem);
   if (problems.length > 0) throw new ConfigError(problems);
@@ -263,6 +269,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = dataDirOf(e, cwd);
   return {
     port: e.PORT,
+    metricsPort: e.METRICS_PORT === 0 ? null : e.METRICS_PORT,
     host: e.HOST?.trim() || (e.NODE_ENV === 'production' ? '0.0.0.0' : 'localhost'),
     nodeEnv: e.NODE_ENV,
     authMode: e.AUTH_MODE,

@@ -9,7 +9,7 @@ import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { createApp } from './app.js';
 import { createAuthenticator } from './auth/index.js';
 import { systemClock } from './clock.js';
@@ -57,6 +57,53 @@ function nextSteps(config: Config, url: string, store: Store, pmgEmail: string |
   return lines.join('\n');
 }
 
+/**
+ * Logs: readable lines (pino-pretty) when stdout is a terminal, JSON lines otherwise (a file, a pipe, a
+ * container's log collector).
+ */
+async function createLogger(config: Config): Promise<Logger> {
+  const options = { level: config.logLevel, redact: ['req.headers.authorization'] };
+  if (!process.stdout.isTTY) return pino(options);
+  const { default: pretty } = await import('pino-pretty');
+  return pino(options, pretty({ sync: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' }));
+}
+
+/** A start-up failure that is said in one line, without a stack trace (see runMain). */
+export class StartError extends Error {
+  override readonly name = 'StartError';
+}
+
+/**
+ * Listens (`listen` calls back once listening or with the error); a port in use or not allowed becomes a
+ * StartError saying which variable to change.
+ */
+async function listenOrSay<T>(
+  host: string,
+  port: number,
+  variable: 'PORT' | 'METRICS_PORT',
+  listen: (resolve: (value: T) => void, reject: (error: unknown) => void) => void,
+): Promise<T> {
+  try {
+    return await new Promise<T>(listen);
+  } catch (err) {
+    const code = (err as { code?: unknown } | null)?.code;
+    if (code === 'EADDRINUSE') {
+      throw new StartError(
+        `port ${port} on ${host} is in use; set ${variable} to a free port (e.g. ${variable}=${port + 1})`,
+      );
+    }
+    if (code === 'EACCES') {
+      throw new StartError(
+        `port ${port} on ${host} may not be used by this user; set ${variable} to a port above 1023`,
+      );
+    }
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
+      throw new StartError(`cannot listen on ${host}: no such address here; set HOST (e.g. HOST=localhost)`);
+    }
+    throw err;
+  }
+}
+
 export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   let config: Config;
   try {
@@ -68,12 +115,16 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     }
     throw err;
   }
-  const logger = pino({ level: config.logLevel, redact: ['req.headers.authorization'] });
+  const logger = await createLogger(config);
   const clock = systemClock;
-  const store = await createStore({
+  // prom-client is loaded only when the metrics are on.
+  const metricsModule = config.metricsPort === null ? null : await import('./metrics.js');
+  const metrics = metricsModule?.createMetrics() ?? null;
+  const opened = await createStore({
     ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { sqlitePath: config.sqlitePath }),
     clock,
   });
+  const store = metrics ? metrics.countingStore(opened) : opened;
 
   const seed = await seedDemo({ store, examplesDir: path.join(ROOT, 'examples') });
   if (seed.seeded) {
@@ -84,23 +135,39 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   }
 
   const auth = await createAuthenticator(authConfigOf(config), { lookupMember: memberLookup(store), clock });
-  const workers = serviceWorkers(config.workerThreads, {
+  const pool = serviceWorkers(config.workerThreads, {
     maxQueue: config.workerQueueLimit,
     taskTimeoutMs: config.workerTaskTimeoutMs,
+    ...(metrics ? { observer: metrics.workerObserver } : {}),
   });
-  const app = createApp({ store, auth, clock, logger, config, workers });
+  const workers = metrics ? metrics.timedWorkers(pool) : pool;
+  const app = createApp({
+    store,
+    auth,
+    clock,
+    logger,
+    config,
+    workers,
+    ...(metrics ? { requestMetrics: metrics.http } : {}),
+  });
 
   const certs = officeDevCerts();
   const server = certs ? https.createServer(certs, app) : http.createServer(app);
   const scheme = certs ? 'https' : 'http';
-  await new Promise<void>((resolve, reject) => {
+  await listenOrSay<void>(config.host, config.port, 'PORT', (resolve, reject) => {
     server.once('error', reject);
-    server.listen(config.port, config.host, () => resolve());
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
-  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-  const pmgEmail = (await store.getCatalogue())?.catalogue.members.find((m) => m.role === 'pmg')?.email ?? null;
-  process.stdout.write(`${nextSteps(config, `${scheme}://${shownHost}:${config.port}`, store, pmgEmail)}\n`);
-
+  const metricsPort = config.metricsPort;
+  const metricsServer =
+    metricsModule && metrics && metricsPort !== null
+      ? await listenOrSay<http.Server>(config.host, metricsPort, 'METRICS_PORT', (resolve, reject) => {
+          metricsModule.serveMetrics(metrics.registry, metricsPort, config.host).then(resolve, reject);
+        })
+      : null;
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
@@ -108,6 +175,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     logger.info({ signal }, 'shutting down: finishing requests in flight');
     const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
     force.unref();
+    metricsServer?.close();
     server.close(() => {
       clearTimeout(force);
       Promise.all([workers.close(), store.close()])
@@ -125,6 +193,14 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+  // Readiness (GET /api/ready) answers 200 once a worker thread is up: start one now, before saying "serving".
+  await workers.ready().catch((err: unknown) => logger.error({ err }, 'the worker threads cannot start'));
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  const pmgEmail = (await store.getCatalogue())?.catalogue.members.find((m) => m.role === 'pmg')?.email ?? null;
+  process.stdout.write(`${nextSteps(config, `${scheme}://${shownHost}:${config.port}`, store, pmgEmail)}\n`);
+  if (config.metricsPort !== null) {
+    process.stdout.write(`  Prometheus metrics: http://${shownHost}:${config.metricsPort}/metrics\n`);
+  }
 }
 
 /** Starts the service for `npm start` (bin/serve.js) or `node dist/server/service.js`; a failure is one line and exit 1. */

@@ -299,7 +299,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Readiness: the database answers and its schema is migrated.
+     * Readiness: the database answers, its schema is migrated and the worker threads are up.
      * @description Access: No token needed.
      */
     get: operations['getReadiness'];

@@ -207,9 +207,16 @@ function handlerFor(route: AnyRoute, deps: MountDeps): RequestHandler[] {
 
 const METHOD_ORDER = ['GET', 'HEAD', 'POST', 'PUT'];
 
+/** Where a request's route pattern is kept (`/api/registers/{version}`), for the metrics (server/metrics.ts). */
+export const ROUTE_LOCAL = 'routePattern';
+
 export function mountRoutes(router: Router, routes: readonly AnyRoute[], deps: MountDeps): void {
   for (const route of routes) {
-    router[route.method](expressPath(route.path), ...handlerFor(route, deps));
+    const pattern: RequestHandler = (req, res, next) => {
+      res.locals[ROUTE_LOCAL] = `${req.baseUrl}${route.path}`;
+      next();
+    };
+    router[route.method](expressPath(route.path), pattern, ...handlerFor(route, deps));
   }
   const patterns = routes.map((r) => ({ pattern: pathPattern(r.path), method: r.method }));
   router.use((req: Request) => {

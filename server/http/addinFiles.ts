@@ -16,6 +16,10 @@ import type { Config } from '../config.js';
 export const OFFICE_JS_FALLBACK_PATH = '/office-js';
 /** The harness page and its scripts, built into dist/addin (see webpack.config.js). */
 const HARNESS_FILES = /^\/harness(\.html|\/)/i;
+/** Source maps: kept beside the bundle for whoever debugs on the server, never served in production. */
+const SOURCE_MAPS = /\.map$/i;
+/** The icon browsers ask for at /favicon.ico (a PNG: every current browser reads it). */
+const FAVICON = 'assets/icon-32.png';
 
 function officeJsDir(): string | null {
   try {
@@ -35,8 +39,15 @@ export function addinFiles(config: Pick<Config, 'addinDir' | 'nodeEnv'>): Router
   }
   if (existsSync(config.addinDir)) {
     if (config.nodeEnv === 'production') {
-      router.use((req, _res, next) => (HARNESS_FILES.test(req.path) ? next('router') : next()));
+      router.use((req, _res, next) =>
+        HARNESS_FILES.test(req.path) || SOURCE_MAPS.test(req.path) ? next('router') : next(),
+      );
     }
+    router.get('/favicon.ico', (_req, res, next) => {
+      res.type('image/png').sendFile(FAVICON, { root: config.addinDir, maxAge: '1d' }, (err) => {
+        if (err) next();
+      });
+    });
     router.use(
       express.static(config.addinDir, { index: ['register.html', 'taskpane.html', 'index.html'], fallthrough: true }),
     );

@@ -35,7 +35,19 @@ export function securityHeaders(): RequestHandler {
     // X-Frame-Options cannot allow-list hosts and would stop the task pane loading inside Office:
     // frame-ancestors above does the job.
     frameguard: false,
-    // Office loads the add-in's icons cross-origin.
+    // Office loads the add-in's icons cross-origin (Excel on the web shows them from its own origin): the
+    // add-in's files may be embedded anywhere; the API's answers only by its own pages (apiResourcePolicy).
     crossOriginResourcePolicy: { policy: 'cross-origin' },
   });
+}
+
+/**
+ * Cross-Origin-Resource-Policy: same-origin on the API: another site cannot embed its answers (an image or
+ * script tag). Calls from the allowed origins are CORS requests, which this policy does not touch.
+ */
+export function apiResourcePolicy(): RequestHandler {
+  return (_req, res, next) => {
+    res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+    next();
+  };
 }

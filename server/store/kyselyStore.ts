@@ -9,7 +9,7 @@ import type { Catalogue } from '../../shared/types.js';
 import type { Clock } from '../clock.js';
 import { AppendixRenders } from './appendixRenders.js';
 import { AuditLog } from './audit.js';
-import type { Backend } from './backend.js';
+import type { Backend, DatabasePoolStats } from './backend.js';
 import { CatalogueVersions } from './catalogue.js';
 import { migrateToLatest } from './migrations/index.js';
 import { Registers } from './registers.js';
@@ -61,6 +61,10 @@ export class KyselyStore implements Store {
 
   close(): Promise<void> {
     return this.#backend.close();
+  }
+
+  poolStats(): DatabasePoolStats {
+    return this.#backend.poolStats();
   }
 
   async checkIntegrity(): Promise<{ ok: boolean; detail: string }> {

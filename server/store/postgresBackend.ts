@@ -27,6 +27,7 @@ export function openPostgres(connectionString: string): Backend {
         return fn(trx);
       }),
     isUniqueViolation: (error) => (error as { code?: unknown } | null)?.code === '23505',
+    poolStats: () => ({ connections: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     integrity: async () => {
       const result = await sql<{
         one: number;

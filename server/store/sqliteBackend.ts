@@ -56,7 +56,7 @@ export function openSqlite(path: string, warn: (message: string) => void): Backe
   const checkpointer = inMemory
     ? null
     : walCheckpointer(path, (message) => warn(`SQLite checkpoint of ${path}: ${message}`));
-  const write = groupCommit(database, db, path, wal, checkpointer);
+  const { write, stats } = groupCommit(database, db, path, wal, checkpointer);
 
   return {
     kind: 'sqlite',
@@ -65,6 +65,7 @@ export function openSqlite(path: string, warn: (message: string) => void): Backe
     // BEGIN IMMEDIATE takes the database's write lock up front, which serialises them across connections
     // (a deferred transaction that reads and then writes could fail with SQLITE_BUSY instead of waiting).
     write,
+    poolStats: stats,
     isUniqueViolation: (error) => {
       const code = (error as { code?: unknown } | null)?.code;
       return code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
@@ -115,7 +116,7 @@ function groupCommit(
   path: string,
   wal: WalSync | null,
   checkpointer: WalCheckpointer | null,
-): Backend['write'] {
+): { write: Backend['write']; stats: Backend['poolStats'] } {
   const queue: QueuedWrite[] = [];
   let draining = false;
 
@@ -181,11 +182,14 @@ function groupCommit(
     }
   }
 
-  return <T>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> =>
-    new Promise<T>((resolve, reject) => {
-      queue.push({ fn, resolve: resolve as (value: unknown) => void, reject });
-      if (!draining) void drain();
-    });
+  return {
+    write: <T>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> =>
+      new Promise<T>((resolve, reject) => {
+        queue.push({ fn, resolve: resolve as (value: unknown) => void, reject });
+        if (!draining) void drain();
+      }),
+    stats: () => ({ connections: 1, idle: draining ? 0 : 1, waiting: queue.length }),
+  };
 }
 
 /**

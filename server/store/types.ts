@@ -5,6 +5,7 @@
  */
 import type { Catalogue, Register, Submission } from '../../shared/types.js';
 import type { Issue } from '../../shared/issues.js';
+import type { DatabasePoolStats } from './backend.js';
 
 export type SubmissionSourceKind = 'addin' | 'upload' | 'cli' | 'api';
 
@@ -152,6 +153,8 @@ export interface Store {
   /** Brings the schema up to date (versioned migrations); safe to call on every start. */
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /** The database's connections and the work waiting for one (server/metrics.ts). */
+  poolStats(): DatabasePoolStats;
   /** Database-level integrity check (SQLite: PRAGMA integrity_check; PostgreSQL: a query). */
   checkIntegrity(): Promise<{ ok: boolean; detail: string }>;
 

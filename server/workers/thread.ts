@@ -14,16 +14,17 @@ type KeyedTask<T> = T extends unknown
   ? Omit<T, 'catalogue'> & { catalogueKey: number | null; catalogue?: Catalogue }
   : never;
 
-/** What travels to a thread. */
-export type ThreadTask = Exclude<Task, CatalogueTask> | KeyedTask<CatalogueTask>;
+/** What travels to a thread; `ping` starts a thread and proves it loads (the service's readiness). */
+export type ThreadTask = Exclude<Task, CatalogueTask> | KeyedTask<CatalogueTask> | { kind: 'ping' };
 
-export type ThreadAnswer = Answer | { kind: 'need-catalogue' };
+export type ThreadAnswer = Answer | { kind: 'need-catalogue' } | { kind: 'pong' };
 
 /** Catalogues kept per thread: the current one and a few before it, for requests still in flight. */
 const KEPT_CATALOGUES = 4;
 const catalogues = new Map<number, Catalogue>();
 
 export default function runOnThread(task: ThreadTask): Promise<ThreadAnswer> | ThreadAnswer {
+  if (task.kind === 'ping') return { kind: 'pong' };
   if (!('catalogueKey' in task)) return runTask(task);
   const { catalogueKey, catalogue: sent, ...rest } = task;
   if (catalogueKey !== null && sent) {

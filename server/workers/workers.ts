@@ -44,8 +44,31 @@ export interface Workers {
    * rendered again), each within the task time limit.
    */
   verify: VerifySteps;
+  /**
+   * Resolves once a worker thread has started and answered (at once without threads); rejects, saying why,
+   * when none can start. The same promise each time: the service's readiness waits for it.
+   */
+  ready(): Promise<void>;
+  /** How busy the threads are (null without threads), for the metrics. */
+  stats(): WorkerStats | null;
   /** Stops the threads once the tasks under way are done; the workers cannot be used afterwards. */
   close(): Promise<void>;
+}
+
+export interface WorkerStats {
+  threads: number;
+  /** Tasks on a thread now. */
+  running: number;
+  /** Tasks waiting for a thread (the queue's depth). */
+  waiting: number;
+  /** How long tasks waited for a thread, in milliseconds (piscina's histogram since start). */
+  waitMs: { mean: number; p50: number; p99: number; max: number };
+}
+
+/** Told of tasks the pool refused (every thread busy and the queue full: a 503) or stopped at their time limit. */
+export interface WorkerObserver {
+  refused(task: ThreadTask['kind']): void;
+  timedOut(task: ThreadTask['kind']): void;
 }
 
 function fileCheckOrThrow(answer: ThreadAnswer): CheckedWithReport {
@@ -62,7 +85,8 @@ function checkOrThrow(answer: ThreadAnswer): SubmissionBodyCheck {
     answer.kind === 'need-catalogue' ||
     answer.kind === 'appendix' ||
     answer.kind === 'verify-identified' ||
-    answer.kind === 'verify-result'
+    answer.kind === 'verify-result' ||
+    answer.kind === 'pong'
   ) {
     throw new Error(`A worker answered "${answer.kind}" to a submission check.`);
   }
@@ -97,6 +121,8 @@ export function inlineWorkers(): Workers {
       compare: async (data, fileName, against) =>
         verifiedOrThrow(await runTask({ kind: 'verify-compare', data, fileName, against })),
     },
+    ready: () => Promise.resolve(),
+    stats: () => null,
     close: async () => {},
   };
 }
@@ -128,6 +154,8 @@ export interface WorkerPoolOptions {
   maxQueue?: number;
   /** Time limit of a task, waiting included, in ms (default DEFAULT_TASK_TIMEOUT_MS). */
   taskTimeoutMs?: number;
+  /** Told of refused and timed-out tasks (the metrics). */
+  observer?: WorkerObserver;
 }
 
 /** What a task is doing, for the sentence of a task stopped at its time limit. */
@@ -135,6 +163,7 @@ function describe(task: ThreadTask): string {
   if (task.kind === 'check-workbook-file') return `reading ${task.fileName || 'the workbook'}`;
   if (task.kind === 'verify-identify' || task.kind === 'verify-compare')
     return `checking ${task.fileName || 'the file'} against its register version`;
+  if (task.kind === 'ping') return 'starting a worker thread';
   if (task.kind === 'render-appendix')
     return `writing the ${APPENDIX_NAMES[task.format]} of register version ${task.input.stored.version}`;
   return 'checking the submitted workbook';
@@ -189,6 +218,7 @@ export function workerPool(opts: WorkerPoolOptions = {}): Workers {
   async function run(task: ThreadTask, admitted = false): Promise<ThreadAnswer> {
     if (!admitted && inFlight >= threads + maxQueue) {
       const waiting = inFlight - threads;
+      opts.observer?.refused(task.kind);
       throw new WorkersBusy(retryAfterSeconds(waiting), waiting);
     }
     inFlight++;
@@ -197,6 +227,7 @@ export function workerPool(opts: WorkerPoolOptions = {}): Workers {
       return await pool.run(task, { signal: AbortSignal.timeout(taskTimeoutMs) });
     } catch (error) {
       if (error instanceof Error && error.name === 'AbortError') {
+        opts.observer?.timedOut(task.kind);
         const retry = retryAfterSeconds(Math.max(0, inFlight - threads));
         if (task.kind === 'verify-identify' || task.kind === 'verify-compare') {
           throw new WorkTimedOut(
@@ -225,6 +256,7 @@ export function workerPool(opts: WorkerPoolOptions = {}): Workers {
   }
 
   const inline = inlineWorkers();
+  let started: Promise<void> | undefined;
   // Each catalogue object (the store hands out one frozen object per version) gets a key the threads keep.
   const keys = new WeakMap<Catalogue, number>();
   let nextKey = 1;
@@ -261,6 +293,19 @@ export function workerPool(opts: WorkerPoolOptions = {}): Workers {
       compare: async (data, fileName, against) =>
         verifiedOrThrow(await run({ kind: 'verify-compare', data, fileName, against })),
     },
+    ready: () =>
+      (started ??= run({ kind: 'ping' }, true).then((answer) => {
+        if (answer.kind !== 'pong') throw new Error(`A worker answered "${answer.kind}" to a ping.`);
+      })),
+    stats: () => {
+      const wait = pool.histogram.waitTime;
+      return {
+        threads,
+        running: Math.min(inFlight, threads),
+        waiting: Math.max(0, inFlight - threads),
+        waitMs: { mean: wait.mean || 0, p50: wait.p50 || 0, p99: wait.p99 || 0, max: wait.max || 0 },
+      };
+    },
     close: () => pool.close(),
   };
 }
@@ -271,7 +316,7 @@ export function workerPool(opts: WorkerPoolOptions = {}): Workers {
  */
 export function serviceWorkers(
   threads: number | null,
-  limits: { maxQueue?: number; taskTimeoutMs?: number } = {},
+  limits: { maxQueue?: number; taskTimeoutMs?: number; observer?: WorkerObserver } = {},
 ): Workers {
   if (threads === 0) return inlineWorkers();
   return workerPool({ ...limits, ...(threads === null ? {} : { threads }) });

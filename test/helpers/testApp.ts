@@ -9,11 +9,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import express, { type Express, type RequestHandler } from 'express';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { createApp, routesOf } from '../../server/app.js';
 import { responseViolation } from '../../server/api/conformance.js';
 import type { AnyRoute } from '../../server/api/route.js';
-import { serviceWorkers } from '../../server/workers/workers.js';
+import { serviceWorkers, type Workers } from '../../server/workers/workers.js';
 import { createDevAuthenticator, loadOrCreateDevIssuer, type DevIssuer } from '../../server/auth/devIssuer.js';
 import type { Clock } from '../../server/clock.js';
 import { loadConfig, type Config } from '../../server/config.js';
@@ -47,6 +47,10 @@ export interface TestAppOptions {
   clock?: Clock;
   /** Check every response against the OpenAPI document (default true; the API benchmark measures the app alone). */
   checkResponses?: boolean;
+  /** The workers (default: the service's, for WORKER_THREADS). */
+  workers?: Workers;
+  /** The app's logger (default: silent unless env sets LOG_LEVEL). */
+  logger?: Logger;
 }
 
 export async function makeTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
@@ -66,15 +70,17 @@ export async function makeTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
   const issuer = await loadOrCreateDevIssuer(dir, { clock });
   const auth = createDevAuthenticator({ issuer, lookupMember, clock });
   // Files are read and submissions checked on worker threads, as the service does (server/main.ts).
-  const workers = serviceWorkers(config.workerThreads, {
-    maxQueue: config.workerQueueLimit,
-    taskTimeoutMs: config.workerTaskTimeoutMs,
-  });
+  const workers =
+    opts.workers ??
+    serviceWorkers(config.workerThreads, {
+      maxQueue: config.workerQueueLimit,
+      taskTimeoutMs: config.workerTaskTimeoutMs,
+    });
   const served = createApp({
     store,
     auth,
     clock,
-    logger: pino({ level: opts.env?.LOG_LEVEL ? config.logLevel : 'silent' }),
+    logger: opts.logger ?? pino({ level: opts.env?.LOG_LEVEL ? config.logLevel : 'silent' }),
     config,
     workers,
   });
