@@ -35,7 +35,7 @@ export type SignInConfig = Schemas['SignInConfig'];
 export type DevMember = Schemas['DevMembers']['members'][number];
 
 /** The MoU appendix formats the service renders (GET /api/registers/{version}/appendix.<format>). */
-export const APPENDIX_FORMATS = ['docx', 'xlsx', 'zip', 'json'] as const;
+export const APPENDIX_FORMATS = ['docx', 'xlsx', 'ods', 'zip', 'json'] as const;
 export type AppendixFormat = (typeof APPENDIX_FORMATS)[number];
 
 export type FaultKind =

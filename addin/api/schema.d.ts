@@ -415,6 +415,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/registers/{version}/appendix.ods': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The MoU appendices of a register version as an OpenDocument spreadsheet (LibreOffice), with the sign-off status as it is now (as at the last sign-off).
+     * @description Access: Any member of the partnership.
+     */
+    get: operations['getRegisterAppendixOds'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/registers/{version}/appendix.xlsx': {
     parameters: {
       query?: never;
@@ -945,7 +965,7 @@ export interface components {
       }[];
       digest: string | null;
       /** @enum {string|null} */
-      format: 'docx' | 'xlsx' | 'csv' | 'json' | null;
+      format: 'docx' | 'xlsx' | 'ods' | 'csv' | 'json' | null;
       message: string;
       partnership: string | null;
       /** @enum {string} */
@@ -2769,6 +2789,93 @@ export interface operations {
           'application/json': {
             [key: string]: unknown;
           };
+        };
+      };
+      /** @description The request is not valid: `errors` points at each bad field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed for this user. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests; retry after the time Retry-After gives. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Problem. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not ready, or too busy to take this on now (`Retry-After` says when to try again); nothing was stored. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getRegisterAppendixOds: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        version: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The file, named after the partnership and the register version. */
+      200: {
+        headers: {
+          /** @description attachment; filename="<partnership>-register-v<version>-...ods" */
+          'Content-Disposition'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.oasis.opendocument.spreadsheet': string;
         };
       };
       /** @description The request is not valid: `errors` points at each bad field. */

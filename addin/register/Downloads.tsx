@@ -1,5 +1,5 @@
 /**
- * The MoU appendices of a register version in the four formats (fetched with the signed-in token, then saved
+ * The MoU appendices of a register version in the five formats (fetched with the signed-in token, then saved
  * under the file name the service gives), and "verify a file": any exported appendix sent to POST /api/verify,
  * whose plain sentence (true copy, edited where, unknown version, not an appendix) is shown as it is.
  */
@@ -13,6 +13,7 @@ import { registerFault } from './faults.js';
 const FORMATS: { format: AppendixFormat; label: string }[] = [
   { format: 'docx', label: 'Download Word (.docx)' },
   { format: 'xlsx', label: 'Download Excel (.xlsx)' },
+  { format: 'ods', label: 'Download OpenDocument (.ods)' },
   { format: 'zip', label: 'Download CSV (.zip)' },
   { format: 'json', label: 'Download JSON (.json)' },
 ];

@@ -27,6 +27,7 @@ import { useAction } from './useAction.js';
 const APPENDIX_NAMES: Record<AppendixFormat, string> = {
   docx: 'Word appendices',
   xlsx: 'Excel appendices',
+  ods: 'OpenDocument appendices (.ods)',
   zip: 'CSV appendices (zip)',
   json: 'register (JSON)',
 };

@@ -172,6 +172,7 @@ function describe(task: ThreadTask): string {
 const APPENDIX_NAMES: Record<AppendixFormat, string> = {
   docx: 'Word appendices',
   xlsx: 'Excel appendices',
+  ods: 'OpenDocument appendices',
   csv: 'CSV appendices',
   json: 'register JSON',
 };

@@ -262,6 +262,11 @@ const ENDPOINTS: Record<string, Endpoint> = {
     call: () => ({ url: '/api/registers/1/appendix.xlsx' }),
     success: 200,
   },
+  'GET /api/registers/{version}/appendix.ods': {
+    policy: 'every member',
+    call: () => ({ url: '/api/registers/1/appendix.ods' }),
+    success: 200,
+  },
   'GET /api/registers/{version}/appendix.zip': {
     policy: 'every member',
     call: () => ({ url: '/api/registers/1/appendix.zip' }),

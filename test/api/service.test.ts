@@ -292,6 +292,7 @@ describe('OpenAPI document', () => {
         'GET /api/registers/{version}/appendix.docx',
         'GET /api/registers/{version}/appendix.json',
         'GET /api/registers/{version}/appendix.xlsx',
+        'GET /api/registers/{version}/appendix.ods',
         'GET /api/registers/{version}/appendix.zip',
         'POST /api/verify',
       ].sort(),

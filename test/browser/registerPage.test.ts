@@ -138,6 +138,7 @@ describe('a viewer on the register page', () => {
     for (const [label, extension, magic] of [
       ['Download Word (.docx)', 'docx', 'PK'],
       ['Download Excel (.xlsx)', 'xlsx', 'PK'],
+      ['Download OpenDocument (.ods)', 'ods', 'PK'],
       ['Download CSV (.zip)', 'zip', 'PK'],
       ['Download JSON (.json)', 'json', '{'],
     ] as const) {
@@ -154,6 +155,7 @@ describe('a viewer on the register page', () => {
       if (extension === 'json') expect(JSON.parse(bytes.toString('utf8')).version).toBe(2);
       if (extension === 'docx') expect(bytes.includes('word/document.xml')).toBe(true);
       if (extension === 'xlsx') expect(bytes.includes('xl/workbook.xml')).toBe(true);
+      if (extension === 'ods') expect(bytes.includes('application/vnd.oasis.opendocument.spreadsheet')).toBe(true);
       saved[extension] = file;
       await see(page.getByTestId('downloads'), `Saved ${fileName}`);
     }

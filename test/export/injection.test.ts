@@ -12,6 +12,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { parse } from 'csv-parse/sync';
 import { readWorkbook } from '../../server/import/readWorkbook.js';
+import { readOdsContent } from '../../server/import/ods/readOds.js';
 import { csvText, sheetValue } from '../../server/export/appendix/cellValues.js';
 import { renderAppendix } from '../../server/export/appendix/render.js';
 import { verifyAppendix } from '../../server/export/appendix/verify/index.js';
@@ -86,7 +87,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const render = async (format: 'docx' | 'xlsx' | 'csv' | 'json') =>
+const render = async (format: 'docx' | 'xlsx' | 'ods' | 'csv' | 'json') =>
   (await renderAppendix(format, { stored, signOffs: [], asOf: '2030-01-01T00:00:00.000Z' })).bytes;
 
 test('the hostile text reached the register as written', () => {
@@ -110,6 +111,18 @@ test('Excel: no cell holds a formula, and the planted text reads exactly as writ
   for (const p of planted) expect(strings).toContain(p);
   expect(strings).toContain('+44 113 496 0000');
   expect(strings.filter((s) => s.startsWith("'"))).toEqual([]);
+});
+
+test('OpenDocument: no cell holds a formula, and the planted text reads exactly as written', async () => {
+  const bytes = await render('ods');
+  const content = (await JSZip.loadAsync(bytes)).file('content.xml')!;
+  expect(await content.async('string')).not.toContain('table:formula');
+  const strings = readOdsContent(Buffer.from(await content.async('uint8array')), 'appendix.ods').sheets.flatMap(
+    (sheet) =>
+      sheet.rowNumbers().flatMap((r) => sheet.rowValues(r, 1, sheet.width(r)).filter((v) => typeof v === 'string')),
+  );
+  for (const p of planted) expect(strings).toContain(p);
+  expect(strings).toContain('+44 113 496 0000');
 });
 
 test('CSV: no field starts a formula unless it is a number', async () => {
@@ -137,7 +150,7 @@ test('Word and JSON keep the text exactly as the partner wrote it', async () => 
 
 test('every hostile export still verifies as a true copy', async () => {
   const lookup = async () => ({ stored, signOffs: [] });
-  for (const format of ['docx', 'xlsx', 'csv', 'json'] as const) {
+  for (const format of ['docx', 'xlsx', 'ods', 'csv', 'json'] as const) {
     expect((await verifyAppendix(await render(format), lookup)).verdict).toBe('true-copy');
   }
 });

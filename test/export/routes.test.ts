@@ -1,5 +1,5 @@
 /**
- * The appendices over HTTP and the command line: GET /api/registers/{version}/appendix.{docx,xlsx,zip,json}
+ * The appendices over HTTP and the command line: GET /api/registers/{version}/appendix.{docx,xlsx,ods,zip,json}
  * for every member, POST /api/verify, and `oda-register export --format ...` / `oda-register verify FILE`
  * with their exit codes.
  */
@@ -50,6 +50,7 @@ describe('GET /api/registers/{version}/appendix.*', () => {
   test.each([
     ['appendix.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'appendices.docx'],
     ['appendix.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'appendices.xlsx'],
+    ['appendix.ods', 'application/vnd.oasis.opendocument.spreadsheet', 'appendices.ods'],
     ['appendix.zip', 'application/zip', 'appendices.zip'],
     ['appendix.json', 'application/json', 'register.json'],
   ])('%s: the file, named after the partnership and version', async (file, type, ending) => {
@@ -112,7 +113,7 @@ function cli(...args: string[]) {
 }
 
 describe('oda-register export and verify', () => {
-  test.each(['docx', 'xlsx', 'csv', 'json'])(
+  test.each(['docx', 'xlsx', 'ods', 'csv', 'json'])(
     'export --format %s, then verify: a true copy (exit 0)',
     async (format) => {
       const file = path.join(t.dir, `appendix.${format}`);
@@ -147,7 +148,7 @@ describe('oda-register export and verify', () => {
     expect(notAppendix.out).toContain('Not a register appendix');
     expect((await cli('verify', path.join(t.dir, 'nope.docx'))).code).toBe(2);
     expect((await cli('export', '--format', 'pdf', '--out', junk)).err).toContain(
-      '--format must be one of: docx, xlsx, csv, json',
+      '--format must be one of: docx, xlsx, ods, csv, json',
     );
   });
 });

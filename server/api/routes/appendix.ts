@@ -1,5 +1,5 @@
 /**
- * MoU appendices of a register version (Word, Excel, CSV zip, JSON) for every member (the PMG, viewers, and
+ * MoU appendices of a register version (Word, Excel, OpenDocument, CSV zip, JSON) for every member (the PMG, viewers, and
  * line managers, who sign), and `verify` of an exported file.
  */
 import { defineRoute, type AnyRoute } from '../route.js';
@@ -14,6 +14,12 @@ import { APPENDIX_FORMATS, FORMAT_FILES, type AppendixFormat } from '../../expor
 const EXTENSIONS: { extension: string; format: AppendixFormat; operationId: string; what: string }[] = [
   { extension: 'docx', format: 'docx', operationId: 'getRegisterAppendixDocx', what: 'as a Word document' },
   { extension: 'xlsx', format: 'xlsx', operationId: 'getRegisterAppendixXlsx', what: 'as an Excel workbook' },
+  {
+    extension: 'ods',
+    format: 'ods',
+    operationId: 'getRegisterAppendixOds',
+    what: 'as an OpenDocument spreadsheet (LibreOffice)',
+  },
   { extension: 'zip', format: 'csv', operationId: 'getRegisterAppendixCsv', what: 'as CSV files in a zip' },
   { extension: 'json', format: 'json', operationId: 'getRegisterAppendixJson', what: 'as the register JSON' },
 ];

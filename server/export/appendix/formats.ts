@@ -1,5 +1,5 @@
 /** The export formats of a register version, and their files. Small on purpose: the CLI loads it at start-up. */
-export const APPENDIX_FORMATS = ['docx', 'xlsx', 'csv', 'json'] as const;
+export const APPENDIX_FORMATS = ['docx', 'xlsx', 'ods', 'csv', 'json'] as const;
 export type AppendixFormat = (typeof APPENDIX_FORMATS)[number];
 
 export const FORMAT_FILES: Record<AppendixFormat, { extension: string; mediaType: string; name: string }> = {
@@ -12,6 +12,11 @@ export const FORMAT_FILES: Record<AppendixFormat, { extension: string; mediaType
     extension: 'xlsx',
     mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     name: 'Excel',
+  },
+  ods: {
+    extension: 'ods',
+    mediaType: 'application/vnd.oasis.opendocument.spreadsheet',
+    name: 'OpenDocument',
   },
   csv: { extension: 'zip', mediaType: 'application/zip', name: 'CSV (zip)' },
   json: { extension: 'json', mediaType: 'application/json', name: 'JSON' },

@@ -7,6 +7,7 @@ import { renderDocx } from './docx.js';
 import { renderJson } from './json.js';
 import { buildAppendix, type AppendixInput } from './model.js';
 import { renderXlsx } from './xlsx.js';
+import { renderOds } from './ods.js';
 import { appendixFileName, FORMAT_FILES, type AppendixFormat } from './formats.js';
 
 export { APPENDIX_FORMATS, type AppendixFormat } from './formats.js';
@@ -23,7 +24,9 @@ export async function renderAppendix(format: AppendixFormat, input: AppendixInpu
   const bytes =
     format === 'json'
       ? renderJson(input.stored)
-      : await (format === 'docx' ? renderDocx : format === 'xlsx' ? renderXlsx : renderCsvZip)(buildAppendix(input));
+      : await (
+          format === 'docx' ? renderDocx : format === 'xlsx' ? renderXlsx : format === 'ods' ? renderOds : renderCsvZip
+        )(buildAppendix(input));
   return {
     format,
     fileName: appendixFileName(input.stored.register.partnership.id, input.stored.version, format),

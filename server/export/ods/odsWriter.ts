@@ -13,13 +13,20 @@ import { columnLetter } from '../../../shared/cells.js';
 
 export type OdsValue = string | number | boolean | Date | null;
 
+/** How a number or date shows: the formats of the .xlsx writers, by name. */
+export type OdsFormat = 'date' | 'ukDate' | 'money' | 'fixed2' | 'percent' | 'count' | 'quantity';
+
 export interface OdsCell {
   value: OdsValue;
-  /** How a number or date shows: `date` (yyyy-mm-dd), `ukDate` (dd/mm/yyyy); default as typed. */
-  format?: 'date' | 'ukDate';
+  /** Default: as typed (a date as yyyy-mm-dd). */
+  format?: OdsFormat;
   /** The name of a validation of the document that applies to this cell. */
   validation?: string;
   bold?: boolean;
+  /** Background colour, RRGGBB. */
+  fill?: string;
+  wrap?: boolean;
+  center?: boolean;
 }
 
 export interface OdsSheet {
@@ -56,6 +63,12 @@ export interface OdsValidation {
 
 export interface OdsDocument {
   title?: string;
+  subject?: string;
+  keywords?: string;
+  /** Custom document properties (File > Properties > Custom Properties), name -> text. */
+  properties?: Record<string, string>;
+  /** ISO date-time written as the creation date (the file is otherwise undated). */
+  created?: string;
   sheets: readonly OdsSheet[];
   databaseRanges?: readonly OdsDatabaseRange[];
   validations?: readonly OdsValidation[];
@@ -138,8 +151,27 @@ export function columnWidth(characters: number): string {
   return `${((characters * 7 + 5) / 96).toFixed(4)}in`;
 }
 
+/** ODF data styles of the formats, by name (the number formats of the .xlsx writers). */
+const DATA_STYLES: Record<OdsFormat, string> = {
+  date: '<number:date-style style:name="Ndate"><number:year number:style="long"/><number:text>-</number:text><number:month number:style="long"/><number:text>-</number:text><number:day number:style="long"/></number:date-style>',
+  ukDate:
+    '<number:date-style style:name="NukDate"><number:day number:style="long"/><number:text>/</number:text><number:month number:style="long"/><number:text>/</number:text><number:year number:style="long"/></number:date-style>',
+  money:
+    '<number:currency-style style:name="Nmoney"><number:currency-symbol>£</number:currency-symbol><number:number number:decimal-places="2" number:min-decimal-places="2" number:min-integer-digits="1" number:grouping="true"/></number:currency-style>',
+  fixed2:
+    '<number:number-style style:name="Nfixed2"><number:number number:decimal-places="2" number:min-decimal-places="2" number:min-integer-digits="1"/></number:number-style>',
+  percent:
+    '<number:percentage-style style:name="Npercent"><number:number number:decimal-places="2" number:min-decimal-places="2" number:min-integer-digits="1"/><number:text>%</number:text></number:percentage-style>',
+  count:
+    '<number:number-style style:name="Ncount"><number:number number:decimal-places="0" number:min-integer-digits="1" number:grouping="true"/></number:number-style>',
+  quantity:
+    '<number:number-style style:name="Nquantity"><number:number number:decimal-places="4" number:min-decimal-places="0" number:min-integer-digits="1" number:grouping="true"/></number:number-style>',
+};
+
+/** The automatic styles of a document: column widths and cell looks, each written once, named in order. */
 class Styles {
   private readonly widths = new Map<string, string>();
+  private readonly cells = new Map<string, { name: string; xml: string }>();
   columnStyle(width: number | undefined): string {
     const length = columnWidth(width ?? 8.43);
     let name = this.widths.get(length);
@@ -148,6 +180,45 @@ class Styles {
       this.widths.set(length, name);
     }
     return name;
+  }
+  /** The name of the cell style of a look, or null for the default look. */
+  cellStyle(look: {
+    bold: boolean;
+    format?: OdsFormat;
+    fill?: string;
+    wrap?: boolean;
+    center?: boolean;
+  }): string | null {
+    const key = [
+      look.bold ? 'b' : '',
+      look.format ?? '',
+      look.fill ?? '',
+      look.wrap ? 'w' : '',
+      look.center ? 'c' : '',
+    ].join('|');
+    if (key === '||||') return null;
+    let style = this.cells.get(key);
+    if (!style) {
+      const name = `ce${this.cells.size + 1}`;
+      const data = look.format ? ` style:data-style-name="N${look.format}"` : '';
+      const cell = [
+        look.fill ? `fo:background-color="#${look.fill}"` : '',
+        look.wrap ? 'fo:wrap-option="wrap" style:vertical-align="top"' : '',
+      ].filter(Boolean);
+      const parts = [
+        cell.length > 0 ? `<style:table-cell-properties ${cell.join(' ')}/>` : '',
+        look.center ? '<style:paragraph-properties fo:text-align="center"/>' : '',
+        look.bold
+          ? '<style:text-properties fo:font-weight="bold" style:font-weight-asian="bold" style:font-weight-complex="bold"/>'
+          : '',
+      ].join('');
+      style = {
+        name,
+        xml: `<style:style style:name="${name}" style:family="table-cell" style:parent-style-name="Default"${data}>${parts}</style:style>`,
+      };
+      this.cells.set(key, style);
+    }
+    return style.name;
   }
   xml(): string {
     const columns = [...this.widths].map(
@@ -158,12 +229,8 @@ class Styles {
       ...columns,
       '<style:style style:name="ta1" style:family="table" style:master-page-name="Default"><style:table-properties table:display="true" style:writing-mode="lr-tb"/></style:style>',
       '<style:style style:name="taHidden" style:family="table" style:master-page-name="Default"><style:table-properties table:display="false" style:writing-mode="lr-tb"/></style:style>',
-      '<number:date-style style:name="Nymd"><number:year number:style="long"/><number:text>-</number:text><number:month number:style="long"/><number:text>-</number:text><number:day number:style="long"/></number:date-style>',
-      '<number:date-style style:name="Ndmy"><number:day number:style="long"/><number:text>/</number:text><number:month number:style="long"/><number:text>/</number:text><number:year number:style="long"/></number:date-style>',
-      '<style:style style:name="ceBold" style:family="table-cell" style:parent-style-name="Default"><style:text-properties fo:font-weight="bold" style:font-weight-asian="bold" style:font-weight-complex="bold"/></style:style>',
-      '<style:style style:name="ceDate" style:family="table-cell" style:parent-style-name="Default" style:data-style-name="Nymd"/>',
-      '<style:style style:name="ceUkDate" style:family="table-cell" style:parent-style-name="Default" style:data-style-name="Ndmy"/>',
-      '<style:style style:name="ceBoldDate" style:family="table-cell" style:parent-style-name="Default" style:data-style-name="Nymd"><style:text-properties fo:font-weight="bold"/></style:style>',
+      ...Object.values(DATA_STYLES),
+      ...[...this.cells.values()].map((c) => c.xml),
     ].join('');
   }
 }
@@ -172,28 +239,38 @@ function cellOf(raw: OdsValue | OdsCell): OdsCell {
   return raw !== null && typeof raw === 'object' && !(raw instanceof Date) ? raw : { value: raw };
 }
 
-function cellXml(raw: OdsValue | OdsCell, boldRow: boolean): string {
+function cellXml(raw: OdsValue | OdsCell, boldRow: boolean, styles: Styles): string {
   const cell = cellOf(raw);
-  const bold = boldRow || cell.bold === true;
   const attrs: string[] = [];
   const { value } = cell;
-  let style: string | null = bold ? 'ceBold' : null;
+  let format = cell.format;
   let body = '';
   if (value instanceof Date && !Number.isNaN(value.getTime())) {
-    style = cell.format === 'ukDate' ? 'ceUkDate' : bold ? 'ceBoldDate' : 'ceDate';
+    format = format === 'ukDate' ? 'ukDate' : 'date';
     const iso = isoDate(value);
     attrs.push(`office:value-type="date" office:date-value="${iso}"`);
-    body = paragraph(cell.format === 'ukDate' ? iso.split('-').reverse().join('/') : iso);
+    body = paragraph(format === 'ukDate' ? iso.split('-').reverse().join('/') : iso);
   } else if (typeof value === 'number') {
-    attrs.push(`office:value-type="float" office:value="${numberText(value)}"`);
+    const type = format === 'percent' ? 'percentage' : format === 'money' ? 'currency' : 'float';
+    const currency = type === 'currency' ? ' office:currency="GBP"' : '';
+    attrs.push(`office:value-type="${type}"${currency} office:value="${numberText(value)}"`);
     body = paragraph(numberText(value));
   } else if (typeof value === 'boolean') {
     attrs.push(`office:value-type="boolean" office:boolean-value="${value}"`);
     body = paragraph(value ? 'TRUE' : 'FALSE');
   } else if (typeof value === 'string' && value !== '') {
+    // Text is text: no table:formula is ever written, so "=1+1" stays the characters typed.
     attrs.push('office:value-type="string"');
     body = textParagraphs(value);
+    format = undefined;
   }
+  const style = styles.cellStyle({
+    bold: boldRow || cell.bold === true,
+    ...(format ? { format } : {}),
+    ...(cell.fill ? { fill: cell.fill } : {}),
+    ...(cell.wrap ? { wrap: true } : {}),
+    ...(cell.center ? { center: true } : {}),
+  });
   if (style) attrs.unshift(`table:style-name="${style}"`);
   if (cell.validation) attrs.push(`table:content-validation-name="${escapeXml(cell.validation)}"`);
   const open = `<table:table-cell${attrs.length > 0 ? ` ${attrs.join(' ')}` : ''}`;
@@ -209,7 +286,9 @@ function sheetXml(sheet: OdsSheet, styles: Styles): string {
     .join('');
   const bold = new Set(sheet.boldRows ?? []);
   const rows = sheet.rows
-    .map((cells, r) => `<table:table-row>${cells.map((c) => cellXml(c, bold.has(r))).join('')}</table:table-row>`)
+    .map(
+      (cells, r) => `<table:table-row>${cells.map((c) => cellXml(c, bold.has(r), styles)).join('')}</table:table-row>`,
+    )
     .join('');
   const style = sheet.hidden ? 'taHidden' : 'ta1';
   return `<table:table table:name="${escapeXml(sheet.name)}" table:style-name="${style}">${columns || '<table:table-column/>'}${rows || '<table:table-row><table:table-cell/></table:table-row>'}</table:table>`;
@@ -257,9 +336,19 @@ function contentXml(doc: OdsDocument): string {
 
 const STYLES_XML = `<?xml version="1.0" encoding="UTF-8"?>\n<office:document-styles ${NAMESPACES} office:version="1.3"><office:styles><style:default-style style:family="table-cell"><style:text-properties fo:font-size="11pt"/></style:default-style><style:style style:name="Default" style:family="table-cell"/></office:styles><office:automatic-styles><style:page-layout style:name="pm1"><style:page-layout-properties style:print-orientation="landscape" fo:page-width="11.6929in" fo:page-height="8.2673in" fo:margin-top="0.5in" fo:margin-bottom="0.5in" fo:margin-left="0.5in" fo:margin-right="0.5in"/></style:page-layout></office:automatic-styles><office:master-styles><style:master-page style:name="Default" style:page-layout-name="pm1"/></office:master-styles></office:document-styles>`;
 
-function metaXml(title: string | undefined): string {
-  const titleXml = title ? `<dc:title>${escapeXml(title)}</dc:title>` : '';
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<office:document-meta ${NAMESPACES} office:version="1.3"><office:meta><meta:generator>oda-register</meta:generator>${titleXml}</office:meta></office:document-meta>`;
+function metaXml(doc: OdsDocument): string {
+  const parts = [
+    '<meta:generator>oda-register</meta:generator>',
+    doc.title ? `<dc:title>${escapeXml(doc.title)}</dc:title>` : '',
+    doc.subject ? `<dc:subject>${escapeXml(doc.subject)}</dc:subject>` : '',
+    doc.keywords ? `<meta:keyword>${escapeXml(doc.keywords)}</meta:keyword>` : '',
+    doc.created ? `<meta:creation-date>${escapeXml(doc.created.replace(/Z$/, ''))}</meta:creation-date>` : '',
+    ...Object.entries(doc.properties ?? {}).map(
+      ([name, value]) =>
+        `<meta:user-defined meta:name="${escapeXml(name)}" meta:value-type="string">${escapeXml(value)}</meta:user-defined>`,
+    ),
+  ];
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<office:document-meta ${NAMESPACES} office:version="1.3"><office:meta>${parts.join('')}</office:meta></office:document-meta>`;
 }
 
 const MANIFEST_XML = `<?xml version="1.0" encoding="UTF-8"?>\n<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:version="1.3" manifest:media-type="${MIMETYPE}"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/><manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/><manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/></manifest:manifest>`;
@@ -272,6 +361,6 @@ export async function writeOds(doc: OdsDocument): Promise<Buffer> {
   zip.file('META-INF/manifest.xml', MANIFEST_XML, { date: FIXED_DATE });
   zip.file('content.xml', contentXml(doc), { date: FIXED_DATE });
   zip.file('styles.xml', STYLES_XML, { date: FIXED_DATE });
-  zip.file('meta.xml', metaXml(doc.title), { date: FIXED_DATE });
+  zip.file('meta.xml', metaXml(doc), { date: FIXED_DATE });
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }

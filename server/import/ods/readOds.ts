@@ -31,7 +31,7 @@ const XLINK = 'http://www.w3.org/1999/xlink';
 const CALCEXT = 'urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0';
 
 /** A sheet of the .ods: its non-blank cells by row, then column. */
-class OdsSheet implements Grid {
+export class OdsSheet implements Grid {
   readonly rows = new Map<number, Map<number, CellValue>>();
   constructor(readonly name: string) {}
   rowNumbers(): number[] {
@@ -135,7 +135,7 @@ function tooLarge(fileName: string, message: string): WorkbookFileError {
 }
 
 /** Reads the sheets and database ranges of content.xml; throws WorkbookFileError. */
-function readContent(content: Buffer, fileName: string): { sheets: OdsSheet[]; ranges: DatabaseRange[] } {
+export function readOdsContent(content: Buffer, fileName: string): { sheets: OdsSheet[]; ranges: DatabaseRange[] } {
   const sheets: OdsSheet[] = [];
   const ranges: DatabaseRange[] = [];
   let sheet: OdsSheet | null = null;
@@ -332,7 +332,7 @@ function findDatabaseRange(
 
 /** The raw tables of an .ods, from its vetted content part. Throws WorkbookFileError. */
 export function readOdsTables(content: Buffer, fileName: string): RawTables {
-  const { sheets, ranges } = readContent(content, fileName);
+  const { sheets, ranges } = readOdsContent(content, fileName);
   const tables: RawTables = {};
   for (const def of TABLES) {
     const region = findDatabaseRange(sheets, ranges, def.name) ?? findSheetRegion(sheets, def);

@@ -3,7 +3,7 @@
  * (server/workers/): `identifyFile` opens the file (open.ts: what it is by its content, vetted as an upload is)
  * and reads the register version, digest and partnership it names; `compareFile` renders that register version
  * again in the file's format (render.ts, as a download would) and compares what a reader reads in both, read the
- * same way (docx.ts, xlsx.ts, csv.ts, json.ts into the blocks of content.ts, compared by compare.ts), so whatever
+ * same way (docx.ts, xlsx.ts, ods.ts, csv.ts, json.ts into the blocks of content.ts, compared by compare.ts), so whatever
  * the renderers put in a file is checked. `verifyAppendix` runs both around a lookup of the register version.
  * Used by `oda-register verify` and POST /api/verify.
  */
@@ -20,6 +20,7 @@ import { docxBlocks, docxIdentity } from './docx.js';
 import { compareJson, jsonIdentity, parseJson } from './json.js';
 import { FORMAT_NAMES, openFile, type OpenedFile } from './open.js';
 import { loadWorkbook, xlsxBlocks, xlsxIdentity } from './xlsx.js';
+import { loadOdsSheets, odsBlocks, odsIdentity } from './ods.js';
 
 export { describeDifference, MAX_DIFFERENCES, type Difference } from './differences.js';
 export { VERIFY_LIMITS } from './open.js';
@@ -128,6 +129,10 @@ async function readFile(
       const wb = await loadWorkbook(bytes, opened.parts);
       return { opened, identity: xlsxIdentity(wb), content: async () => xlsxBlocks(wb) };
     }
+    case 'ods': {
+      const sheets = loadOdsSheets(opened.parts);
+      return { opened, identity: odsIdentity(sheets), content: async () => odsBlocks(sheets) };
+    }
     case 'json': {
       const value = parseJson(opened.text);
       return { opened, identity: jsonIdentity(value), content: async () => value };
@@ -138,6 +143,7 @@ async function readFile(
 const NO_IDENTITY: Record<AppendixFormat, string> = {
   docx: 'this Word document has no register version and digest in its properties.',
   xlsx: 'this workbook has no "Cover" sheet naming a register version and digest.',
+  ods: 'this spreadsheet has no "Cover" sheet naming a register version and digest.',
   csv: 'this zip has no README.txt naming a register version and digest.',
   json: 'this register JSON has no valid "version" and "digest".',
 };

@@ -31,12 +31,13 @@ export const VERIFY_LIMITS = {
 export const FORMAT_NAMES: Record<AppendixFormat, string> = {
   docx: 'a Word document',
   xlsx: 'an Excel workbook',
+  ods: 'an OpenDocument spreadsheet',
   csv: 'a zip of CSV files',
   json: 'a JSON file',
 };
 
 export type OpenedFile =
-  { format: 'docx' | 'xlsx' | 'csv'; parts: Map<string, Buffer> } | { format: 'json'; text: string };
+  { format: 'docx' | 'xlsx' | 'ods' | 'csv'; parts: Map<string, Buffer> } | { format: 'json'; text: string };
 
 function megabytes(bytes: number): string {
   return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
@@ -133,8 +134,12 @@ export function openFile(bytes: Uint8Array): OpenedFile {
     }
     if (parts.has('word/document.xml')) return { format: 'docx', parts };
     if (parts.has('xl/workbook.xml')) return { format: 'xlsx', parts };
-    if (parts.get('mimetype')?.toString('latin1').includes('opendocument')) {
-      throw new NotAnAppendix('it is an OpenDocument file, and the appendices are Word, Excel, CSV or JSON files.');
+    const mimetype = parts.get('mimetype')?.toString('latin1').trim();
+    if (mimetype === 'application/vnd.oasis.opendocument.spreadsheet') return { format: 'ods', parts };
+    if (mimetype?.includes('opendocument')) {
+      throw new NotAnAppendix(
+        'it is an OpenDocument file but not a spreadsheet, and the appendices are Word, Excel, OpenDocument spreadsheet, CSV or JSON files.',
+      );
     }
     if (parts.has('ppt/presentation.xml')) throw new NotAnAppendix('it is a PowerPoint file.');
     if ([...parts.keys()].some((n) => /(^|\/)README\.txt$|\.csv$/i.test(n))) return { format: 'csv', parts };
@@ -149,5 +154,5 @@ export function openFile(bytes: Uint8Array): OpenedFile {
     vetJson(text);
     return { format: 'json', text };
   }
-  throw new NotAnAppendix('it is not a Word (.docx), Excel (.xlsx), CSV zip or JSON file.');
+  throw new NotAnAppendix('it is not a Word (.docx), Excel (.xlsx), OpenDocument (.ods), CSV zip or JSON file.');
 }
