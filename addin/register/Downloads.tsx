@@ -148,12 +148,12 @@ export function Downloads({
                     {verdict.differences.slice(0, SHOWN_DIFFERENCES).map((d, i) => (
                       <li key={i}>
                         {d.where}
-                        {d.row !== null ? `, row ${d.row}` : ''}
+                        {d.key ? `, ${d.key}` : d.row !== null ? `, row ${d.row}` : ''}
                         {d.field ? `, ${d.field}` : ''}: “{d.found}” where the register has “{d.expected}”
                       </li>
                     ))}
-                    {verdict.differences.length > SHOWN_DIFFERENCES ? (
-                      <li>and {verdict.differences.length - SHOWN_DIFFERENCES} more</li>
+                    {verdict.differenceCount > SHOWN_DIFFERENCES ? (
+                      <li>and {(verdict.differenceCount - SHOWN_DIFFERENCES).toLocaleString('en-GB')} more</li>
                     ) : null}
                   </ul>
                 ) : null}

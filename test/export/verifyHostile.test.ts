@@ -6,11 +6,14 @@
  * memory stays bounded.
  */
 import { randomBytes } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import request from 'supertest';
 import { consolidateNow } from '../../server/services/registers.js';
 import { submitTables } from '../../server/services/submissions.js';
 import { VERIFY_LIMITS } from '../../server/export/appendix/verify/index.js';
 import { LEEDS, POLICE, testCatalogue } from '../helpers/catalogue.js';
+import { runCliIn } from '../helpers/cliRun.js';
 import { goodRawTables } from '../helpers/rawTables.js';
 import { makeTestApp, MEMBERS, type TestApp } from '../helpers/testApp.js';
 import { unzipFile, zipFile, type ZipPart } from '../helpers/zipFile.js';
@@ -177,4 +180,20 @@ test('a CSV file with 50,000 rows added gets a verdict with the first 100 differ
   expect(outcome.res.body.message).toContain('... and 49,990 more.');
   expect(JSON.stringify(outcome.res.body).length).toBeLessThan(100_000);
   expect(outcome.slowestReady).toBeLessThan(2_000);
+}, 60_000);
+
+test('oda-register verify refuses the same files with exit 2, and a file over the size limit unread', async () => {
+  const cli = (...args: string[]) => runCliIn(t.dir, {}, ['--db', t.config.sqlitePath, ...args]);
+  const nested = path.join(t.dir, 'nested.json');
+  await writeFile(nested, Buffer.alloc(8 * MB, '['));
+  const refused = await cli('verify', nested);
+  expect(refused.code).toBe(2);
+  expect(refused.out).toContain(`nested.json: Not a register appendix: its JSON nests more than 64 levels deep.`);
+  const big = path.join(t.dir, 'big.docx');
+  await writeFile(big, Buffer.alloc(VERIFY_LIMITS.maxFileBytes + 1));
+  const tooBig = await cli('verify', big);
+  expect(tooBig.code).toBe(2);
+  expect(`${tooBig.out}${tooBig.err}`).toMatch(
+    /Not a register appendix: the file is 20.0 MB, more than the 20 MB an appendix may be/,
+  );
 }, 60_000);

@@ -165,6 +165,24 @@ describe('Excel: what a cell shows, and what is hidden', () => {
     ]);
   });
 
+  test("a sheet's printed footer changed is found", async () => {
+    const wb = await workbook();
+    const ws = wb.getWorksheet('D Commitments')!;
+    const was = ws.headerFooter?.oddFooter ?? '';
+    ws.headerFooter = { ...ws.headerFooter, oddFooter: 'Final, agreed by all partners' };
+    const result = await verify(await saved(wb));
+    expectEdited(result);
+    expect(result.differences).toEqual([
+      {
+        where: 'sheet "D Commitments"',
+        row: null,
+        field: 'printed footer',
+        found: 'Final, agreed by all partners',
+        expected: was,
+      },
+    ]);
+  });
+
   test('a hidden sheet is found', async () => {
     const wb = await workbook();
     const ws = wb.addWorksheet('Adjustments', { state: 'hidden' });

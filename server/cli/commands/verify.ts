@@ -29,7 +29,7 @@ export function addVerifyCommand(program: Command, io: CliIo): void {
         const size = (await stat(path.resolve(io.cwd, file))).size;
         if (size > VERIFY_LIMITS.maxFileBytes) {
           throw new UserError(
-            `${file}: Not a register appendix: the file is ${Math.round(size / 1024 / 1024)} MB, more than the ${VERIFY_LIMITS.maxFileBytes / 1024 / 1024} MB an appendix may be.`,
+            `${file}: Not a register appendix: the file is ${(size / 1024 / 1024).toFixed(1)} MB, more than the ${VERIFY_LIMITS.maxFileBytes / 1024 / 1024} MB an appendix may be.`,
             VERIFY_EXIT_CODES['not-an-appendix'],
           );
         }

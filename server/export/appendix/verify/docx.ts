@@ -181,10 +181,18 @@ function bodyBlocks(body: readonly (Paragraph | Table)[]): Block[] {
   const headings: string[] = [];
   let where = TITLE_BLOCK;
   let text: Block | null = null;
-  const startText = (first: string | null) => {
+  const startText = (first: string | null): Block => {
     const at = id(`text ${where}`);
-    text = { id: at.id, where, kind: 'text', header: false, rows: first === null ? [] : [[first]], unit: 'paragraph' };
-    blocks.push(text);
+    const block: Block = {
+      id: at.id,
+      where,
+      kind: 'text',
+      header: false,
+      rows: first === null ? [] : [[first]],
+      unit: 'paragraph',
+    };
+    blocks.push(block);
+    return block;
   };
   for (const item of body) {
     if (isTable(item)) {
@@ -205,12 +213,12 @@ function bodyBlocks(body: readonly (Paragraph | Table)[]): Block[] {
       headings.length = level;
       headings[level] = shown;
       where = level === 0 ? TITLE_BLOCK : headings.slice(1).filter(Boolean).join(': ');
-      startText(shown);
+      text = startText(shown);
       continue;
     }
     if (!shown) continue;
-    if (!text) startText(null);
-    (text as unknown as Block).rows.push([shown]);
+    text ??= startText(null);
+    text.rows.push([shown]);
   }
   return blocks;
 }

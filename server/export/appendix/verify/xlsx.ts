@@ -1,6 +1,6 @@
 /**
  * What a reader sees in an Excel file, as blocks: every sheet in order with whether it is shown, hidden or very
- * hidden; its hidden rows and columns; and every cell as it shows (the value through its number format, so a
+ * hidden; its hidden rows and columns; its printed header and footer; and every cell as it shows (the value through its number format, so a
  * format that shows £45,000 as £45.00 is a difference), with the value it holds where that reads otherwise, its
  * formula and its note. The cover is a sheet like the others. The package is checked as an upload is
  * (vetWorkbookFile: rows per sheet, merged cells, its parts) and ExcelJS reads a copy built from the vetted parts
@@ -100,6 +100,9 @@ function sheetBlocks(ws: ExcelJS.Worksheet): Block[] {
         ['shown', STATES[ws.state] ?? ws.state],
         ['hidden rows', hiddenRows.join(', ') || 'none'],
         ['hidden columns', hiddenColumns || 'none'],
+        // What prints at the top and foot of each page (codes such as &P for the page number as written).
+        ['printed header', ws.headerFooter?.oddHeader ?? ''],
+        ['printed footer', ws.headerFooter?.oddFooter ?? ''],
       ],
     },
     { id: `sheet ${ws.name}`, where, kind: 'table', header: true, rows, rowNumbers },
