@@ -43,7 +43,7 @@ function nextSteps(config: Config, url: string, store: Store, pmgEmail: string |
   if (config.authMode === 'dev') {
     lines.push(
       '  Development sign-in (AUTH_MODE=dev): mint a token for a catalogue member, e.g.',
-      `    TOKEN=$(npx oda-register token --email ${pmgEmail ?? '<member email>'})`,
+      `    TOKEN=$(node bin/oda-register.js token --email ${pmgEmail ?? '<member email>'})`,
       `    curl -H "Authorization: Bearer $TOKEN" ${url}/api/me`,
     );
   } else {
