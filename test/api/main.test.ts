@@ -19,7 +19,7 @@ test('starts on PORT with the demo, answers, and exits 0 on SIGTERM with the dat
   const { port } = service;
   try {
     expect(service.output()).toContain(`http://localhost:${port}/api`);
-    expect(service.output()).toContain('oda-register token --email');
+    expect(service.output()).toContain('node bin/oda-register.js token --email');
     const ready = (await (await fetch(`http://localhost:${port}/api/ready`)).json()) as { catalogueVersion: number };
     expect(ready.catalogueVersion).toBe(1);
     const missing = await fetch(`http://localhost:${port}/api/nowhere`);
