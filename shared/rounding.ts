@@ -22,3 +22,31 @@ export const roundShare = (x: number): number => roundTo(x, 4);
 
 /** Money: pennies. */
 export const roundMoney = (x: number): number => roundTo(x, 2);
+
+/**
+ * Rounds each value to `dp` decimal places so that the rounded values add up to `total` rounded to `dp`
+ * (default: their own sum): the largest remainder method. Each value is rounded down, then the units still
+ * missing go one each to the values that lost most by it (ties to the earlier value); a value never moves by
+ * a whole unit or more. For a table whose shown figures should add up to its shown total.
+ */
+export function largestRemainder(values: readonly number[], dp: number, total?: number): number[] {
+  const scale = 10 ** dp;
+  const target = Math.round(roundTo(total ?? values.reduce((a, b) => a + b, 0), dp) * scale);
+  const scaled = values.map((v) => Number((v * scale).toPrecision(15)));
+  const floors = scaled.map((v) => Math.floor(v));
+  let missing = target - floors.reduce((a, b) => a + b, 0);
+  const order = scaled
+    .map((v, i) => ({ i, rest: v - floors[i]! }))
+    .sort((a, b) => (missing >= 0 ? b.rest - a.rest : a.rest - b.rest) || a.i - b.i);
+  for (const { i } of order) {
+    if (missing === 0) break;
+    if (missing > 0) {
+      floors[i] = floors[i]! + 1;
+      missing--;
+    } else if (floors[i]! > 0) {
+      floors[i] = floors[i]! - 1;
+      missing++;
+    }
+  }
+  return floors.map((f) => f / scale);
+}

@@ -20,11 +20,18 @@ export function stakes(
   settings: Pick<PartnershipSettings, 'tierWeights'>,
   organisations: readonly StakeHolder[],
 ): Map<string, number> {
-  const weight = (o: StakeHolder): number => {
-    if (!isGoverning(o.involvement)) return 0;
-    if (model === 'horizontal') return 1;
-    return o.tier === null ? 0 : settings.tierWeights[o.tier];
-  };
+  const weight = (o: StakeHolder): number => stakeWeight(model, settings, o);
   const total = organisations.reduce((sum, o) => sum + weight(o), 0);
   return new Map(organisations.map((o) => [o.id, total > 0 ? roundShare(weight(o) / total) : 0]));
+}
+
+/** A partner's weight in the stakes: its share is its weight over the sum of the weights. */
+export function stakeWeight(
+  model: GovernanceModel,
+  settings: Pick<PartnershipSettings, 'tierWeights'>,
+  o: StakeHolder,
+): number {
+  if (!isGoverning(o.involvement)) return 0;
+  if (model === 'horizontal') return 1;
+  return o.tier === null ? 0 : settings.tierWeights[o.tier];
 }

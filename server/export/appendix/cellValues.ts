@@ -6,6 +6,7 @@ import { enumLabel, YES_NO } from '../../../shared/enums.js';
 import { fte, money, percent, quantity, ukDate } from '../../../shared/displayFormat.js';
 import type { AppendixColumn, Value } from './model.js';
 import { raciLetter } from './model.js';
+import { roundTo } from '../../../shared/rounding.js';
 import { neutralise } from './neutralise.js';
 
 /** Characters XML 1.0 cannot hold (C0 controls but tab and line breaks, lone surrogates): shown as U+FFFD. */
@@ -85,13 +86,22 @@ export const SHEET_FORMATS: Partial<Record<AppendixColumn['kind'], string>> = {
   quantity: '#,##0.####',
 };
 
-/** A CSV field: the register's own value (ISO dates, plain numbers), enumerations by label, text neutralised. */
+/** A CSV column's header: the Word header, with the unit where the value carries one ("Stake (%)"). */
+export function csvHeader(col: AppendixColumn): string {
+  return col.kind === 'stake' ? `${col.header} (%)` : col.header;
+}
+
+/**
+ * A CSV field: the register's own value (ISO dates, plain numbers; a stake as a percentage, as the Word appendix
+ * shows it), enumerations by label, text neutralised.
+ */
 export function csvText(col: AppendixColumn, value: Value): string {
   if (value === null) return '';
   switch (col.kind) {
+    case 'stake':
+      return String(roundTo(Number(value) * 100, 2));
     case 'money':
     case 'fte':
-    case 'stake':
     case 'quantity':
     case 'count':
     case 'tier':

@@ -6,7 +6,8 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import JSZip from 'jszip';
-import { csvText, xmlSafe } from './cellValues.js';
+import { csvHeader, csvText, xmlSafe } from './cellValues.js';
+import { statusText } from './docxLayout.js';
 import { identityProperties } from './identity.js';
 import { allTables, type Appendix } from './model.js';
 import { neutralise } from './neutralise.js';
@@ -33,7 +34,7 @@ export function csvFiles(appendix: Appendix): CsvFile[] {
       name: fileName(t.letter, title),
       caption: `Appendix ${t.letter} ${title} (${fileName(t.letter, title)})`,
       rows: [
-        t.columns.map((c) => neutralise(c.header)),
+        t.columns.map((c) => neutralise(csvHeader(c))),
         ...t.rows.map((row) => t.columns.map((c, i) => csvText(c, row[i] ?? null))),
       ],
     };
@@ -45,8 +46,18 @@ export function csvReadme(appendix: Appendix, files: readonly CsvFile[]): string
   const id = appendix.identity;
   return [
     `Register version ${id.version} of the ${xmlSafe(id.partnershipName)}, ${id.digest}: MoU appendices as CSV, sign-off status as at ${id.asOf}.`,
+    `The MoU of the ${xmlSafe(id.partnershipName)}, for the term ${appendix.mou.term}.`,
+    `Status: ${statusText(appendix)}`,
     '',
     ...Object.entries(identityProperties(id)).map(([k, v]) => `${k}: ${v}`),
+    '',
+    'Units: a column whose values carry a unit names it in its header ("Stake (%)" is a percentage, "Analyst time (FTE)",',
+    '"Funding (GBP)"); a commitment\'s Quantity is in its Unit column. Figures are the register\'s, unrounded.',
+    `${appendix.fteBasis}`,
+    `${appendix.fundingBasis}`,
+    ...(appendix.noWorkbook.length
+      ? [`Partners that sent no workbook: ${xmlSafe(appendix.noWorkbook.join('; '))}.`]
+      : []),
     '',
     'Files (UTF-8 with a byte order mark; dates yyyy-mm-dd; text that could start a spreadsheet formula begins with a single quote):',
     ...files.map((f) => `  ${f.name}`),

@@ -8,6 +8,7 @@ import {
   AlignmentType,
   Document,
   Footer,
+  Header,
   HeadingLevel,
   Packer,
   PageNumber,
@@ -20,7 +21,7 @@ import JSZip from 'jszip';
 import yazl from 'yazl';
 import { shortDigest, ukDate } from '../../../shared/displayFormat.js';
 import { fillTableSlots, tableXml, TABLE_SLOT_STYLE } from './docxTableXml.js';
-import { docxLayout, type DocBlock, type DocRow, type DocTable } from './docxLayout.js';
+import { docxLayout, DRAFT_MARK, type DocBlock, type DocRow, type DocTable } from './docxLayout.js';
 import { raciKey, type Appendix } from './model.js';
 import { identityProperties } from './identity.js';
 
@@ -173,6 +174,26 @@ function footer(appendix: Appendix): Footer {
   });
 }
 
+/** A draft's header on every page: the mark in red capitals, and why. */
+function draftHeader(appendix: Appendix): Header {
+  return new Header({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [
+          new TextRun({ text: DRAFT_MARK, font: FONT, size: 22, bold: true, color: 'C00000' }),
+          new TextRun({
+            text: `: ${appendix.readiness.reasons.join('; ')}.`,
+            font: FONT,
+            size: 15,
+            color: 'C00000',
+          }),
+        ],
+      }),
+    ],
+  });
+}
+
 function page(landscape: boolean) {
   return {
     size: {
@@ -180,7 +201,7 @@ function page(landscape: boolean) {
       height: A4.long,
       orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
     },
-    margin: { top: A4.margin, bottom: A4.margin, left: A4.margin, right: A4.margin, footer: 567 },
+    margin: { top: A4.margin, bottom: A4.margin, left: A4.margin, right: A4.margin, header: 567, footer: 567 },
   };
 }
 
@@ -190,12 +211,14 @@ export async function renderDocx(appendix: Appendix): Promise<Buffer> {
   const id = appendix.identity;
   const tables = new TableSlots();
   const foot = { default: footer(appendix) };
+  const head = appendix.readiness.ready ? {} : { headers: { default: draftHeader(appendix) } };
   const portraitWidth = A4.short - 2 * A4.margin;
   const landscapeWidth = A4.long - 2 * A4.margin;
   const sections: ISectionOptions[] = [
     {
       properties: { page: page(false) },
       footers: foot,
+      ...head,
       children: [
         new Paragraph({
           heading: HeadingLevel.TITLE,
@@ -204,7 +227,11 @@ export async function renderDocx(appendix: Appendix): Promise<Buffer> {
         }),
         new Paragraph({
           spacing: { after: 240 },
-          children: [run(`Appendices to the MoU of the ${id.partnershipName}`, { size: 24 })],
+          children: [
+            run(`Appendices to the Memorandum of Understanding of the ${id.partnershipName}, ${appendix.mou.term}`, {
+              size: 24,
+            }),
+          ],
         }),
         tables.slot(layout.facts, portraitWidth),
         new Paragraph({ spacing: { before: 240, after: 120 }, children: [run('Contents', { bold: true, size: 22 })] }),
@@ -227,6 +254,7 @@ export async function renderDocx(appendix: Appendix): Promise<Buffer> {
       return {
         properties: { page: page(s.landscape) },
         footers: foot,
+        ...head,
         children: [
           new Paragraph({
             heading: HeadingLevel.HEADING_1,

@@ -14,6 +14,7 @@ import {
   type Value,
 } from './model.js';
 import { displayText } from './cellValues.js';
+import { largestRemainder } from '../../../shared/rounding.js';
 
 export interface DocRow {
   cells: string[];
@@ -66,6 +67,11 @@ const PORTRAIT_MATRIX_ORGANISATIONS = 5;
 export const TITLE = 'Memorandum of Understanding: governance register';
 
 const NONE = 'None recorded.';
+const NO_WORKBOOK = 'No workbook received';
+const STAKES_ROUNDED =
+  'Stakes are shown to two decimal places of a percent, rounded so that they add up to 100% (the register and the spreadsheet appendices keep them to four decimal places of a share).';
+const FTE_ROUNDED =
+  'FTE figures are shown to two decimal places, rounded so that the organisations’ figures add up to the partnership total; money is to the penny.';
 
 function caption(letter: string, title: string): string {
   return `Appendix ${letter} ${title}`;
@@ -90,44 +96,49 @@ export function docWidth(c: AppendixColumn): number {
   return Math.max(c.width, MIN_WIDTH[c.kind] ?? 0, longestWord + 3, longestLabel + 3);
 }
 
-/** A plain table of the columns a reader sees (not the ids for programs), one row per model row. */
-function plainTable(t: AppendixTable, captionText: string, omit: readonly string[] = []): DocTable | null {
+/**
+ * A plain table of the columns a reader sees (not the ids for programs), one row per model row. `shown` replaces
+ * a column's values (by column key, one per row) with the figures a reader sees, rounded to add up; `extra` adds
+ * rows of text at the end.
+ */
+function plainTable(
+  t: AppendixTable,
+  captionText: string,
+  opts: { omit?: readonly string[]; shown?: Record<string, readonly Value[]>; extra?: string[][] } = {},
+): DocTable | null {
+  const omit = opts.omit ?? [];
   const shown = t.columns.map((c, i) => ({ c, i })).filter(({ c }) => !c.spreadsheetOnly && !omit.includes(c.key));
-  if (t.rows.length === 0) return null;
+  if (t.rows.length === 0 && !opts.extra?.length) return null;
   return {
     caption: captionText,
     widths: shown.map(({ c }) => docWidth(c)),
     header: shown.map(({ c }) => c.header),
     unbroken: unbrokenOf(shown.map(({ c }) => c)),
-    rows: t.rows.map((row) => ({
-      cells: shown.map(({ c, i }) => displayText(c, row[i] ?? null)),
-      ...(row[1] === PARTNERSHIP_TOTAL && t.id === 'commitment-totals' ? { total: true as const } : {}),
-    })),
+    rows: [
+      ...t.rows.map((row, r) => ({
+        cells: shown.map(({ c, i }) =>
+          displayText(c, (opts.shown?.[c.key] ?? row)[opts.shown?.[c.key] ? r : i] ?? null),
+        ),
+        ...(row[1] === PARTNERSHIP_TOTAL && t.id === 'commitment-totals' ? { total: true as const } : {}),
+      })),
+      ...(opts.extra ?? []).map((cells) => ({ cells: shown.map((_, k) => cells[k] ?? '') })),
+    ],
   };
 }
 
-/** Rows grouped under a row naming their organisation (rows arrive in organisation order). */
-function groupedTable(t: AppendixTable, captionText: string): DocTable | null {
-  if (t.rows.length === 0) return null;
+/** The stake column's figures as shown: each partner's exact stake rounded so that they add up to 100%. */
+function shownStakes(t: AppendixTable, exact: ReadonlyMap<string, number>): Value[] {
   const idAt = t.columns.findIndex((c) => c.key === 'organisationId');
-  const nameAt = t.columns.findIndex((c) => c.key === 'organisation');
-  const shown = t.columns.map((c, i) => ({ c, i })).filter(({ i }) => i !== idAt && i !== nameAt);
-  const rows: DocRow[] = [];
-  let current: Value | undefined;
-  for (const row of t.rows) {
-    if (row[idAt] !== current) {
-      current = row[idAt];
-      rows.push({ cells: [String(row[nameAt] ?? row[idAt])], group: true });
-    }
-    rows.push({ cells: shown.map(({ c, i }) => displayText(c, row[i] ?? null)) });
-  }
-  return {
-    caption: captionText,
-    widths: shown.map(({ c }) => docWidth(c)),
-    header: shown.map(({ c }) => c.header),
-    unbroken: unbrokenOf(shown.map(({ c }) => c)),
-    rows,
-  };
+  const values = t.rows.map((row) => exact.get(String(row[idAt])) ?? 0);
+  return largestRemainder(values, 4, values.some((v) => v > 0) ? 1 : 0);
+}
+
+/** A totals column as shown: the organisations' figures rounded to `dp` so that they add up to the total row. */
+function shownTotals(t: AppendixTable, key: string, dp: number): Value[] {
+  const at = t.columns.findIndex((c) => c.key === key);
+  const body = t.rows.slice(0, -1).map((row) => Number(row[at] ?? 0));
+  const total = Number(t.rows[t.rows.length - 1]?.[at] ?? 0);
+  return [...largestRemainder(body, dp, total), total];
 }
 
 function matrixTables(t: AppendixTable, captionText: string): DocTable[] {
@@ -174,12 +185,40 @@ export function docxLayout(appendix: Appendix): DocLayout {
   for (const s of appendix.sections) {
     const cap = caption(s.letter, s.title);
     switch (s.letter) {
-      case 'A':
-        sections.push({ ...s, landscape: false, blocks: tableBlocks([plainTable(table('organisations'), cap)]) });
+      case 'A': {
+        const t = table('organisations');
+        sections.push({
+          ...s,
+          landscape: false,
+          blocks: [
+            ...tableBlocks([plainTable(t, cap, { shown: { stake: shownStakes(t, appendix.exactStakes) } })]),
+            ...(t.rows.length ? [{ kind: 'paragraph' as const, text: STAKES_ROUNDED }] : []),
+          ],
+        });
         break;
-      case 'B':
-        sections.push({ ...s, landscape: true, blocks: tableBlocks([plainTable(table('contacts'), cap)]) });
+      }
+      case 'B': {
+        // Every partner: those that sent no workbook are listed at the end, saying so.
+        const missing = appendix.noWorkbook;
+        sections.push({
+          ...s,
+          landscape: true,
+          blocks: [
+            ...(missing.length
+              ? [
+                  {
+                    kind: 'paragraph' as const,
+                    text:
+                      `${missing.length} of the ${table('organisations').rows.length} partners sent no workbook, so no contact is recorded ` +
+                      `for ${missing.length === 1 ? 'it' : 'them'}: ${missing.join('; ')}.`,
+                  },
+                ]
+              : []),
+            ...tableBlocks([plainTable(table('contacts'), cap, { extra: missing.map((name) => [name, NO_WORKBOOK]) })]),
+          ],
+        });
         break;
+      }
       case 'C': {
         const matrix = table('raci-matrix');
         const key = raciKey()
@@ -203,35 +242,67 @@ export function docxLayout(appendix: Appendix): DocLayout {
         });
         break;
       }
-      case 'D':
+      case 'D': {
+        const totals = table('commitment-totals');
         sections.push({
           ...s,
           landscape: true,
           blocks: [
-            { kind: 'heading', text: 'Commitments by organisation' },
-            ...tableBlocks([groupedTable(table('commitments'), `${cap}: commitments`)]),
-            { kind: 'heading', text: table('commitment-totals').title },
-            ...tableBlocks([plainTable(table('commitment-totals'), `${cap}: totals`)]),
+            { kind: 'paragraph', text: appendix.fteBasis },
+            { kind: 'heading', text: 'Commitments' },
+            ...tableBlocks([plainTable(table('commitments'), `${cap}: commitments`)]),
+            { kind: 'heading', text: totals.title },
+            { kind: 'note', text: appendix.fundingBasis },
+            ...tableBlocks([
+              plainTable(totals, `${cap}: totals`, { shown: { analystFte: shownTotals(totals, 'analystFte', 2) } }),
+            ]),
+            { kind: 'paragraph', text: FTE_ROUNDED },
           ],
         });
         break;
+      }
       case 'E':
         sections.push({ ...s, landscape: false, blocks: tableBlocks([plainTable(table('participation'), cap)]) });
         break;
-      case 'F':
+      case 'F': {
+        const t = table('governance');
         sections.push({
           ...s,
           landscape: false,
           blocks: [
             { kind: 'paragraph', text: `Governance model. ${appendix.governanceText}` },
             { kind: 'paragraph', text: `Sign-off of register version ${id.version}: ${appendix.signOffSummary}` },
-            ...tableBlocks([plainTable(table('governance'), cap)]),
+            ...tableBlocks([plainTable(t, cap, { shown: { stake: shownStakes(t, appendix.exactStakes) } })]),
+            ...(t.rows.length ? [{ kind: 'paragraph' as const, text: STAKES_ROUNDED }] : []),
           ],
         });
         break;
-      case 'G':
-        sections.push({ ...s, landscape: true, blocks: tableBlocks([plainTable(table('issues'), cap)]) });
+      }
+      case 'G': {
+        const t = table('issues');
+        const errors = t.rows.filter((r) => r[0] === 'error').length;
+        const warnings = t.rows.length - errors;
+        const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+        sections.push({
+          ...s,
+          landscape: true,
+          blocks: [
+            {
+              kind: 'paragraph',
+              text:
+                (errors > 0
+                  ? `${count(errors, 'error')} must be resolved before the MoU is signed; ${errors === 1 ? 'it is' : 'they are'} listed first. `
+                  : 'No error stands in the way of the MoU. ') +
+                (warnings > 0
+                  ? `${count(warnings, 'warning')} ${warnings === 1 ? 'is' : 'are'} for the PMG to consider. `
+                  : '') +
+                'Each says where it is in the partner’s workbook; the reference is for the PMG’s tools.',
+            },
+            ...tableBlocks([plainTable(t, cap)]),
+          ],
+        });
         break;
+      }
     }
   }
   const facts: DocTable = {
@@ -239,9 +310,10 @@ export function docxLayout(appendix: Appendix): DocLayout {
     widths: [22, 60],
     header: null,
     rows: [
+      ['Memorandum of Understanding', `The MoU of the ${id.partnershipName}, for the term ${appendix.mou.term}`],
+      ['Status', statusText(appendix)],
       ['Partnership', id.partnershipName],
-      ['Register version', String(id.version)],
-      ['Register date', ukDate(id.createdAt)],
+      ['Register version', `Version ${id.version} of ${ukDate(id.createdAt)}`],
       ['Governance model', appendix.governanceText],
       ['Digest', id.digest],
       ['Sign-off', appendix.signOffSummary],
@@ -250,6 +322,17 @@ export function docxLayout(appendix: Appendix): DocLayout {
   };
   return { title: TITLE, facts, sections };
 }
+
+/** "Draft: not ready for the MoU, because ..." or "Ready for the MoU ...". */
+export function statusText(appendix: Appendix): string {
+  const r = appendix.readiness;
+  return r.ready
+    ? 'Ready for the MoU: no open error, and every governing partner has signed off this version.'
+    : `DRAFT, not ready for the MoU: ${r.reasons.join('; ')}.`;
+}
+
+/** The mark on every page of a draft. */
+export const DRAFT_MARK = 'DRAFT: not ready for the MoU';
 
 /** "30 November 2026, 10:42 UTC". */
 export function asAtText(iso: string): string {

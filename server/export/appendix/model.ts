@@ -12,7 +12,7 @@
  * Sign-offs are recorded over time, so an appendix states the moment its sign-off status was taken (`asOf`)
  * and holds only the sign-offs recorded by then: the same register, sign-offs and moment give the same file.
  */
-import { isGoverning } from '../../../shared/catalogue.js';
+import { isGoverning, partnershipSettings } from '../../../shared/catalogue.js';
 import {
   ABOUT,
   COMMITMENTS,
@@ -25,9 +25,11 @@ import {
 import { enumLabel, RACI_ROLE, RESOURCE_TYPE, UNIT, type EnumDef } from '../../../shared/enums.js';
 import { compareCodeUnits } from '../../../shared/order.js';
 import { roundMoney, roundShare } from '../../../shared/rounding.js';
+import { stakeWeight } from '../../../shared/stake.js';
 import type { GovernanceModel, Register } from '../../../shared/types.js';
 import type { SignOff, StoredRegister } from '../../store/types.js';
-import { ukCalendarDate } from '../../../shared/displayFormat.js';
+import { ukCalendarDate, ukDate } from '../../../shared/displayFormat.js';
+import { fundingOverTerm, termText } from './mouTerm.js';
 
 /** How a column's values are written. */
 export type ValueKind =
@@ -84,6 +86,21 @@ export interface Appendix {
   governanceText: string;
   /** "3 of 5 governing partners have signed off; ..." */
   signOffSummary: string;
+  /** The MoU the appendices belong to: its term as the catalogue gives it. */
+  mou: { start: string; end: string; term: string };
+  /**
+   * Whether the register is ready for the MoU (no open error, every governing partner signed off: the rule of
+   * server/services/signOffs.ts), and if not, why, in sentences: every page of a draft says it is one.
+   */
+  readiness: { ready: boolean; reasons: string[] };
+  /** How analyst time becomes FTE: "hours per week over 37.5 ...". */
+  fteBasis: string;
+  /** How the funding over the MoU term is counted. */
+  fundingBasis: string;
+  /** Names of the partners that sent no workbook (so have no contacts, commitments or roles). */
+  noWorkbook: string[];
+  /** Each partner's stake before rounding (its weight over the sum), by id: shown stakes are rounded to add up. */
+  exactStakes: Map<string, number>;
   sections: AppendixSection[];
 }
 
@@ -183,6 +200,14 @@ const TOTAL_COLUMNS: AppendixColumn[] = [
   },
   { key: 'datasets', header: enumLabel(UNIT, 'datasets'), kind: 'count', width: 10 },
 ];
+
+/** Funding over the MoU term (mouTerm.ts): one-off GBP plus GBP per year for the years in the term. */
+const FUNDING_OVER_TERM: AppendixColumn = {
+  key: 'fundingOverTerm',
+  header: `${enumLabel(RESOURCE_TYPE, 'funding')} over the MoU term (${enumLabel(UNIT, 'gbp')})`,
+  kind: 'money',
+  width: 22,
+};
 
 /** The name a partnership total row carries in the Organisation column. */
 export const PARTNERSHIP_TOTAL = 'Partnership total';
@@ -301,20 +326,27 @@ export function buildAppendix({ stored, signOffs, asOf }: AppendixInput): Append
   };
 
   const byOrg = r.totals.byOrganisation;
+  const mouStart = r.partnership.mouStart;
+  const mouEnd = r.partnership.mouEnd;
+  const commitmentsOf = new Map<string, typeof r.commitments>();
+  for (const c of r.commitments)
+    commitmentsOf.set(c.organisationId, [...(commitmentsOf.get(c.organisationId) ?? []), c]);
+  const overTerm = byOrg.map((t) => fundingOverTerm(commitmentsOf.get(t.organisationId) ?? [], mouStart, mouEnd));
   const sum = (key: 'analystFte' | 'fundingGbp' | 'fundingGbpPerYear' | 'datasets') =>
     byOrg.reduce((acc, t) => acc + t[key], 0);
   const totals: AppendixTable = {
     id: 'commitment-totals',
     letter: 'D',
     title: 'Totals by organisation (agreed and delivered commitments)',
-    columns: [ORGANISATION_ID, ORGANISATION, ...TOTAL_COLUMNS],
+    columns: [ORGANISATION_ID, ORGANISATION, ...TOTAL_COLUMNS.slice(0, 3), FUNDING_OVER_TERM, TOTAL_COLUMNS[3]!],
     rows: [
-      ...byOrg.map((t) => [
+      ...byOrg.map((t, i) => [
         t.organisationId,
         nameOf(t.organisationId),
         t.analystFte,
         t.fundingGbp,
         t.fundingGbpPerYear,
+        overTerm[i]!,
         t.datasets,
       ]),
       [
@@ -323,6 +355,7 @@ export function buildAppendix({ stored, signOffs, asOf }: AppendixInput): Append
         roundShare(sum('analystFte')),
         roundMoney(sum('fundingGbp')),
         roundMoney(sum('fundingGbpPerYear')),
+        roundMoney(overTerm.reduce((a, b) => a + b, 0)),
         sum('datasets'),
       ],
     ],
@@ -371,23 +404,25 @@ export function buildAppendix({ stored, signOffs, asOf }: AppendixInput): Append
     }),
   };
 
+  // Errors first (they stop the MoU), each in words: where it is, what it says, its code only for reference.
+  const issueRows = [...r.issues].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   const issues: AppendixTable = {
     id: 'issues',
     letter: 'G',
     title: 'Open issues',
     columns: [
       { key: 'severity', header: 'Severity', kind: 'enum', enum: SEVERITY, width: 10 },
-      { key: 'code', header: 'Code', kind: 'text', width: 30 },
       ORGANISATION,
-      { key: 'where', header: 'Where', kind: 'text', width: 18 },
-      { key: 'message', header: 'Message', kind: 'text', width: 80 },
+      { key: 'message', header: 'Issue', kind: 'text', width: 70 },
+      { key: 'where', header: 'Where', kind: 'text', width: 30 },
+      { key: 'reference', header: 'Reference', kind: 'text', width: 24 },
     ],
-    rows: r.issues.map((i) => [
+    rows: issueRows.map((i) => [
       i.severity,
-      i.code,
       nameOf(i.organisationId),
-      i.sheet ? `${i.sheet}${i.cell ? `!${i.cell}` : i.row ? ` row ${i.row}` : ''}` : null,
-      i.message,
+      issueSentence(i.message),
+      issuePlace(i),
+      i.sheet && i.cell ? `${i.code} (${i.sheet}!${i.cell})` : i.code,
     ]),
   };
 
@@ -410,6 +445,17 @@ export function buildAppendix({ stored, signOffs, asOf }: AppendixInput): Append
         (errors > 0 ? `; ${errors} open error${errors === 1 ? '' : 's'} must be resolved before the MoU` : '') +
         (awaiting === 0 && errors === 0 ? ': ready for the MoU.' : '.');
 
+  const reasons: string[] = [];
+  if (errors > 0) reasons.push(`${errors} open error${errors === 1 ? '' : 's'} must be resolved (Appendix G)`);
+  if (awaiting > 0)
+    reasons.push(
+      awaiting === governing.length
+        ? `no governing partner has signed off this version yet (${governing.length} must)`
+        : `${awaiting} of the ${governing.length} governing partners ${awaiting === 1 ? 'has' : 'have'} not signed off this version`,
+    );
+  const settings = partnershipSettings(r.partnership);
+  const submitted = new Set(r.sources.map((x) => x.organisationId));
+
   return {
     identity: {
       partnershipId: r.partnership.id,
@@ -422,8 +468,37 @@ export function buildAppendix({ stored, signOffs, asOf }: AppendixInput): Append
     governanceModel: r.partnership.governanceModel,
     governanceText: GOVERNANCE_TEXT[r.partnership.governanceModel](r),
     signOffSummary,
+    mou: { start: mouStart, end: mouEnd, term: termText(mouStart, mouEnd) },
+    readiness: { ready: reasons.length === 0, reasons },
+    fteBasis:
+      `Analyst time is counted in full-time equivalents (FTE): hours per week are divided by ${settings.fullTimeHoursPerWeek} ` +
+      `(a full-time week) and days per month by ${settings.workingDaysPerMonth} (the working days in a month), as the partnership's catalogue sets them.`,
+    fundingBasis:
+      `Funding over the MoU term (${termText(mouStart, mouEnd)}) adds each one-off GBP amount in full and, for each amount in ` +
+      'GBP per year, the amount times the years of the term it covers (from its start, or the start of the term if later, ' +
+      'to its end, or the end of the term if earlier or open-ended, in months over 12). Only agreed and delivered commitments count.',
+    noWorkbook: r.organisations.filter((o) => !submitted.has(o.id)).map((o) => o.name),
+    exactStakes: exactStakes(r),
     sections,
   };
+}
+
+function exactStakes(r: Register): Map<string, number> {
+  const settings = partnershipSettings(r.partnership);
+  const weights = r.organisations.map((o) => stakeWeight(r.partnership.governanceModel, settings, o));
+  const total = weights.reduce((a, b) => a + b, 0);
+  return new Map(r.organisations.map((o, i) => [o.id, total > 0 ? weights[i]! / total : 0]));
+}
+
+/** An issue's message for a signatory: ISO dates in words ("2025-04-01" -> "1 April 2025"). */
+export function issueSentence(message: string): string {
+  return message.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (d) => ukDate(d));
+}
+
+/** Where an issue is, in words: "Commitments sheet, row 3, Quantity"; the register itself when nowhere in a workbook. */
+export function issuePlace(i: { sheet?: string; row?: number; column?: string }): string {
+  if (!i.sheet) return 'Across the register';
+  return [`${i.sheet} sheet`, ...(i.row ? [`row ${i.row}`] : []), ...(i.column ? [i.column] : [])].join(', ');
 }
 
 /** Every table of an appendix, in order. */

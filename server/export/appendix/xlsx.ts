@@ -14,6 +14,8 @@ import { SHEET_FORMATS, type SheetValue } from './cellValues.js';
 import { identityProperties } from './identity.js';
 import { isLive } from './neutralise.js';
 import { raciKey, type Appendix } from './model.js';
+import { DRAFT_MARK } from './docxLayout.js';
+import { shortDigest, ukDate } from '../../../shared/displayFormat.js';
 import { xlsxSheets, type SheetPlan } from './xlsxSheets.js';
 import { addTablePart, finishTableParts } from './xlsxTableParts.js';
 
@@ -64,11 +66,52 @@ function quotePrefixTextFormat(workbook: ExcelJS.stream.xlsx.WorkbookWriter): vo
     );
 }
 
-function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, plan: SheetPlan, index: number): void {
+/** Text in a header or footer: "&" is its escape character. */
+const hfText = (s: string, max = 80) => (s.length > max ? `${s.slice(0, max - 1)}…` : s).replace(/&/g, '&&');
+
+/**
+ * Every printed page: the partnership (and on a draft, the draft mark in red) at the top; the register version,
+ * short digest and "Page N of M" at the foot.
+ */
+function printedHeaderFooter(appendix: Appendix): Partial<ExcelJS.HeaderFooter> {
+  const id = appendix.identity;
+  const header = appendix.readiness.ready
+    ? `&C${hfText(id.partnershipName)}`
+    : `&L${hfText(id.partnershipName, 60)}&C&"Arial,Bold"&KC00000${hfText(DRAFT_MARK)}`;
+  const footer = `&L${hfText(`Register version ${id.version} of ${ukDate(id.createdAt)} · ${shortDigest(id.digest)}`)}&RPage &P of &N`;
+  return { oddHeader: header, oddFooter: footer };
+}
+
+/** Points a line of 11-point text takes, and the characters of a column width that fit on one line of it. */
+const LINE_POINTS = 15;
+const CHARS_PER_WIDTH = 1.1;
+
+/** Lines a wrapped text takes in a column `width` characters wide. */
+function linesOf(text: string, width: number): number {
+  const perLine = Math.max(1, Math.floor(width * CHARS_PER_WIDTH));
+  return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / perLine)), 0);
+}
+
+function writeSheet(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  appendix: Appendix,
+  plan: SheetPlan,
+  index: number,
+): void {
   const ws = workbook.addWorksheet(plan.name, {
     views: [{ state: 'frozen', ySplit: 1, xSplit: plan.raci ? 1 : 0 }],
     properties: { defaultRowHeight: 15 },
-    pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },
+    // Printed landscape, as wide as the page, the header row on every page.
+    pageSetup: {
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      paperSize: 9,
+      margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+      ...(plan.table ? { printTitlesRow: '1:1' } : {}),
+    },
+    headerFooter: printedHeaderFooter(appendix),
   });
   ws.columns = plan.widths.map((width) => ({ width }));
   const columns = plan.table?.columns ?? [];
@@ -79,7 +122,18 @@ function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, plan: SheetPla
     const quoted = typeof v === 'string' && isLive(v);
     const type = quoted ? 'quoted' : valueType(v);
     const textFormat: CellStyle = quoted ? { numFmt: TEXT_FORMAT } : {};
-    if (r === 0) return styles.get(`h|${type}`, () => ({ ...textFormat, font: { bold: true }, fill: HEADER_FILL }));
+    if (r === 0) {
+      // Header names wrap (long ones in narrow columns); the matrix's organisation names stand upright.
+      const upright = plan.raci && c > 0;
+      return styles.get(`h|${type}|${upright}`, () => ({
+        ...textFormat,
+        font: { bold: true },
+        fill: HEADER_FILL,
+        alignment: upright
+          ? { textRotation: 90, vertical: 'bottom', horizontal: 'center', wrapText: true }
+          : { wrapText: true, vertical: 'bottom' },
+      }));
+    }
     const numFmt = quoted ? TEXT_FORMAT : formats[c];
     const base: CellStyle = numFmt ? { numFmt } : {};
     if (plan.raci && c > 0 && typeof v === 'string') {
@@ -100,6 +154,17 @@ function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, plan: SheetPla
   for (let r = 0; r < rowCount; r++) {
     const values: SheetValue[] = plan.rows[r] ?? [];
     const row = ws.getRow(r + 1);
+    // Row heights that fit the wrapped text: LibreOffice does not grow a row to fit it as Excel does.
+    let lines = 1;
+    for (let c = 0; c < values.length; c++) {
+      const v = values[c];
+      if (typeof v !== 'string' || (r > 0 && v.length <= 60)) continue;
+      lines = Math.max(lines, r === 0 && plan.raci && c > 0 ? 1 : linesOf(v, plan.widths[c] ?? 10));
+    }
+    if (r === 0 && plan.raci) {
+      const longest = Math.max(0, ...values.slice(1).map((v) => String(v ?? '').length));
+      row.height = Math.min(409, Math.max(LINE_POINTS, longest * 6 + 10));
+    } else if (lines > 1) row.height = lines * LINE_POINTS;
     for (let c = 0; c < values.length; c++) {
       const v = values[c];
       if (v === null || v === undefined) continue;
@@ -118,7 +183,10 @@ function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, plan: SheetPla
     }
     row.commit();
   }
-  if (plan.table) addTablePart(workbook, ws, index, plan.table.name, plan.rows[0] as string[], plan.rows.length);
+  if (plan.table)
+    addTablePart(workbook, ws, index, plan.table.name, plan.rows[0] as string[], plan.rows.length, {
+      totalsRow: plan.totalsRow === true,
+    });
   else ws.getColumn(1).font = { bold: true };
   ws.commit();
 }
@@ -143,7 +211,7 @@ export async function renderXlsx(appendix: Appendix): Promise<Buffer> {
     .join('\n');
   workbook.created = new Date(id.createdAt);
   workbook.modified = new Date(id.createdAt);
-  xlsxSheets(appendix).forEach((plan, i) => writeSheet(workbook, plan, i + 1));
+  xlsxSheets(appendix).forEach((plan, i) => writeSheet(workbook, appendix, plan, i + 1));
   finishTableParts(workbook);
   quotePrefixTextFormat(workbook);
   await workbook.commit();

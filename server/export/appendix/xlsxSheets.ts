@@ -6,7 +6,11 @@
 import { ukDate } from '../../../shared/displayFormat.js';
 import { raciKey, type Appendix, type AppendixColumn } from './model.js';
 import { sheetValue, xmlSafe, type SheetValue } from './cellValues.js';
-import { asAtText } from './docxLayout.js';
+import { asAtText, statusText } from './docxLayout.js';
+
+/** Under the totals: the cells hold the register's figures, which Excel shows rounded. */
+const TOTALS_NOTE =
+  'Figures are the register’s (FTE to four decimal places), shown rounded: a column of rounded figures may differ from its total by a hundredth.';
 
 export interface SheetPlan {
   name: string;
@@ -21,12 +25,16 @@ export interface SheetPlan {
   extra: { row: number; column: number; value: string; fill?: string }[];
   /** Columns holding RACI letters, coloured by role. */
   raci: boolean;
+  /** The table's last row is its totals row (an Excel table total row: kept last when the table is sorted). */
+  totalsRow?: true;
 }
 
 export const COVER_SHEET = 'Cover';
 
 /** The cover's field labels, read back by verify. */
 export const COVER = {
+  mou: 'Memorandum of Understanding',
+  status: 'Status',
   partnership: 'Partnership',
   version: 'Register version',
   date: 'Register date',
@@ -71,6 +79,8 @@ export function xlsxSheets(appendix: Appendix): SheetPlan[] {
     extra: [],
     rows: [
       ['Field', 'Value'],
+      [COVER.mou, `The MoU of the ${id.partnershipName}, for the term ${appendix.mou.term}`],
+      [COVER.status, statusText(appendix)],
       [COVER.partnership, id.partnershipName],
       [COVER.version, id.version],
       [COVER.date, ukDate(id.createdAt)],
@@ -80,6 +90,12 @@ export function xlsxSheets(appendix: Appendix): SheetPlan[] {
       [COVER.asOf, asAtText(id.asOf)],
       [COVER.asOfIso, id.asOf],
       ['Sheets', appendix.sections.map((s) => `${s.letter} ${s.title}`).join('; ')],
+      ['Analyst time', appendix.fteBasis],
+      ['Funding over the MoU term', appendix.fundingBasis],
+      [
+        'Partners without a workbook',
+        appendix.noWorkbook.length ? appendix.noWorkbook.join('; ') : 'None: every partner sent a workbook.',
+      ],
     ],
   };
   const sheets: SheetPlan[] = [cover];
@@ -97,7 +113,9 @@ export function xlsxSheets(appendix: Appendix): SheetPlan[] {
         ],
         extra: [],
         raci: t.id === 'raci-matrix',
+        ...(t.id === 'commitment-totals' ? { totalsRow: true as const } : {}),
       };
+      if (plan.totalsRow) plan.extra.push({ row: plan.rows.length + 2, column: 1, value: TOTALS_NOTE });
       if (plan.raci) {
         const at = t.columns.length + 2;
         plan.extra.push({ row: 1, column: at, value: 'Key' });

@@ -37,15 +37,20 @@ export function addTablePart(
   name: string,
   headers: readonly string[],
   rowCount: number,
+  opts: { totalsRow?: boolean } = {},
 ): void {
   const wb = workbook as unknown as WorkbookWriterParts;
   const ws = worksheet as unknown as SheetWriterParts;
   const file = `table${id}.xml`;
-  const ref = `A1:${columnLetter(headers.length)}${Math.max(rowCount, 2)}`;
+  // A totals row (the last row) is the table's total row: outside the filter, kept last when sorted.
+  const totals = opts.totalsRow === true && rowCount >= 3;
+  const last = columnLetter(headers.length);
+  const ref = `A1:${last}${Math.max(rowCount, 2)}`;
+  const filterRef = totals ? `A1:${last}${rowCount - 1}` : ref;
   const xml =
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    `<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="${id}" name="${name}" displayName="${name}" ref="${ref}" totalsRowShown="0">` +
-    `<autoFilter ref="${ref}"/>` +
+    `<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="${id}" name="${name}" displayName="${name}" ref="${ref}"${totals ? ' totalsRowCount="1"' : ' totalsRowShown="0"'}>` +
+    `<autoFilter ref="${filterRef}"/>` +
     `<tableColumns count="${headers.length}">` +
     headers.map((h, i) => `<tableColumn id="${i + 1}" name="${escapeXml(h)}"/>`).join('') +
     '</tableColumns>' +
