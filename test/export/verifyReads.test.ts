@@ -97,7 +97,9 @@ describe('Word: text outside the tables', () => {
 
   test('the subtitle naming another partnership is found in the title block', async () => {
     const bytes = await edited('docx', 'word/document.xml', (xml) =>
-      replaceInText(xml, /^Appendices to the MoU/, (t) => t.replace('Northshire', 'Southshire')),
+      replaceInText(xml, /^Appendices to the Memorandum of Understanding/, (t) =>
+        t.replace('Northshire', 'Southshire'),
+      ),
     );
     const result = await verify(bytes);
     expectEdited(result);
