@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The demo register's MoU appendices as a PMG chair opens them: exported as Word and Excel through the CLI,
+# The demo register's MoU appendices as a PMG chair opens them: exported as Word, Excel and OpenDocument through the CLI,
 # converted to PDF with LibreOffice headless, and the PDF text checked for the digest, a partner's name and
 # the page count ("Page N of N" in the Word footer agrees with the PDF), no page of the Word PDF holding a
 # single row (or none) under a table's repeated header, and no email address or phone number broken across
@@ -66,7 +66,7 @@ short="${digest:0:19}"
 partner="Northshire County Council"
 log "register version 1, $digest"
 
-for format in docx xlsx; do
+for format in docx xlsx ods; do
   cli export --format "$format" --out "$work/appendix.$format" >/dev/null
   cli verify "$work/appendix.$format" >/dev/null || fail "verify does not accept the fresh $format export"
   # A private profile, so a LibreOffice the user has open does not take the conversion over.
@@ -94,8 +94,8 @@ for format in docx xlsx; do
       for (const c of r.contacts) for (const v of [c.email, c.phone]) if (v) console.log(v);' "$work/register.json")
     log "docx: every contact's email address and phone number is on one line"
   else
-    grep -qF "$digest" <<<"$text" || fail "xlsx PDF does not carry the digest on its cover"
-    [ "$pages" -ge 10 ] || fail "the xlsx PDF has $pages pages, fewer than its ten sheets"
+    grep -qF "$digest" <<<"$text" || fail "$format PDF does not carry the digest on its cover"
+    [ "$pages" -ge 10 ] || fail "the $format PDF has $pages pages, fewer than its ten sheets"
   fi
   log "$format: $pages pages, digest, partner and page numbers found"
 done
@@ -103,4 +103,10 @@ done
 REQUIRE_SOFFICE=1 npm test --silent -- test/export/formulaStart.test.ts >/dev/null 2>&1 ||
   fail "a formula start in the Excel or CSV appendix: run npm test -- test/export/formulaStart.test.ts"
 log "formula starts stay text in LibreOffice (Excel and CSV appendices)"
+# OpenDocument round trips (docs/ods.md): the demo's workbooks, the template and invalid workbooks saved as .ods
+# by LibreOffice import as their .xlsx do (same issues, submissions and register digest); the .ods template keeps
+# its dropdowns in LibreOffice and a copy LibreOffice saves imports.
+REQUIRE_SOFFICE=1 npm test --silent -- test/ods.import.test.ts test/ods.template.test.ts test/api/odsUpload.test.ts \
+  >/dev/null 2>&1 || fail "an .ods round trip through LibreOffice: run npm test -- test/ods.import.test.ts test/ods.template.test.ts"
+log "LibreOffice's .ods workbooks import as their .xlsx; the .ods template round-trips"
 log "ok"

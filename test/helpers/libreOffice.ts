@@ -1,7 +1,7 @@
 /**
  * LibreOffice headless for tests that need files a real spreadsheet program made (an .ods saved by LibreOffice
- * from an .xlsx, a PDF of an appendix). CI installs LibreOffice (.ci/appendix-pdf.sh); on a machine without
- * it these tests are skipped with a message saying so, never passed silently.
+ * from an .xlsx, a PDF of an appendix). CI installs LibreOffice (.ci/appendix-pdf.sh) and runs them again there
+ * with REQUIRE_SOFFICE=1; on a machine without it they are skipped with a message saying so.
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -21,15 +21,19 @@ function findSoffice(): string | null {
 
 export const SOFFICE = findSoffice();
 
-/** `describe`, or `describe.skip` with a warning naming what is missing when LibreOffice is not installed. */
-export const describeWithLibreOffice: jest.Describe = SOFFICE
-  ? describe
-  : (() => {
-      console.warn(
-        'LibreOffice (soffice) is not installed: the tests that convert files with it are SKIPPED. Install it (apt-get install libreoffice-calc-nogui) to run them; CI has it.',
-      );
-      return describe.skip;
-    })();
+/**
+ * `describe`, or `describe.skip` with a warning naming what is missing when LibreOffice is not installed; with
+ * REQUIRE_SOFFICE=1 (set by .ci/appendix-pdf.sh, which installs it) the tests run and fail without it.
+ */
+export const describeWithLibreOffice: jest.Describe =
+  SOFFICE || process.env.REQUIRE_SOFFICE === '1'
+    ? describe
+    : (() => {
+        console.warn(
+          'LibreOffice (soffice) is not installed: the tests that convert files with it are SKIPPED. Install it (apt-get install libreoffice-calc-nogui) to run them; CI has it.',
+        );
+        return describe.skip;
+      })();
 
 /**
  * Converts `files` to `format` (`ods`, `xlsx`, `pdf`) into `outDir` with LibreOffice headless, in a private
