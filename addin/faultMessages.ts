@@ -90,6 +90,11 @@ function wordingOf(err: unknown, action: string): { kind: FaultKind | null; word
     forbidden: { title: 'Not allowed', said: detail },
     'not-found': { title: 'Not found', said: detail },
     conflict: { title: 'Not possible now', said: detail },
+    'no-catalogue': {
+      title: 'No partnership catalogue yet',
+      said: detail,
+      todo: 'The PMG sets up the partnership catalogue first; try again once it has.',
+    },
     'bad-request': { title: `${action} was refused`, said: detail },
   };
   return { kind: err.kind, wording: wordings[err.kind] };

@@ -47,6 +47,8 @@ export type FaultKind =
   | 'not-found'
   /** 409: not possible in the current state. */
   | 'conflict'
+  /** 409 of type no-catalogue: the PMG has not set up the partnership catalogue yet. */
+  | 'no-catalogue'
   /** 412 / 428: someone saved a newer version. */
   | 'stale'
   /** 422: the workbook has errors (issues). */
@@ -79,7 +81,21 @@ export interface TokenSource {
   renew(): Promise<string | null>;
 }
 
-function kindOf(status: number): FaultKind {
+/** The problem types (RFC 9457 `type`, ".../problems/<name>") that say more than their status. */
+const KIND_OF_TYPE: Record<string, FaultKind> = {
+  'no-catalogue': 'no-catalogue',
+  'precondition-failed': 'stale',
+  'precondition-required': 'stale',
+  'invalid-workbook': 'invalid',
+  'payload-too-large': 'too-large',
+  'too-many-requests': 'rate-limited',
+  'service-busy': 'rate-limited',
+};
+
+/** A fault's kind from the problem's `type` where it names one, else from the HTTP status. */
+function kindOf(status: number, type: string | undefined): FaultKind {
+  const named = type ? KIND_OF_TYPE[/\/problems\/([a-z-]+)$/.exec(type)?.[1] ?? ''] : undefined;
+  if (named) return named;
   if (status === 401) return 'signed-out';
   if (status === 403) return 'forbidden';
   if (status === 404) return 'not-found';
@@ -101,7 +117,7 @@ export function faultOf(response: Response, body: unknown): ApiFault {
   const retry = Number(response.headers.get('retry-after'));
   const detail = problem?.detail ?? `${response.status} ${response.statusText}`.trim();
   return new ApiFault(
-    kindOf(response.status),
+    kindOf(response.status, typeof problem?.type === 'string' ? problem.type : undefined),
     detail,
     response.status,
     problem,

@@ -10,11 +10,41 @@ import {
   Badge,
   Button,
   Text,
+  makeStyles,
+  tokens,
 } from '@fluentui/react-components';
 import type { IssueReport } from '../../shared/issueReport.js';
 import { unlistedIssuesSentence } from '../../shared/issueReport.js';
 import type { Issue } from '../../shared/issues.js';
-import type { SheetIssues } from './model/check.js';
+import { WHOLE_WORKBOOK, type SheetIssues } from './model/check.js';
+
+const useStyles = makeStyles({
+  list: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', rowGap: tokens.spacingVerticalXXS },
+  issue: {
+    textAlign: 'left',
+    justifyContent: 'flex-start',
+    height: 'auto',
+    whiteSpace: 'normal',
+    width: '100%',
+    overflowWrap: 'anywhere',
+  },
+  text: {
+    display: 'block',
+    color: tokens.colorNeutralForeground1,
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
+    overflowWrap: 'anywhere',
+  },
+  line: { display: 'flex', columnGap: tokens.spacingHorizontalSNudge, alignItems: 'baseline' },
+  badge: { flexShrink: 0 },
+  hidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
+});
 
 function counts(errors: number, warnings: number): string {
   const parts = [];
@@ -29,6 +59,7 @@ export function IssueList(props: {
   onSelect: (issue: Issue) => void;
   disabled?: boolean;
 }) {
+  const styles = useStyles();
   const { report, bySheet, onSelect } = props;
   if (report.errors + report.warnings === 0) return null;
   const more = unlistedIssuesSentence(report, 'fix the ones listed and check again to see the rest');
@@ -44,39 +75,45 @@ export function IssueList(props: {
               {group.sheet}: {counts(group.errors, group.warnings)}
             </AccordionHeader>
             <AccordionPanel>
-              <ul style={{ listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: 2 }}>
-                {group.issues.map((issue, n) => (
-                  <li key={n}>
-                    <Button
-                      appearance="subtle"
-                      size="small"
-                      disabled={props.disabled || !issue.cell}
-                      onClick={() => onSelect(issue)}
-                      data-cell={issue.cell ?? ''}
-                      style={{
-                        textAlign: 'left',
-                        justifyContent: 'flex-start',
-                        height: 'auto',
-                        whiteSpace: 'normal',
-                        width: '100%',
-                      }}
-                      aria-label={`${issue.severity}${issue.cell ? ` in ${group.sheet} ${issue.cell}` : ''}: ${issue.message}`}
-                    >
-                      <span style={{ display: 'flex', gap: 6, alignItems: 'baseline' }}>
-                        <Badge
-                          size="medium"
-                          shape="rounded"
-                          color={issue.severity === 'error' ? 'danger' : 'warning'}
-                          appearance="filled"
-                          style={{ flexShrink: 0 }}
+              <ul className={styles.list}>
+                {group.issues.map((issue, n) => {
+                  const place = (
+                    <span className={styles.line}>
+                      <Badge
+                        size="medium"
+                        shape="rounded"
+                        color={issue.severity === 'error' ? 'danger' : 'warning'}
+                        appearance="filled"
+                        className={styles.badge}
+                      >
+                        <span className={styles.hidden}>{issue.severity} </span>
+                        {issue.cell ?? (issue.row ? `row ${issue.row}` : group.sheet === WHOLE_WORKBOOK ? 'all' : '—')}
+                      </Badge>
+                      <span>{issue.message}</span>
+                    </span>
+                  );
+                  return (
+                    <li key={n}>
+                      {issue.cell ? (
+                        <Button
+                          appearance="subtle"
+                          size="small"
+                          disabled={props.disabled}
+                          onClick={() => onSelect(issue)}
+                          data-cell={issue.cell}
+                          className={styles.issue}
                         >
-                          {issue.cell ?? (issue.row ? `row ${issue.row}` : '—')}
-                        </Badge>
-                        <span>{issue.message}</span>
-                      </span>
-                    </Button>
-                  </li>
-                ))}
+                          {place}
+                        </Button>
+                      ) : (
+                        // No cell to go to: plain text at full contrast, not a disabled button.
+                        <Text size={200} className={styles.text} data-testid="issue-without-cell">
+                          {place}
+                        </Text>
+                      )}
+                    </li>
+                  );
+                })}
               </ul>
             </AccordionPanel>
           </AccordionItem>

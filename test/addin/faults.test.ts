@@ -157,6 +157,23 @@ describe('one wording of each fault, the place adding only what is true there', 
     });
   });
 
+  test('a 409 is told apart by its problem type: no catalogue yet is not "not possible now"', async () => {
+    const problem = (type: string) =>
+      faultOf(
+        () =>
+          new Response(JSON.stringify({ type, title: 'Conflict', status: 409, detail: 'Refused.' }), {
+            status: 409,
+            headers: { 'Content-Type': 'application/problem+json' },
+          }),
+      );
+    const none = await problem('https://oda-register.example/problems/no-catalogue');
+    expect(none.kind).toBe('no-catalogue');
+    expect(faultMessage(none, 'Reading the registers').title).toBe('No partnership catalogue yet');
+    const other = await problem('https://oda-register.example/problems/conflict');
+    expect(other.kind).toBe('conflict');
+    expect(faultMessage(other, 'Signing off').title).toBe('Not possible now');
+  });
+
   test('403 and 404 on the register page say what to do there', async () => {
     expect(registerFault(await answered(403, 'You are not in the partnership catalogue.'), 'Loading').body).toBe(
       'You are not in the partnership catalogue. Ask the PMG to add you to the partnership catalogue.',

@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/gl
 import type { Page } from 'playwright-core';
 import {
   asMember,
+  axeViolations,
   cell,
   fill,
   notice,
@@ -41,6 +42,14 @@ afterAll(async () => {
 });
 
 describe('a line manager in the task pane', () => {
+  test('the sign-in view: no accessibility violation, and the sign-in list names each member’s role', async () => {
+    const signedOut = await harness.browser.newPage({ viewport: { width: 1280, height: 860 }, bypassCSP: true });
+    await signedOut.goto(`${harness.origin}/harness.html`);
+    await signedOut.getByTestId('dev-member').waitFor();
+    expect(await axeViolations(signedOut)).toEqual([]);
+    await signedOut.close();
+  });
+
   test('sets up an empty workbook: the five tables, About pre-filled for their organisation', async () => {
     await shot(page, 'signed-in');
     await page.getByRole('button', { name: 'Set up workbook' }).click();
@@ -83,6 +92,7 @@ describe('a line manager in the task pane', () => {
     await expect(selected.getAttribute('data-selected')).resolves.toBe('true');
     await expect(selected.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
     await shot(page, 'check-issue-selected');
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   test('submits once the error is fixed: version 1, kept as the workbook’s base', async () => {
@@ -189,6 +199,7 @@ describe('a line manager in the task pane', () => {
     await see(jobTitle, `Theirs (${CHAIR}): Chief Data Officer`);
     await see(page.getByTestId('merged'), 'From version 4: Participation Data quality group added');
     await shot(page, 'merge-question');
+    expect(await axeViolations(page)).toEqual([]);
     await jobTitle.getByRole('radio', { name: /Theirs/ }).check();
     await page.getByRole('button', { name: /Submit the merge/ }).click();
     await see(notice(page, 'success'), 'Submitted as version 5');
@@ -229,6 +240,7 @@ describe('a line manager in the task pane', () => {
     const dialog = page.getByRole('dialog');
     await see(dialog, 'Replace your changes?');
     await shot(page, 'get-latest-confirm');
+    expect(await axeViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Keep my workbook' }).click();
     await expect(cell(page, 'Contacts', 'B2').inputValue()).resolves.toBe('Chief data officer');
     await page.getByRole('button', { name: 'Get latest' }).click();
@@ -332,6 +344,7 @@ describe('the PMG and sign-off', () => {
     await expect(chosenVersion(pmg)).resolves.toMatch(versionLabel(registerVersion));
     await see(pmg.getByTestId('pmg'), /Cross-partner issues: \d+/);
     await shot(pmg, 'pmg-consolidated');
+    expect(await axeViolations(pmg)).toEqual([]);
     await pmg.getByRole('button', { name: 'Load into sheets' }).click();
     await see(notice(pmg, 'success'), `Register version ${registerVersion} loaded`);
     const matrix = `v${registerVersion} Role matrix`;
@@ -394,6 +407,7 @@ describe('the PMG and sign-off', () => {
     await see(about, `What version ${registerVersion} says about Northshire County Council`);
     await expect(chosenVersion(helen)).resolves.toMatch(versionLabel(registerVersion));
     await shot(helen, 'sign-off-before');
+    expect(await axeViolations(helen)).toEqual([]);
     const opener = helen.getByRole('button', {
       name: `Sign off version ${registerVersion} for Northshire County Council`,
     });
@@ -406,6 +420,7 @@ describe('the PMG and sign-off', () => {
       ),
     );
     await shot(helen, 'sign-off-confirm');
+    expect(await axeViolations(helen)).toEqual([]);
     // Escape cancels, and the focus goes back to the button that opened the dialog.
     await helen.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
@@ -453,6 +468,7 @@ describe('the PMG and sign-off', () => {
     await see(viewer.getByTestId('read-only'), 'viewers do not sign off');
     await expect(viewer.getByRole('button', { name: /Sign off|Record|Withdraw/ }).count()).resolves.toBe(0);
     await shot(viewer, 'viewer-read-only');
+    expect(await axeViolations(viewer)).toEqual([]);
     await viewer.close();
   });
 
