@@ -3,7 +3,8 @@
 # converted to PDF with LibreOffice headless, and the PDF text checked for the digest, a partner's name and
 # the page count ("Page N of N" in the Word footer agrees with the PDF), no page of the Word PDF holding a
 # single row (or none) under a table's repeated header, and no email address or phone number broken across
-# lines. Installs LibreOffice and poppler with apt-get when missing (fresh CI machine). Leaves the PDFs in $APPENDIX_PDF_DIR when set (to look at them).
+# lines; every page marked DRAFT (the demo register is not ready), and each Excel page numbered with the short
+# digest. Installs LibreOffice and poppler with apt-get when missing (fresh CI machine). Leaves the PDFs in $APPENDIX_PDF_DIR when set (to look at them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -39,7 +40,7 @@ lone_rows() {
         [...p.matchAll(/<block ([^>]*)>([\s\S]*?)<\/block>/g)]
           .map(([, a, body]) => ({ x: num(a, "xMin"), top: num(a, "yMin"), bottom: num(a, "yMax"),
             text: [...body.matchAll(/<word[^>]*>([^<]*)</g)].map((w) => w[1]).join(" ") }))
-          .filter((b) => b.top < num(p, "height") - 56) // the footer is in the bottom margin
+          .filter((b) => b.top > 50 && b.top < num(p, "height") - 56) // header and footer are in the margins
           .sort((a, b) => a.top - b.top || a.x - b.x));
       const margin = Math.min(...pages.flat().map((b) => b.x));
       pages.forEach((blocks, i) => {
@@ -97,6 +98,19 @@ for format in docx xlsx ods; do
     grep -qF "$digest" <<<"$text" || fail "$format PDF does not carry the digest on its cover"
     [ "$pages" -ge 10 ] || fail "the $format PDF has $pages pages, fewer than its ten sheets"
   fi
+  # The demo register has open errors and partners yet to sign off: every page is marked a draft, and the
+  # title block names the MoU's term in words.
+  pdftotext "$pdf" - | tr -s ' \n' '  ' | grep -qF "for the term 1 April 2025 to 31 March 2028" ||
+    fail "the $format title block does not name the MoU's term"
+  for ((p = 1; p <= pages; p++)); do
+    page="$(pdftotext -f "$p" -l "$p" -layout "$pdf" -)"
+    grep -qF "DRAFT: not ready for the MoU" <<<"$page" || fail "page $p of the $format PDF is not marked a draft"
+    if [ "$format" = xlsx ]; then
+      grep -qF "Page $p of $pages" <<<"$page" || fail "page $p of the xlsx PDF has no \"Page $p of $pages\" footer"
+      grep -qF "$short" <<<"$page" || fail "page $p of the xlsx PDF does not carry $short"
+    fi
+  done
+  log "$format: every page marked DRAFT$([ "$format" = xlsx ] && echo ', with its page number and short digest')"
   log "$format: $pages pages, digest, partner and page numbers found"
 done
 # Formula starts (fullwidth and small forms included) in the Excel and CSV appendices, opened in LibreOffice.
