@@ -152,7 +152,8 @@ describe('Word appendix', () => {
     // Every heading (an appendix's title, a table's heading) is kept with what follows it.
     const headings = [...documentXml.matchAll(/<w:p>(?:(?!<\/w:p>).)*?<w:pStyle w:val="Heading[12]"\/>.*?<\/w:p>/g)];
     const loose = headings.filter(([h]) => !h.includes('<w:keepNext/>')).map(([h]) => h.replace(/<[^>]+>/g, ''));
-    expect(headings.length).toBe(7 + 4); // A to G, the matrix, named leads, commitments, totals
+    // A to H, the matrix, named leads, commitments, totals, and H's datasets, IG contacts and flows
+    expect(headings.length).toBe(8 + 4 + 3);
     expect(loose).toEqual([]);
   });
 
@@ -250,6 +251,9 @@ describe('Excel appendix', () => {
       'E Participation',
       'F Governance',
       'G Open issues',
+      'H Datasets shared',
+      'H IG contacts',
+      'H Data flows',
     ]);
     for (const ws of sheets) {
       const tables = Object.values((ws as unknown as { tables: Record<string, unknown> }).tables);

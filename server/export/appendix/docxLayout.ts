@@ -303,6 +303,20 @@ export function docxLayout(appendix: Appendix): DocLayout {
         });
         break;
       }
+      case 'H':
+        sections.push({
+          ...s,
+          landscape: true,
+          blocks: [
+            { kind: 'heading', text: table('data-sharing').title },
+            ...tableBlocks([plainTable(table('data-sharing'), `${cap}: datasets`)]),
+            { kind: 'heading', text: table('ig-contacts').title },
+            ...tableBlocks([plainTable(table('ig-contacts'), `${cap}: information governance contacts`)]),
+            { kind: 'heading', text: table('data-flows').title },
+            ...tableBlocks([plainTable(table('data-flows'), `${cap}: data flows`)]),
+          ],
+        });
+        break;
     }
   }
   const facts: DocTable = {

@@ -7,7 +7,8 @@
  *
  * Appendices: A Partner organisations, B Points of contact, C Roles and responsibilities (the RACI matrix
  * and the role rows), D Resource commitments with the totals by organisation, E Participation and
- * communication, F Governance (stakes and sign-off), G Open issues (when there are any).
+ * communication, F Governance (stakes and sign-off), G Open issues (when there are any), H Data sharing (contract
+ * 1.1, when any partner shares a dataset: dataSharing.ts).
  *
  * Sign-offs are recorded over time, so an appendix states the moment its sign-off status was taken (`asOf`)
  * and holds only the sign-offs recorded by then: the same register, sign-offs and moment give the same file.
@@ -17,6 +18,7 @@ import {
   ABOUT,
   COMMITMENTS,
   CONTACTS,
+  DATA_SHARING,
   PARTICIPATION,
   ROLES,
   type ColumnDef,
@@ -30,6 +32,7 @@ import type { GovernanceModel, Register } from '../../../shared/types.js';
 import type { SignOff, StoredRegister } from '../../store/types.js';
 import { ukCalendarDate, ukDate } from '../../../shared/displayFormat.js';
 import { fundingOverTerm, termText } from './mouTerm.js';
+import { dataSharingSection } from './dataSharing.js';
 
 /** How a column's values are written. */
 export type ValueKind =
@@ -435,6 +438,13 @@ export function buildAppendix({ stored, signOffs, asOf }: AppendixInput): Append
     { letter: 'F', title: 'Governance', tables: [governance] },
   ];
   if (issues.rows.length > 0) sections.push({ letter: 'G', title: 'Open issues', tables: [issues] });
+  const sharing = dataSharingSection(
+    r,
+    names,
+    (key) => contractColumn([...DATA_SHARING.columns, ...CONTACTS.columns].find((c) => c.key === key)!),
+    [ORGANISATION_ID, ORGANISATION],
+  );
+  if (sharing) sections.push(sharing);
 
   const awaiting = governing.length - signedCount;
   const signOffSummary =

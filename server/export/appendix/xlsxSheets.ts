@@ -66,6 +66,9 @@ export const SHEET_TITLES: Record<string, string> = {
   participation: 'Participation',
   governance: 'Governance',
   issues: 'Open issues',
+  'data-sharing': 'Datasets shared',
+  'ig-contacts': 'IG contacts',
+  'data-flows': 'Data flows',
 };
 
 export function xlsxSheets(appendix: Appendix): SheetPlan[] {
