@@ -140,6 +140,8 @@ export default async (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'addin/assets', to: 'assets', noErrorOnMissing: true, globOptions: { ignore: ['**/*.mjs'] } },
+          // The accessibility statement the register page links to: plain HTML, no script.
+          { from: 'addin/register/accessibility.html', to: 'accessibility.html' },
           {
             from: 'manifest/manifest.xml',
             to: 'manifest.xml',

@@ -62,6 +62,9 @@ export function RegisterApp() {
           </div>
         )}
       </main>
+      <footer className="footer">
+        <a href="/accessibility.html">Accessibility statement</a>
+      </footer>
     </FluentProvider>
   );
 }

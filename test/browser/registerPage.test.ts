@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, asMember, rawTablesOf, see, startHarness, type Harness } from './pane.js';
+import { ARTIFACTS, asMember, axeViolations, rawTablesOf, see, startHarness, type Harness } from './pane.js';
 
 const CHAIR = 'oda.chair@northshire.gov.uk.example';
 const VIEWER = 'internal.audit@northshire.gov.uk.example';
@@ -63,11 +63,20 @@ afterAll(async () => {
 
 describe('before any consolidation', () => {
   test('signed out, the page offers the sign-in; signed in, it says no register has been consolidated yet', async () => {
-    const p = await harness.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const p = await harness.browser.newPage({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
     await p.goto(`${harness.origin}/`);
     await expect(p.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('ODA register');
     await p.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
     await shot(p, 'signed-out', false);
+    expect(await axeViolations(p)).toEqual([]);
+    // The accessibility statement, linked from every view of the page.
+    await p.getByRole('link', { name: 'Accessibility statement' }).click();
+    await see(p.getByRole('heading', { level: 1 }), 'Accessibility statement for the ODA register');
+    await see(p.getByRole('main'), 'Web Content Accessibility Guidelines (WCAG) 2.2 at level AA');
+    expect(await axeViolations(p)).toEqual([]);
+    await shot(p, 'accessibility-statement', false);
+    await p.getByRole('link', { name: 'Back to the register' }).click();
+    await p.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
     await p.getByTestId('dev-member').selectOption(VIEWER);
     await p.getByRole('button', { name: 'Sign in', exact: true }).click();
     await see(p.getByTestId('no-register'), 'No register has been consolidated yet');
@@ -87,7 +96,11 @@ describe('a viewer on the register page', () => {
     expect(put.status).toBe(201);
     expect((await call(CHAIR, 'POST', '/registers')).status).toBe(201);
     expect((await call(COUNCIL_MANAGER, 'POST', '/registers/2/sign-offs')).status).toBe(201);
-    page = await harness.browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    page = await harness.browser.newPage({
+      viewport: { width: 1280, height: 900 },
+      acceptDownloads: true,
+      bypassCSP: true,
+    });
     await signIn(page, VIEWER);
   });
 
@@ -98,6 +111,7 @@ describe('a viewer on the register page', () => {
     await expect(page.getByTestId('version-2').getAttribute('aria-current')).resolves.toBe('true');
     const signOffs = page.getByTestId('sign-offs');
     await see(signOffs, '1 of 6 governing partners has confirmed this version');
+    expect(await axeViolations(page)).toEqual([]);
     await see(signOffs, 'Northshire County Council: helen.marsh@northshire.gov.uk.example');
     await see(signOffs, 'Not ready for the MoU yet');
     await see(signOffs, 'No organisation is accountable for "Benefits realisation"');
