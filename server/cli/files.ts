@@ -90,7 +90,7 @@ export function printFileResult(out: Output, r: FileResult, verb: 'stored' | 'va
       `✔ ${name}: ${who}, ${verb === 'valid' ? 'valid' : r.unchanged ? `unchanged since version ${r.version}, not stored again` : `stored as version ${r.version}`} (${counts})`,
     );
   } else {
-    out.line(`✖ ${name}: ${who}, ${counts}; nothing was stored`);
+    out.line(`✖ ${name}: ${who}, ${counts}${verb === 'valid' ? '' : '; nothing was stored'}`);
   }
   // Errors first, then warnings, each in their own order: the first ISSUE_LIST_LIMIT, then a line saying how
   // many more there are (--json lists every one).

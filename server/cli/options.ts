@@ -12,9 +12,10 @@ export function wholeNumber(
   max: number,
   expected = `a whole number from ${min} to ${max}`,
 ): number {
-  const n = Number(text);
+  // Digits only: Number() would also take "0x1", "1e2", " 3" and "".
+  const n = /^\d+$/.test(text) ? Number(text) : NaN;
   if (!Number.isInteger(n) || n < min || n > max) {
-    throw new UserError(`${option} must be ${expected} (got "${text}").`);
+    throw new UserError(`${option} must be ${expected} (got "${text}").`, 2);
   }
   return n;
 }

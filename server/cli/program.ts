@@ -4,6 +4,7 @@
  * Start-up stays fast (see `npm run bench -- startup`): this module and the command definitions load only
  * commander and small modules; each command imports what it needs (the store, ExcelJS, jose, zod) when it runs.
  */
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { NotPermitted, NotPossible } from '../services/errors.js';
 import { VersionConflictError } from '../store/errors.js';
@@ -46,7 +47,8 @@ export function buildProgram(io: CliIo): Command {
       'SQLite file or postgres:// URL (default: DATABASE_URL, else SQLITE_PATH, else $DATA_DIR/oda-register.db ' +
         'with DATA_DIR defaulting to ./data, as the service does)',
     )
-    .option('--json', 'machine-readable output on stdout');
+    .option('--json', 'machine-readable output on stdout')
+    .addHelpText('after', '\n  oda-register --version prints the version.');
   for (const addCommand of [
     addInitCommand,
     addTemplateCommand,
@@ -99,11 +101,21 @@ async function isUserFacing(err: unknown): Promise<boolean> {
   return err instanceof DevIssuerError || err instanceof CatalogueFileError;
 }
 
+/** The version in package.json: two folders up from server/cli/program.ts and from dist/server/cli.js alike. */
+function packageVersion(): string {
+  const file = new URL('../../package.json', import.meta.url);
+  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+}
+
 /** Runs the CLI; resolves to the exit code. Never throws, never prints a stack trace for a user's mistake. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const previous = process.exitCode;
   process.exitCode = 0;
   try {
+    if (argv[0] === '--version' || argv[0] === '-V') {
+      io.stdout.write(`${packageVersion()}\n`);
+      return 0;
+    }
     await buildProgram(io).parseAsync(argv, { from: 'user' });
     return Number(process.exitCode ?? 0);
   } catch (err) {

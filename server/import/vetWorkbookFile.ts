@@ -243,6 +243,21 @@ export async function vetWorkbookFile(buf: Buffer, name: string): Promise<Vetted
     );
   }
   if (!startsLikeZip(buf)) {
+    if (
+      looksLikeText(buf) &&
+      /^\s*[{[]/.test(
+        buf
+          .subarray(0, 64)
+          .toString('utf8')
+          .replace(/^\uFEFF/, ''),
+      )
+    ) {
+      throw new WorkbookFileError(
+        'not-xlsx',
+        name,
+        `${name} is a JSON file (a register or catalogue?), not a partner workbook: give the partner's .xlsx workbook.`,
+      );
+    }
     if (looksLikeText(buf)) {
       throw new WorkbookFileError(
         'not-xlsx',

@@ -22,6 +22,11 @@ export async function readCatalogueFile(file: string, shown: string = file): Pro
       `Cannot read ${shown}: ${code === 'ENOENT' ? 'no such file' : (err as Error).message}.`,
     );
   }
+  if (text.startsWith('PK')) {
+    throw new CatalogueFileError(
+      `${shown} is a zip file (an Excel workbook?), not a catalogue: give the partnership catalogue's JSON file, such as examples/catalogue.json.`,
+    );
+  }
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -157,7 +157,7 @@ describe('the PMG’s whole job from the command line', () => {
     for (const ttl of ['2592001', '1.5', 'soon', '0']) {
       const result = await cli('token', '--email', 'oda.chair@northshire.gov.uk.example', '--ttl', ttl);
       expect(result).toEqual({
-        code: 1,
+        code: 2,
         out: '',
         err: `error: --ttl must be a whole number of seconds from 1 to 2592000 (30 days) (got "${ttl}").\n`,
       });
@@ -202,7 +202,8 @@ describe('mistakes get one clear line and change nothing', () => {
     expect(result.code).toBe(1);
     expect(result.err).toMatch(/partnership\.governanceModel: /);
     expect(result.err).toMatch(/organisations\[2\]\.sector: "council" is not one of/);
-    expect((await cli('status')).err).toMatch(/no partnership catalogue yet/);
+    // Nothing stored: not even a database was made.
+    expect((await cli('status')).err).toMatch(/There is no database at .*oda-register\.db \(from DATA_DIR\)/);
   });
 
   it('names a file that is not a workbook, and goes on with the others', async () => {
@@ -239,9 +240,11 @@ describe('the same database and data folder as the service (server/config.ts)', 
     const status = await cliWith(env, 'status');
     expect(status).toMatchObject({ code: 0, err: '' });
     expect(status.out).toContain('0 of 9 partners have submitted');
-    // Without SQLITE_PATH, or with --db, it is another database with no catalogue in it.
-    expect((await cli('status')).err).toMatch(/no partnership catalogue yet/);
-    expect((await cliWith(env, '--db', 'other.db', 'status')).err).toMatch(/no partnership catalogue yet/);
+    // Without SQLITE_PATH, or with --db, it is another database, which status does not create.
+    expect((await cli('status')).err).toMatch(/There is no database at .*oda-register\.db \(from DATA_DIR\)/);
+    expect((await cliWith(env, '--db', 'other.db', 'status')).err).toMatch(
+      /There is no database at .*other\.db \(from --db\)/,
+    );
   });
 
   it('takes a blank DATA_DIR as ./data for the database and the token keys, as loadConfig does', async () => {
@@ -266,7 +269,7 @@ describe('the same database and data folder as the service (server/config.ts)', 
     expect(await exists(path.join(dir, 'mysql:'))).toBe(false);
     // --db wins over a bad DATABASE_URL.
     expect((await cliWith({ DATABASE_URL: 'mysql://x' }, '--db', 'r.db', 'status')).err).toMatch(
-      /no partnership catalogue yet/,
+      /There is no database at .*r\.db \(from --db\)/,
     );
   });
 });

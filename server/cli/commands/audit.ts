@@ -11,7 +11,7 @@ export function addAuditCommand(program: Command, io: CliIo): void {
     .action(async (_opts: unknown, cmd: Command) => {
       const global = cmd.optsWithGlobals<GlobalOptions>();
       const out = makeOutput(io, Boolean(global.json));
-      const result = await withStore(global, io, (store) => store.verifyAudit());
+      const result = await withStore(global, io, (store) => store.verifyAudit(), { readOnly: true });
       if (result.ok)
         out.line(`Audit chain intact: ${result.checked} event${result.checked === 1 ? '' : 's'} verified.`);
       else
@@ -33,7 +33,9 @@ export function addAuditCommand(program: Command, io: CliIo): void {
       // The store's module (and kysely with it) loads only when the command runs.
       const { AUDIT_PAGE_MAX } = await import('../../store/audit.js');
       const limit = wholeNumber('--limit', opts.limit, 1, AUDIT_PAGE_MAX);
-      const events = await withStore(global, io, (store) => store.listAudit({ afterSeq, limit }));
+      const events = await withStore(global, io, (store) => store.listAudit({ afterSeq, limit }), {
+        readOnly: true,
+      });
       for (const e of events)
         out.line(`${String(e.seq).padStart(5)}  ${e.at}  ${e.actor.padEnd(32)}  ${e.action.padEnd(18)}  ${e.subject}`);
       if (events.length === 0) out.line('No audit events.');

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { withStore, writeOutputFile, type GlobalOptions } from '../context.js';
+import { checkOutputFile, withStore, writeOutputFile, type GlobalOptions } from '../context.js';
 import { UserError } from '../errors.js';
 import { AppendixFiles } from '../../services/appendixFiles.js';
 import { makeOutput, type CliIo } from '../io.js';
@@ -19,30 +19,45 @@ export function addExportCommand(program: Command, io: CliIo): void {
       const global = cmd.optsWithGlobals<GlobalOptions>();
       const out = makeOutput(io, Boolean(global.json));
       if (!(FORMATS as readonly string[]).includes(opts.format)) {
-        throw new UserError(`--format must be one of: ${FORMATS.join(', ')} (got "${opts.format}").`);
+        throw new UserError(`--format must be one of: ${FORMATS.join(', ')} (got "${opts.format}").`, 2);
+      }
+      const format = opts.format as AppendixFormat;
+      if (opts.out === '-') {
+        if (format !== 'json' && io.stdout.isTTY) {
+          throw new UserError(
+            `--out - would write the ${FORMAT_FILES[format].name} file's bytes to the terminal: give a file name (--out appendices.${FORMAT_FILES[format].extension}) or send standard output to a file or program.`,
+            2,
+          );
+        }
+      } else {
+        checkOutputFile(opts.out, io, `register.${FORMAT_FILES[format].extension}`);
       }
       const version =
         opts.version === undefined
           ? undefined
           : wholeNumber('--version', opts.version, 1, Number.MAX_SAFE_INTEGER, 'a register version number such as 3');
-      const format = opts.format as AppendixFormat;
-      const { stored, bytes } = await withStore(global, io, async (store) => {
-        const found = version === undefined ? await store.latestRegister() : await store.getRegister(version);
-        if (found) {
-          // Loaded here: docx and ExcelJS are needed by this command only. The file is the one the service
-          // serves for the same sign-offs: kept in the store, rendered only when none is kept.
-          const { renderAppendix } = await import('../../export/appendix/render.js');
-          const files = new AppendixFiles(store, renderAppendix);
-          const file = await files.file(format, found, await store.listSignOffs(found.version));
-          return { stored: found, bytes: file.bytes };
-        }
-        const latest = await store.latestRegister();
-        throw new UserError(
-          latest
-            ? `There is no register version ${version}; the latest is ${latest.version}.`
-            : 'There is no register yet: run `oda-register consolidate` first.',
-        );
-      });
+      const { stored, bytes } = await withStore(
+        global,
+        io,
+        async (store) => {
+          const found = version === undefined ? await store.latestRegister() : await store.getRegister(version);
+          if (found) {
+            // Loaded here: docx and ExcelJS are needed by this command only. The file is the one the service
+            // serves for the same sign-offs: kept in the store, rendered only when none is kept.
+            const { renderAppendix } = await import('../../export/appendix/render.js');
+            const files = new AppendixFiles(store, renderAppendix);
+            const file = await files.file(format, found, await store.listSignOffs(found.version));
+            return { stored: found, bytes: file.bytes };
+          }
+          const latest = await store.latestRegister();
+          throw new UserError(
+            latest
+              ? `There is no register version ${version}; the latest is ${latest.version}.`
+              : 'There is no register yet: run `oda-register consolidate` first.',
+          );
+        },
+        { readOnly: true },
+      );
       if (opts.out === '-') {
         io.stdout.write(bytes);
         return;

@@ -12,11 +12,16 @@ export function addStatusCommand(program: Command, io: CliIo): void {
       const out = makeOutput(io, Boolean(global.json));
       const { isGoverning } = await import('../../../shared/catalogue.js');
       const { requireCatalogue } = await import('../../services/catalogue.js');
-      const { catalogue, latest, register } = await withStore(global, io, async (store) => ({
-        catalogue: (await requireCatalogue(store)).catalogue,
-        latest: await store.latestSubmissions(),
-        register: await store.latestRegister(),
-      }));
+      const { catalogue, latest, register } = await withStore(
+        global,
+        io,
+        async (store) => ({
+          catalogue: (await requireCatalogue(store)).catalogue,
+          latest: await store.latestSubmissions(),
+          register: await store.latestRegister(),
+        }),
+        { readOnly: true },
+      );
       const byOrg = new Map(latest.map((s) => [s.organisationId, s]));
       const partners = [...catalogue.organisations]
         .sort((a, b) => compareCodeUnits(a.id, b.id))

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { catalogueFor, writeOutputFile, type GlobalOptions } from '../context.js';
+import { catalogueFor, checkOutputFile, writeOutputFile, type GlobalOptions } from '../context.js';
 import { UserError } from '../errors.js';
 import { makeOutput, type CliIo } from '../io.js';
 
@@ -14,8 +14,9 @@ export function addTemplateCommand(program: Command, io: CliIo): void {
     .action(async (opts: { org: string; out: string; format?: string; catalogue?: string }, cmd: Command) => {
       const format = opts.format ?? (/\.ods$/i.test(opts.out) ? 'ods' : 'xlsx');
       if (format !== 'xlsx' && format !== 'ods') {
-        throw new UserError(`--format must be xlsx or ods, not "${format}".`);
+        throw new UserError(`--format must be xlsx or ods, not "${format}".`, 2);
       }
+      checkOutputFile(opts.out, io, `${opts.org}.${format}`);
       const global = cmd.optsWithGlobals<GlobalOptions & { catalogue?: string }>();
       const out = makeOutput(io, Boolean(global.json));
       const catalogue = await catalogueFor(global, io);

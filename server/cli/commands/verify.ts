@@ -41,15 +41,19 @@ export function addVerifyCommand(program: Command, io: CliIo): void {
           code === 'ENOENT' ? 'it does not exist' : code === 'EISDIR' ? 'it is a folder' : (err as Error).message;
         throw new UserError(`Cannot read ${file}: ${why}.`, 2);
       }
-      const result = await withStore(global, io, async (store) =>
-        verifyAppendix(
-          bytes,
-          async (version) => {
-            const stored = await store.getRegister(version);
-            return stored ? { stored, signOffs: await store.listSignOffs(version) } : null;
-          },
-          { fileName: path.basename(file), partnership: (await store.getCatalogue())?.catalogue.partnership ?? null },
-        ),
+      const result = await withStore(
+        global,
+        io,
+        async (store) =>
+          verifyAppendix(
+            bytes,
+            async (version) => {
+              const stored = await store.getRegister(version);
+              return stored ? { stored, signOffs: await store.listSignOffs(version) } : null;
+            },
+            { fileName: path.basename(file), partnership: (await store.getCatalogue())?.catalogue.partnership ?? null },
+          ),
+        { readOnly: true },
       );
       out.line(`${path.basename(file)}: ${result.message}`);
       out.json({ file, ...result });
