@@ -145,6 +145,35 @@ describe('Word: text outside the tables', () => {
   });
 });
 
+describe('Word: text a reader cannot read', () => {
+  /** The runs holding "DRAFT" in the title block given these run properties. */
+  const draftWith = (rPr: string) => (xml: string) =>
+    xml.replace(/<w:r>(<w:t(?:\s[^>]*)?>DRAFT)/, `<w:r><w:rPr>${rPr}</w:rPr>$1`);
+
+  test.each([
+    ['hidden', '<w:vanish/>', 'hidden text'],
+    ['white', '<w:color w:val="FFFFFF"/>', 'white text'],
+    ['1 pt', '<w:sz w:val="2"/>', 'text under 4 pt'],
+  ])('the draft mark made %s on its run is found in the title block', async (_, rPr, why) => {
+    const result = await verify(await edited('docx', 'word/document.xml', draftWith(rPr)));
+    expectEdited(result);
+    expect(result.differences).toHaveLength(1);
+    expect(result.differences[0]).toMatchObject({ where: 'the title block', row: expect.anything() });
+    expect(result.differences[0]!.found).toMatch(new RegExp(`^\\[${why}: DRAFT`));
+  });
+
+  test('a paragraph style hidden in styles.xml hides its paragraphs, and each is found', async () => {
+    const result = await verify(
+      await edited('docx', 'word/styles.xml', (xml) =>
+        xml.replace(/(w:styleId="TableCell"(?:(?!<\/w:style>).)*?<w:rPr>)/, '$1<w:vanish/>'),
+      ),
+    );
+    expect(result.verdict).toBe('edited');
+    expect(result.differenceCount).toBeGreaterThan(100);
+    expect(result.differences[0]!.found).toMatch(/^\[hidden text: /);
+  });
+});
+
 describe('Excel: what a cell shows, and what is hidden', () => {
   async function workbook(): Promise<ExcelJS.Workbook> {
     const wb = new ExcelJS.Workbook();

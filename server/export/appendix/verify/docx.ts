@@ -3,7 +3,9 @@
  * its contents list, each appendix's paragraphs and notes, headings included), every table (every row and cell,
  * the RACI key among them), the text of the page headers and footers, and the document properties (core and
  * custom). A scanner over the WordprocessingML that keeps to what is shown: text of w:t (w:tab and w:br as white
- * space), hidden text (w:vanish) marked as such, deleted text (w:delText) and field codes left out, and the
+ * space), text a reader cannot read marked as such (hidden by w:vanish, white, or under 4 pt, set on the run, its
+ * character or paragraph style or the document's defaults: styles.xml is read for it), deleted text (w:delText)
+ * and field codes left out, and the
  * results of page-number fields left out (Word fills them in when it saves). A file Word has re-saved (runs split,
  * proofing marks, other part names) reads the same.
  */
@@ -27,6 +29,80 @@ interface Table {
   header: boolean;
 }
 
+/** Run properties that decide whether a reader can read a run's text; undefined where not set. */
+interface Look {
+  vanish?: boolean;
+  /** w:color, upper-case hex or "AUTO". */
+  color?: string;
+  /** Half-points. */
+  size?: number;
+}
+
+/** Styles by id: what each sets of the look, and the style it is based on. */
+interface Styles {
+  defaults: Look;
+  /** The paragraph style of a paragraph that names none. */
+  normal: string;
+  byId: Map<string, { basedOn: string | null; look: Look }>;
+}
+
+const OFF = /w:val\s*=\s*"(0|false|off)"/;
+
+/** Adds a run property element of `rPr` to `look`. */
+function setLook(look: Look, local: string, attrs: string): void {
+  if (local === 'vanish' || local === 'specVanish') look.vanish = !OFF.test(attrs);
+  else if (local === 'color') look.color = (VAL.exec(attrs)?.[1] ?? 'auto').toUpperCase();
+  else if (local === 'sz') {
+    const size = Number(VAL.exec(attrs)?.[1]);
+    if (Number.isFinite(size)) look.size = size;
+  }
+}
+
+function lookOf(rPr: string): Look {
+  const look: Look = {};
+  for (const m of rPr.matchAll(/<w:(\w+)((?:\s[^>]*?)?)\/?>/g)) setLook(look, m[1]!, m[2] ?? '');
+  return look;
+}
+
+/** The document's default run look and each style's (styles.xml), for the look of a run. */
+function readStyles(parts: Map<string, Buffer>): Styles {
+  const xml = parts.get('word/styles.xml')?.toString('utf8') ?? '';
+  const rPr = (s: string) => /<w:rPr>([\s\S]*?)<\/w:rPr>/.exec(s)?.[1] ?? '';
+  const defaults = lookOf(rPr(/<w:rPrDefault>([\s\S]*?)<\/w:rPrDefault>/.exec(xml)?.[1] ?? ''));
+  const byId = new Map<string, { basedOn: string | null; look: Look }>();
+  let normal = '';
+  for (const m of xml.matchAll(/<w:style\b([^>]*)>([\s\S]*?)<\/w:style>/g)) {
+    const id = attr(m[1]!, 'w:styleId');
+    if (!id) continue;
+    if (attr(m[1]!, 'w:type') === 'paragraph' && /^(1|true|on)$/.test(attr(m[1]!, 'w:default') ?? '')) normal = id;
+    const basedOn = /<w:basedOn\s[^>]*w:val\s*=\s*"([^"]*)"/.exec(m[2]!)?.[1] ?? null;
+    byId.set(id, { basedOn, look: lookOf(rPr(m[2]!.replace(/<w:pPr>[\s\S]*?<\/w:pPr>/, ''))) });
+  }
+  return { defaults, normal, byId };
+}
+
+/** A style's look with those of the styles it is based on under it. */
+function styleLook(styles: Styles, id: string): Look {
+  const chain: Look[] = [];
+  const seen = new Set<string>();
+  for (let at: string | null = id; at && !seen.has(at);) {
+    seen.add(at);
+    const style = styles.byId.get(at);
+    if (!style) break;
+    chain.unshift(style.look);
+    at = style.basedOn;
+  }
+  return Object.assign({}, ...chain) as Look;
+}
+
+/** Why a reader cannot read text of this look ("hidden text", "white text", "text under 4 pt"), or null. */
+function unreadable(look: Look): string | null {
+  if (look.vanish) return 'hidden text';
+  if (look.color === 'FFFFFF') return 'white text';
+  if (look.size !== undefined && look.size < 8) return 'text under 4 pt';
+  return null;
+}
+
 interface Scanned {
   /** Paragraphs outside tables and tables, in document order. */
   body: (Paragraph | Table)[];
@@ -38,21 +114,31 @@ function attr(attrs: string, name: string): string | null {
 }
 
 /** The shown text of a part: its paragraphs and tables in order. */
-function scan(xml: string, part: string): Scanned {
+function scan(xml: string, part: string, styles: Styles): Scanned {
   const body: (Paragraph | Table)[] = [];
   const paragraphs: Paragraph[] = [];
   const tables: { table: Table; row: string[] | null; cell: string[] | null }[] = [];
   const fields: { instr: string; showing: boolean }[] = [];
   let inText = false;
   let inInstr = false;
-  let hidden = false;
   let inRun = false;
+  let inRunProperties = false;
+  /** The run's own properties and its character style. */
+  let run: Look = {};
+  let runStyle = '';
   let count = 0;
   const hiddenField = () => fields.some((f) => f.showing && COMPUTED_FIELD.test(f.instr));
   const add = (text: string) => {
     const p = paragraphs[paragraphs.length - 1];
     if (!p || hiddenField()) return;
-    p.text += hidden ? `[hidden text: ${text}]` : text;
+    const look = {
+      ...styles.defaults,
+      ...styleLook(styles, p.style || styles.normal),
+      ...styleLook(styles, runStyle),
+      ...run,
+    };
+    const why = unreadable(look);
+    p.text += why ? `[${why}: ${text}]` : text;
   };
   for (const m of xml.matchAll(TOKEN)) {
     const [, close, name, attrs = '', selfClosing, text] = m;
@@ -67,7 +153,11 @@ function scan(xml: string, part: string): Scanned {
     if (close) {
       if (local === 't') inText = false;
       else if (local === 'instrText') inInstr = false;
-      else if (local === 'r') inRun = hidden = false;
+      else if (local === 'r') {
+        inRun = inRunProperties = false;
+        run = {};
+        runStyle = '';
+      } else if (local === 'rPr') inRunProperties = false;
       else if (local === 'fldSimple') fields.pop();
       else if (local === 'p') {
         const p = paragraphs.pop();
@@ -104,10 +194,20 @@ function scan(xml: string, part: string): Scanned {
         break;
       case 'r':
         inRun = !selfClosing;
-        hidden = false;
+        run = {};
+        runStyle = '';
+        break;
+      case 'rPr':
+        inRunProperties = inRun && !selfClosing;
+        break;
+      case 'rStyle':
+        if (inRunProperties) runStyle = VAL.exec(attrs)?.[1] ?? '';
         break;
       case 'vanish':
-        if (inRun && !/w:val\s*=\s*"(0|false|off)"/.test(attrs)) hidden = true;
+      case 'specVanish':
+      case 'color':
+      case 'sz':
+        if (inRunProperties) setLook(run, local, attrs);
         break;
       case 't':
         inText = !selfClosing;
@@ -224,11 +324,11 @@ function bodyBlocks(body: readonly (Paragraph | Table)[]): Block[] {
 }
 
 /** The text of every header or footer part, each distinct text once (Word may split them into several parts). */
-function marginBlock(parts: Map<string, Buffer>, kind: 'header' | 'footer'): Block {
+function marginBlock(parts: Map<string, Buffer>, kind: 'header' | 'footer', styles: Styles): Block {
   const texts = new Set<string>();
   for (const [name, data] of parts) {
     if (!new RegExp(`^word/${kind}\\d*\\.xml$`).test(name)) continue;
-    for (const item of scan(data.toString('utf8'), name).body) {
+    for (const item of scan(data.toString('utf8'), name, styles).body) {
       const text = isTable(item) ? item.rows.map((r) => r.join(' ')).join(' ') : item.text;
       if (text.trim()) texts.add(text.trim());
     }
@@ -275,10 +375,11 @@ export function docxIdentity(parts: Map<string, Buffer>): FileIdentity {
 
 export function docxBlocks(parts: Map<string, Buffer>): Block[] {
   const document = parts.get('word/document.xml')?.toString('utf8') ?? '';
+  const styles = readStyles(parts);
   return [
     propertiesBlock(parts),
-    ...bodyBlocks(scan(document, 'word/document.xml').body),
-    marginBlock(parts, 'header'),
-    marginBlock(parts, 'footer'),
+    ...bodyBlocks(scan(document, 'word/document.xml', styles).body),
+    marginBlock(parts, 'header', styles),
+    marginBlock(parts, 'footer', styles),
   ];
 }
