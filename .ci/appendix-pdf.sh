@@ -97,6 +97,8 @@ for format in docx xlsx ods; do
   else
     grep -qF "$digest" <<<"$text" || fail "$format PDF does not carry the digest on its cover"
     [ "$pages" -ge 10 ] || fail "the $format PDF has $pages pages, fewer than its ten sheets"
+    # Each sheet printed landscape on A4, fitted to the page's width as the Excel appendix is.
+    [ "$pages" -le 12 ] || fail "the $format PDF has $pages pages: its sheets no longer fit the page width"
   fi
   # The demo register has open errors and partners yet to sign off: every page is marked a draft, and the
   # title block names the MoU's term in words.
