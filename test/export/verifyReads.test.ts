@@ -214,6 +214,41 @@ describe('Excel: what a cell shows, and what is hidden', () => {
     ]);
   });
 
+  test.each([
+    [
+      'a white font',
+      (c: ExcelJS.Cell) => (c.font = { ...c.font, color: { argb: 'FFFFFFFF' } }),
+      'text the colour of its background',
+    ],
+    ['a 1 pt font', (c: ExcelJS.Cell) => (c.font = { ...c.font, size: 1 }), 'text under 4 pt'],
+  ])("the cover's status in %s is found, naming the sheet and the row", async (_, edit, why) => {
+    const wb = await workbook();
+    let status: ExcelJS.Cell | null = null;
+    wb.getWorksheet('Cover')!.eachRow((row) => {
+      if (row.getCell(1).value === 'Status') status = row.getCell(2);
+    });
+    expect(status).not.toBeNull();
+    edit(status!);
+    const result = await verify(await saved(wb));
+    expectEdited(result);
+    // ExcelJS shares one style between cells of a column: the cells sharing it are found too.
+    const found = result.differences.find((d) => d.where === 'sheet "Cover"' && d.key === 'row Status');
+    expect(found?.found).toMatch(new RegExp(`^\\[${why}: DRAFT`));
+  });
+
+  test('a column too narrow and a row too low to show anything are hidden ones', async () => {
+    const wb = await workbook();
+    const ws = wb.getWorksheet('A Partner organisations')!;
+    ws.getColumn(2).width = 0.2;
+    ws.getRow(3).height = 1;
+    const result = await verify(await saved(wb));
+    expectEdited(result);
+    expect(result.differences).toEqual([
+      { where: 'sheet "A Partner organisations"', row: null, field: 'hidden rows', found: '3', expected: 'none' },
+      { where: 'sheet "A Partner organisations"', row: null, field: 'hidden columns', found: 'B', expected: 'none' },
+    ]);
+  });
+
   test('a hidden sheet is found', async () => {
     const wb = await workbook();
     const ws = wb.addWorksheet('Adjustments', { state: 'hidden' });

@@ -1,8 +1,9 @@
 /**
  * What a reader sees in an Excel file, as blocks: every sheet in order with whether it is shown, hidden or very
- * hidden; its hidden rows and columns; its printed header and footer; and every cell as it shows (the value through its number format, so a
- * format that shows £45,000 as £45.00 is a difference), with the value it holds where that reads otherwise, its
- * formula and its note. The cover is a sheet like the others. The package is checked as an upload is
+ * hidden; its hidden rows and columns (hidden, or too narrow or low to show anything); its printed header and
+ * footer; and every cell as it shows (the value through its number format, so a format that shows £45,000 as
+ * £45.00 is a difference), with the value it holds where that reads otherwise, its formula and its note, marked
+ * when its font makes it unreadable (the colour of its background, or under 4 pt). The cover is a sheet like the others. The package is checked as an upload is
  * (vetWorkbookFile: rows per sheet, merged cells, its parts) and ExcelJS reads a copy built from the vetted parts
  * only, so no part ExcelJS reads escaped the vetting.
  */
@@ -67,6 +68,26 @@ function noteText(note: ExcelJS.Cell['note']): string {
   return text ? ` [note: ${text}]` : '';
 }
 
+/** Narrower than this (in characters) a column shows nothing; lower than this (in points) a row does. */
+const MIN_COLUMN_WIDTH = 0.5;
+const MIN_ROW_HEIGHT = 3;
+
+/** An ARGB or theme colour as RGB hex; theme 0 is the background colour (white) of every default theme. */
+function rgb(color: Partial<ExcelJS.Color> | undefined): string | null {
+  if (color?.argb) return color.argb.slice(-6).toUpperCase();
+  if ((color as { theme?: number } | undefined)?.theme === 0) return 'FFFFFF';
+  return null;
+}
+
+/** Why a reader cannot read a cell's text ("text the colour of its background", "text under 4 pt"), or null. */
+function unreadable(cell: ExcelJS.Cell): string | null {
+  const font = cell.font;
+  if (font?.size !== undefined && font.size < 4) return 'text under 4 pt';
+  const fill = cell.fill;
+  const background = fill?.type === 'pattern' && fill.pattern === 'solid' ? (rgb(fill.fgColor) ?? 'FFFFFF') : 'FFFFFF';
+  return rgb(font?.color) === background ? 'text the colour of its background' : null;
+}
+
 const STATES: Record<string, string> = { visible: 'shown', hidden: 'hidden', veryHidden: 'very hidden' };
 
 function sheetBlocks(ws: ExcelJS.Worksheet): Block[] {
@@ -75,10 +96,12 @@ function sheetBlocks(ws: ExcelJS.Worksheet): Block[] {
   const rowNumbers: number[] = [];
   const hiddenRows: number[] = [];
   ws.eachRow({ includeEmpty: false }, (row, r) => {
-    if (row.hidden || row.height === 0) hiddenRows.push(r);
+    if (row.hidden || (row.height !== undefined && row.height < MIN_ROW_HEIGHT)) hiddenRows.push(r);
     const cells: string[] = [];
     row.eachCell({ includeEmpty: false }, (cell, c) => {
-      cells[c - 1] = shownValue(cell.value, cell.numFmt ?? '') + noteText(cell.note);
+      const shown = shownValue(cell.value, cell.numFmt ?? '');
+      const why = shown ? unreadable(cell) : null;
+      cells[c - 1] = (why ? `[${why}: ${shown}]` : shown) + noteText(cell.note);
     });
     const dense = Array.from(cells, (x) => x ?? '');
     if (dense.some((x) => x !== '')) {
@@ -87,7 +110,7 @@ function sheetBlocks(ws: ExcelJS.Worksheet): Block[] {
     }
   });
   const hiddenColumns = (ws.columns ?? [])
-    .filter((c) => c.hidden || c.width === 0)
+    .filter((c) => c.hidden || (c.width !== undefined && c.width < MIN_COLUMN_WIDTH))
     .map((c) => c.letter)
     .join(', ');
   return [
