@@ -36,12 +36,22 @@ export async function readTablesFromFile(file: string, io: CliIo): Promise<RawTa
     return `${file} cannot be read: ${(err as Error).message}`;
   }
   const { readWorkbook, WorkbookFileError } = await import('../import/readWorkbook.js');
+  let tables: RawTables;
   try {
-    return await readWorkbook(data, { fileName });
+    tables = await readWorkbook(data, { fileName });
   } catch (err) {
     if (err instanceof WorkbookFileError) return err.message;
     return `${fileName} could not be read as a workbook: ${(err as Error).message}`;
   }
+  // No About table: perhaps an exported appendix (which names its register version), not a partner workbook.
+  if (!('About' in tables)) {
+    const { identifyFile } = await import('../export/appendix/verify/index.js');
+    const identified = await identifyFile(data, fileName).catch(() => null);
+    if (identified?.kind === 'claim') {
+      return `${fileName} is an exported appendix (register version ${identified.claim.version}), not a partner workbook: import and validate take the partners' workbooks (\`oda-register verify\` checks an appendix).`;
+    }
+  }
+  return tables;
 }
 
 /** Runs `work` over every file in order, with a progress bar on a terminal when there are several. */

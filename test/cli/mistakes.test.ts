@@ -95,6 +95,18 @@ test('validate given a register.json says it is JSON, not a workbook; validate n
   expect(bad.out).not.toContain('stored');
 });
 
+test('import of an exported Excel appendix says it is an appendix, not a partner workbook', async () => {
+  const appendix = path.join(dir, 'appendices.xlsx');
+  expect((await cli(['export', '--format', 'xlsx', '--out', appendix])).code).toBe(0);
+  const r = await cli(['import', appendix]);
+  expect(r.code).toBe(1);
+  const lines = r.out.trim().split('\n');
+  expect(lines[0]).toBe(
+    "✖ appendices.xlsx: appendices.xlsx is an exported appendix (register version 1), not a partner workbook: import and validate take the partners' workbooks (`oda-register verify` checks an appendix).",
+  );
+  expect(r.out).not.toContain('About sheet');
+});
+
 test('export --out - refuses to write a Word file to a terminal; JSON is fine', async () => {
   const text = { text: '' };
   const tty = Object.assign(
