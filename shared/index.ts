@@ -184,7 +184,8 @@ export {
   type Side,
 } from './merge.js';
 export { compareCodeUnits } from './order.js';
-export { roundMoney, roundShare } from './rounding.js';
+export { largestRemainder, roundMoney, roundShare, roundTo } from './rounding.js';
+export { stakeWeight } from './stake.js';
 
 // Values as a reader sees them in the appendices and on the register page.
 export {
