@@ -8,28 +8,13 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import request from 'supertest';
 import { runCliIn } from '../helpers/cliRun.js';
-import { consolidateNow } from '../../server/services/registers.js';
-import { submitTables } from '../../server/services/submissions.js';
-import { LEEDS, POLICE, testCatalogue } from '../helpers/catalogue.js';
-import { goodRawTables } from '../helpers/rawTables.js';
-import { makeTestApp, MEMBERS, type TestApp } from '../helpers/testApp.js';
+import { makeRegisterApp } from '../helpers/registerApp.js';
+import { MEMBERS, type TestApp } from '../helpers/testApp.js';
 
 let t: TestApp;
 
 beforeAll(async () => {
-  t = await makeTestApp();
-  const catalogue = testCatalogue();
-  for (const id of [LEEDS, POLICE]) {
-    await submitTables({
-      store: t.store,
-      catalogue,
-      tables: goodRawTables(catalogue, id),
-      actor: 'lm@test',
-      source: 'cli',
-      replaces: { kind: 'version', version: null },
-    });
-  }
-  await consolidateNow({ store: t.store, actor: MEMBERS.pmg });
+  t = await makeRegisterApp();
 }, 60_000);
 afterAll(async () => t?.close());
 

@@ -9,13 +9,10 @@ import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import request from 'supertest';
-import { consolidateNow } from '../../server/services/registers.js';
-import { submitTables } from '../../server/services/submissions.js';
 import { VERIFY_LIMITS } from '../../server/export/appendix/verify/index.js';
-import { LEEDS, POLICE, testCatalogue } from '../helpers/catalogue.js';
 import { runCliIn } from '../helpers/cliRun.js';
-import { goodRawTables } from '../helpers/rawTables.js';
-import { makeTestApp, MEMBERS, type TestApp } from '../helpers/testApp.js';
+import { makeRegisterApp } from '../helpers/registerApp.js';
+import { MEMBERS, type TestApp } from '../helpers/testApp.js';
 import { unzipFile, zipFile, type ZipPart } from '../helpers/zipFile.js';
 
 let t: TestApp;
@@ -29,19 +26,7 @@ const binary = (res: request.Response, callback: (err: Error | null, body: Buffe
 };
 
 beforeAll(async () => {
-  t = await makeTestApp();
-  const catalogue = testCatalogue();
-  for (const id of [LEEDS, POLICE]) {
-    await submitTables({
-      store: t.store,
-      catalogue,
-      tables: goodRawTables(catalogue, id),
-      actor: 'lm@test',
-      source: 'cli',
-      replaces: { kind: 'version', version: null },
-    });
-  }
-  await consolidateNow({ store: t.store, actor: MEMBERS.pmg });
+  t = await makeRegisterApp();
   pmg = await t.bearer(MEMBERS.pmg);
   for (const file of ['appendix.zip', 'appendix.docx']) {
     const res = await request(t.app)

@@ -7,9 +7,9 @@
  */
 import { readOdsContent, type OdsSheet } from '../../../import/ods/readOds.js';
 import { WorkbookFileError } from '../../../import/workbookFileError.js';
-import { PROPERTY } from '../identity.js';
-import { COVER, COVER_SHEET } from '../xlsxSheets.js';
+import { COVER_SHEET } from '../xlsxSheets.js';
 import { NotAnAppendix, type Block, type FileIdentity } from './content.js';
+import { coverIdentity } from './cover.js';
 
 /** A cell's value as the comparison reads it. */
 function shownValue(value: unknown): string {
@@ -67,14 +67,7 @@ export function odsIdentity(sheets: readonly OdsSheet[]): FileIdentity {
     const [k, v] = cover!.rowValues(r, 1, 2);
     if (typeof k === 'string' && v !== null && v !== undefined) fields[k] = shownValue(v);
   }
-  return {
-    properties: {
-      [PROPERTY.version]: fields[COVER.version] ?? '',
-      [PROPERTY.digest]: fields[COVER.digest] ?? '',
-      [PROPERTY.asOf]: fields[COVER.asOfIso] ?? '',
-    },
-    partnershipName: fields[COVER.partnership] ?? null,
-  };
+  return coverIdentity(fields);
 }
 
 export function odsBlocks(sheets: readonly OdsSheet[]): Block[] {

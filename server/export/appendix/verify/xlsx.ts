@@ -12,9 +12,9 @@ import JSZip from 'jszip';
 import SSF from 'ssf';
 import { vetWorkbookFile } from '../../../import/vetWorkbookFile.js';
 import { WorkbookFileError } from '../../../import/workbookFileError.js';
-import { PROPERTY } from '../identity.js';
-import { COVER, COVER_SHEET } from '../xlsxSheets.js';
+import { COVER_SHEET } from '../xlsxSheets.js';
 import { NotAnAppendix, type Block, type FileIdentity } from './content.js';
+import { coverIdentity } from './cover.js';
 
 const DAY_MS = 86_400_000;
 /** 1899-12-30, day 0 of Excel's 1900 date system. */
@@ -170,14 +170,7 @@ function coverFields(wb: ExcelJS.Workbook): Record<string, string> {
 
 export function xlsxIdentity(wb: ExcelJS.Workbook): FileIdentity {
   const fields = coverFields(wb);
-  return {
-    properties: {
-      [PROPERTY.version]: fields[COVER.version] ?? '',
-      [PROPERTY.digest]: fields[COVER.digest] ?? '',
-      [PROPERTY.asOf]: fields[COVER.asOfIso] ?? '',
-    },
-    partnershipName: fields[COVER.partnership] ?? null,
-  };
+  return coverIdentity(fields);
 }
 
 export function xlsxBlocks(wb: ExcelJS.Workbook): Block[] {
