@@ -282,6 +282,7 @@ describe('OpenAPI document', () => {
         'GET /api/registers/{version}',
         'GET /api/registers/{a}/diff/{b}',
         'POST /api/registers/{version}/sign-offs',
+        'POST /api/registers/{version}/sign-offs/{organisationId}/withdrawal',
         'GET /api/registers/{version}/sign-offs',
         'GET /api/audit',
         'GET /api/audit/verify',
