@@ -307,6 +307,28 @@ describe('CSV: every file, the README included', () => {
     expect(result.message).toContain(`D-commitments.csv, row ${removedRef} removed`);
   });
 
+  test('a row moved to the end is named once, as moved, with both places', async () => {
+    let movedRef = '';
+    const bytes = await edited('csv', 'D-commitments.csv', (t) => {
+      const lines = t.split('\r\n').filter((l) => l !== '');
+      movedRef = lines[1]!.split(',')[2]!;
+      return [lines[0], ...lines.slice(2), lines[1], ''].join('\r\n');
+    });
+    const result = await verify(bytes);
+    expectEdited(result);
+    expect(result.differences).toEqual([
+      {
+        where: 'D-commitments.csv',
+        row: expect.any(Number),
+        key: `row ${movedRef}`,
+        field: 'place',
+        found: `row ${result.differences[0]!.row}`,
+        expected: 'row 2',
+      },
+    ]);
+    expect(result.differences[0]!.row).toBeGreaterThan(2);
+  });
+
   test('a file added to the zip is found', async () => {
     const zip = await JSZip.loadAsync(files.get('csv')!);
     zip.file('H-side-letter.csv', 'Organisation,Promise\r\nNorthshire Police,Anything\r\n');
@@ -324,6 +346,23 @@ describe('JSON: every field by its path', () => {
     expectEdited(result);
     expect(result.differences).toEqual([
       expect.objectContaining({ where: 'the register', field: 'totals.byOrganisation[2].fundingGbp' }),
+    ]);
+  });
+
+  test('a commitment moved is named by its key, with both places, and nothing else differs', async () => {
+    const register = JSON.parse(files.get('json')!.toString('utf8'));
+    const [moved] = register.commitments.splice(0, 1);
+    register.commitments.push(moved);
+    const result = await verify(Buffer.from(JSON.stringify(register)));
+    expectEdited(result);
+    expect(result.differences).toEqual([
+      {
+        where: 'the register',
+        row: null,
+        field: `commitments[0] (ref ${moved.ref}) place`,
+        found: `commitments[${register.commitments.length - 1}]`,
+        expected: 'commitments[0]',
+      },
     ]);
   });
 

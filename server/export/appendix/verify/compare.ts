@@ -2,9 +2,10 @@
  * One comparison of the appendices as data, for every format: the blocks of the uploaded file against the blocks
  * of the file its register version renders now. Blocks are matched by id (then, those left over, in order);
  * a table's rows and a text's paragraphs by their content (a longest common subsequence, `diff`), so a row added
- * or removed is named as such instead of shifting every row after it; rows left over at the same place are
- * paired by their key (the first column whose values tell the rows apart), then in order, and compared cell by
- * cell. Fields are matched by name.
+ * or removed is named as such instead of shifting every row after it; rows left over are paired by their key
+ * (the first column whose values tell the rows apart), wherever they are (a row found elsewhere is named as
+ * moved, not as removed and added), then those at the same place in order, and compared cell by cell. Fields
+ * are matched by name.
  */
 import { diffArrays } from 'diff';
 import type { Block } from './content.js';
@@ -16,38 +17,63 @@ const KEY_CHARS = 60;
 
 export type RowMatch =
   | { kind: 'pair'; found: number; expected: number }
+  /** The same row (by key) at another place among the rows. */
+  | { kind: 'moved'; found: number; expected: number }
   | { kind: 'removed'; expected: number }
   | { kind: 'added'; found: number };
 
-function pairHunk(
-  removed: number[],
-  added: number[],
+interface Hunk {
+  removed: number[];
+  added: number[];
+}
+
+/**
+ * Pairs the rows of the hunks (rows removed and added between two runs of equal rows): by key within a hunk, then
+ * by key across hunks (a moved row), then what is left in a hunk at the same place, in order (the same row with
+ * its key changed too).
+ */
+function pairHunks(
+  hunks: readonly Hunk[],
   foundKey: (i: number) => string | null,
   expectedKey: (i: number) => string | null,
   out: RowMatch[],
 ): void {
-  const byKey = new Map<string, number[]>();
-  for (const f of added) {
-    const k = foundKey(f);
-    if (k !== null) byKey.set(k, [...(byKey.get(k) ?? []), f]);
-  }
-  const used = new Set<number>();
-  const unpaired: number[] = [];
-  for (const e of removed) {
-    const k = expectedKey(e);
-    const f = k === null ? undefined : byKey.get(k)?.find((x) => !used.has(x));
-    if (f === undefined) unpaired.push(e);
-    else {
-      used.add(f);
-      out.push({ kind: 'pair', found: f, expected: e });
+  const byKey = new Map<string, { found: number; hunk: number }[]>();
+  hunks.forEach((h, hunk) => {
+    for (const f of h.added) {
+      const k = foundKey(f);
+      if (k !== null) byKey.set(k, [...(byKey.get(k) ?? []), { found: f, hunk }]);
     }
-  }
-  const left = added.filter((f) => !used.has(f));
-  // What is left at the same place: the same row with its key changed too, when both sides have one.
-  unpaired.forEach((e, i) =>
-    out.push(i < left.length ? { kind: 'pair', found: left[i]!, expected: e } : { kind: 'removed', expected: e }),
-  );
-  for (const f of left.slice(unpaired.length)) out.push({ kind: 'added', found: f });
+  });
+  const used = new Set<number>();
+  const take = (k: string | null, pick: (c: { found: number; hunk: number }) => boolean) => {
+    const c = k === null ? undefined : byKey.get(k)?.find((x) => !used.has(x.found) && pick(x));
+    if (c) used.add(c.found);
+    return c;
+  };
+  const unpaired = hunks.map(() => [] as number[]);
+  hunks.forEach((h, hunk) => {
+    for (const e of h.removed) {
+      const c = take(expectedKey(e), (x) => x.hunk === hunk);
+      if (c) out.push({ kind: 'pair', found: c.found, expected: e });
+      else unpaired[hunk]!.push(e);
+    }
+  });
+  hunks.forEach((_h, hunk) => {
+    unpaired[hunk] = unpaired[hunk]!.filter((e) => {
+      const k = expectedKey(e);
+      const c = k === 'header' ? undefined : take(k, () => true);
+      if (c) out.push({ kind: 'moved', found: c.found, expected: e });
+      return !c;
+    });
+  });
+  hunks.forEach((h, hunk) => {
+    const left = h.added.filter((f) => !used.has(f));
+    unpaired[hunk]!.forEach((e, i) =>
+      out.push(i < left.length ? { kind: 'pair', found: left[i]!, expected: e } : { kind: 'removed', expected: e }),
+    );
+    for (const f of left.slice(unpaired[hunk]!.length)) out.push({ kind: 'added', found: f });
+  });
 }
 
 /**
@@ -64,33 +90,24 @@ export function matchRows(
   const changes = diffArrays([...expected], [...found], { maxEditLength: MAX_EDIT_LENGTH });
   if (!changes) {
     // Too different for a subsequence to say much: everything in one hunk, paired by key, then by place.
-    pairHunk(
-      expected.map((_, i) => i),
-      found.map((_, i) => i),
-      foundKey,
-      expectedKey,
-      out,
-    );
+    pairHunks([{ removed: expected.map((_, i) => i), added: found.map((_, i) => i) }], foundKey, expectedKey, out);
     return out;
   }
   let e = 0;
   let f = 0;
-  let removed: number[] = [];
-  let added: number[] = [];
-  const flush = () => {
-    if (removed.length || added.length) pairHunk(removed, added, foundKey, expectedKey, out);
-    removed = [];
-    added = [];
-  };
+  const hunks: Hunk[] = [];
+  let hunk: Hunk | null = null;
   for (const change of changes) {
-    if (change.removed) for (let i = 0; i < change.count; i++) removed.push(e++);
-    else if (change.added) for (let i = 0; i < change.count; i++) added.push(f++);
-    else {
-      flush();
+    if (change.removed || change.added) {
+      hunk ??= hunks[hunks.push({ removed: [], added: [] }) - 1]!;
+      if (change.removed) for (let i = 0; i < change.count; i++) hunk.removed.push(e++);
+      else for (let i = 0; i < change.count; i++) hunk.added.push(f++);
+    } else {
+      hunk = null;
       for (let i = 0; i < change.count; i++) out.push({ kind: 'pair', found: f++, expected: e++ });
     }
   }
-  flush();
+  pairHunks(hunks, foundKey, expectedKey, out);
   return out;
 }
 
@@ -146,6 +163,17 @@ function compareRows(found: Block, expected: Block, out: Differences): void {
         expected: '',
       });
     } else {
+      if (m.kind === 'moved') {
+        const at = (b: Block, i: number) => `${b.kind === 'text' ? (b.unit ?? 'line') : 'row'} ${number(b, i)}`;
+        out.add({
+          where: expected.where,
+          row: number(found, m.found),
+          key: name(expected, m.expected, eKey(m.expected)),
+          field: 'place',
+          found: at(found, m.found),
+          expected: at(expected, m.expected),
+        });
+      }
       const f = found.rows[m.found]!;
       const e = expected.rows[m.expected]!;
       if (joined(f) === joined(e)) continue;

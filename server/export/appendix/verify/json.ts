@@ -90,7 +90,18 @@ function compareList(path: string, found: Json[], expected: Json[], out: Differe
         found: text(found[m.found]),
         expected: '',
       });
-    } else compareValue(`${path}[${m.expected}]`, found[m.found], expected[m.expected], out);
+    } else {
+      if (m.kind === 'moved') {
+        out.add({
+          where: WHERE,
+          row: null,
+          field: `${name(expected, m.expected)} place`,
+          found: `${path}[${m.found}]`,
+          expected: `${path}[${m.expected}]`,
+        });
+      }
+      compareValue(`${path}[${m.expected}]`, found[m.found], expected[m.expected], out);
+    }
   }
 }
 
