@@ -55,6 +55,8 @@ for _ in $(seq 1 120); do
 done
 curl -fsS "$base/api/ready" || fail "not ready"
 echo
+grep -q 'no partnership catalogue yet' "$work/server.log" ||
+  fail "the production service should start empty (no demo partnership) and say how to load a catalogue"
 curl -fsS "$base/api/openapi.json" | node -e 'let s="";process.stdin.on("data",c=>s+=c).on("end",()=>{const d=JSON.parse(s);if(!d.openapi)throw new Error("no openapi");console.log("OpenAPI",d.openapi,Object.keys(d.paths).length,"paths")})'
 status=$(curl -s -o /dev/null -w '%{http_code}' "$base/api/registers")
 [ "$status" = 401 ] || fail "GET /api/registers without a token should be 401, got $status"

@@ -31,6 +31,11 @@ export interface Config {
   host: string;
   nodeEnv: 'development' | 'production' | 'test';
   authMode: AuthMode;
+  /**
+   * Load the demo partnership into an empty database at start (DEMO_DATA): on by default, off by default when
+   * NODE_ENV=production, so a real deployment never starts with the demo's catalogue and members.
+   */
+  demoData: boolean;
   dataDir: string;
   /** PostgreSQL connection string; null means SQLite at sqlitePath. */
   databaseUrl: string | null;
@@ -140,6 +145,7 @@ const envSchema = z.object({
   HOST: z.string().optional(),
   NODE_ENV: oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'development'),
   AUTH_MODE: oneOf('AUTH_MODE', ['dev', 'entra'] as const, 'dev'),
+  DEMO_DATA: oneOf('DEMO_DATA', ['auto', 'on', 'off'] as const, 'auto'),
   DATA_DIR: z.string().optional(),
   DATABASE_URL: z.string().optional(),
   SQLITE_PATH: z.string().optional(),
@@ -273,6 +279,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST?.trim() || (e.NODE_ENV === 'production' ? '0.0.0.0' : 'localhost'),
     nodeEnv: e.NODE_ENV,
     authMode: e.AUTH_MODE,
+    demoData: e.DEMO_DATA === 'auto' ? e.NODE_ENV !== 'production' : e.DEMO_DATA === 'on',
     dataDir,
     databaseUrl,
     sqlitePath: sqlitePathOf(e, cwd),

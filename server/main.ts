@@ -126,11 +126,18 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   });
   const store = metrics ? metrics.countingStore(opened) : opened;
 
-  const seed = await seedDemo({ store, examplesDir: path.join(ROOT, 'examples') });
-  if (seed.seeded) {
-    logger.info(
-      { imported: seed.imported.map((i) => i.file), rejected: seed.rejected.map((r) => `${r.file}: ${r.message}`) },
-      'loaded the demo partnership into the empty database',
+  if (config.demoData) {
+    const seed = await seedDemo({ store, examplesDir: path.join(ROOT, 'examples') });
+    if (seed.seeded) {
+      logger.info(
+        { imported: seed.imported.map((i) => i.file), rejected: seed.rejected.map((r) => `${r.file}: ${r.message}`) },
+        'loaded the demo partnership into the empty database',
+      );
+    }
+  } else if (!(await store.getCatalogue())) {
+    logger.warn(
+      'no partnership catalogue yet (the demo is not loaded when NODE_ENV=production, unless DEMO_DATA=on): ' +
+        'load yours with `node bin/oda-register.js init --catalogue <file>` against the same DATA_DIR or DATABASE_URL',
     );
   }
 

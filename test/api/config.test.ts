@@ -93,3 +93,12 @@ test('the data folder and the database, as loadConfig and the CLI both take them
   expect(problemsOf({ DATABASE_URL: 'mysql://x' })).toEqual([message]);
   expect(() => storeTargetOf({ DATABASE_URL: 'mysql://x' })).toThrow(new ConfigError([message]));
 });
+
+test('the demo partnership: loaded into an empty database by default, never in production unless DEMO_DATA=on', () => {
+  const production = { NODE_ENV: 'production', AUTH_MODE: 'entra', ENTRA_TENANT_IDS: 't1', ENTRA_CLIENT_ID: 'cid' };
+  expect(loadConfig({}).demoData).toBe(true);
+  expect(loadConfig({ DEMO_DATA: 'off' }).demoData).toBe(false);
+  expect(loadConfig(production).demoData).toBe(false);
+  expect(loadConfig({ ...production, DEMO_DATA: 'on' }).demoData).toBe(true);
+  expect(problemsOf({ DEMO_DATA: 'yes' })).toEqual(['DEMO_DATA must be one of auto, on, off, got "yes"']);
+});
