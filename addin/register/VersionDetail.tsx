@@ -10,6 +10,7 @@ import type { Register } from '../../shared/types.js';
 import type { Session } from '../taskpane/auth/session.js';
 import { NoticeBar } from '../taskpane/FaultBar.js';
 import { ChangesSection } from './ChangesSection.js';
+import { DataFlowsSection } from './DataFlowsSection.js';
 import { Downloads } from './Downloads.js';
 import { registerFault, type FaultMessage } from './faults.js';
 import { IssuesSection } from './IssuesSection.js';
@@ -103,6 +104,7 @@ export function VersionDetail(props: {
           <PartnersSection register={loaded.register} />
           <TotalsSection register={loaded.register} />
           <RoleMatrixSection register={loaded.register} />
+          <DataFlowsSection register={loaded.register} />
           <IssuesSection register={loaded.register} />
           <ChangesSection diff={loaded.diff} register={loaded.register} />
         </>

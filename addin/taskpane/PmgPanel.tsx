@@ -21,6 +21,7 @@ import { faultMessage } from './faults.js';
 import { registerSheets } from './model/registerSheets.js';
 import { ProgressLine } from './ProgressLine.js';
 import { RegisterIssueList } from './RegisterIssueList.js';
+import { DataFlowsSection } from '../register/DataFlowsSection.js';
 import { RegisterVersionPicker } from './RegisterVersionPicker.js';
 import { useAction } from './useAction.js';
 
@@ -184,6 +185,7 @@ export function PmgPanel({
             Cross-partner issues: {crossPartner.length}
           </Text>
           <RegisterIssueList issues={crossPartner} testId="cross-partner" />
+          <DataFlowsSection register={register} />
         </div>
       ) : null}
     </section>

@@ -5,7 +5,15 @@
  * (shared/contract.ts), not a second list. Sheet names carry the version ("v3 Partners"), at most 31
  * characters as Excel requires.
  */
-import { ABOUT, COMMITMENTS, CONTACTS, PARTICIPATION, ROLES, type ColumnDef } from '../../../shared/contract.js';
+import {
+  ABOUT,
+  COMMITMENTS,
+  CONTACTS,
+  DATA_SHARING,
+  PARTICIPATION,
+  ROLES,
+  type ColumnDef,
+} from '../../../shared/contract.js';
 import { enumLabel, INVOLVEMENT, SECTOR } from '../../../shared/enums.js';
 import { roundMoney, roundShare } from '../../../shared/rounding.js';
 import type { Register } from '../../../shared/types.js';
@@ -138,6 +146,10 @@ export function registerSheets(register: Register): RegisterSheet[] {
     totalsSheet,
     matrix,
     sheet(`${v} Participation`, PARTICIPATION.columns, rowsOf(PARTICIPATION.columns, register.participation, names)),
+    // Contract 1.1: only when some partner shares a dataset.
+    ...(register.dataSharing?.length
+      ? [sheet(`${v} Data sharing`, DATA_SHARING.columns, rowsOf(DATA_SHARING.columns, register.dataSharing, names))]
+      : []),
     issues,
   ];
 }
