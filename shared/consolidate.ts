@@ -224,8 +224,8 @@ export function consolidate(
     commitments,
     roles,
     participation,
-    // Contract 1.1, additive: only when some partner shares a dataset, so contract 1 registers keep their digest.
-    ...(dataSharing.length > 0 ? { dataSharing } : {}),
+    // Contract 1.1, additive: always present (empty when no partner shares a dataset), as the register format says.
+    dataSharing,
     totals: {
       byOrganisation: organisations.map((o) => organisationTotals(o.id, commitmentsByOrg.get(o.id) ?? [], settings)),
     },
