@@ -259,6 +259,22 @@ describe('Excel: what a cell shows, and what is hidden', () => {
     expect(hidden).toMatchObject({ found: 'hidden', expected: '' });
   });
 
+  test('a format that shows nothing (;;;) is found, saying so and giving the value the cell holds', async () => {
+    const wb = await workbook();
+    const cell = wb.getWorksheet('D Commitments')!.getRow(2).getCell(2);
+    const held = cell.value;
+    cell.value = 12345;
+    cell.numFmt = ';;;';
+    const result = await verify(await saved(wb));
+    expectEdited(result);
+    const d = result.differences.find((x) => x.found.startsWith('nothing shown'));
+    expect(d).toMatchObject({
+      where: 'sheet "D Commitments"',
+      found: 'nothing shown (value 12345)',
+      expected: String(held),
+    });
+  });
+
   test('a money format that shows £45,000 as £45.00 is found, with the value the cell holds', async () => {
     const wb = await workbook();
     let changed: ExcelJS.Cell | null = null;

@@ -40,6 +40,7 @@ function shownValue(value: ExcelJS.CellValue, format: string): string {
   if (typeof value === 'number') {
     const shown = formatted(format || 'General', value) ?? String(value);
     const back = readsAs(shown);
+    if (shown.trim() === '') return `nothing shown (value ${value})`;
     return Math.abs(back - value) <= 1e-9 * Math.max(1, Math.abs(value)) ? shown : `${shown} (value ${value})`;
   }
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
