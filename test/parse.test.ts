@@ -408,7 +408,7 @@ const cases: Case[] = [
     change: (t) => setAbout(t, 'Sector', 'Health'),
     place: { sheet: 'About', row: 4, cell: 'B4', organisationId: LEEDS },
     message:
-      'Sector is "Health" here but "Local government" in the partnership catalogue; the catalogue\'s value is used. Ask the PMG to correct the catalogue if it is wrong.',
+      'Sector is "Health" here but "Local government" for Leeds City Council ("leeds-cc") in the partnership catalogue; the catalogue\'s value is used. If the Organisation ID is wrong, correct it; otherwise correct this value, or ask the PMG to correct the catalogue if it is the catalogue that is wrong.',
   },
   {
     title: 'no primary Point of contact',
@@ -655,6 +655,15 @@ describe('issues', () => {
     const { issues } = parse(tables);
     expect(issues.map((i) => i.code)).toEqual(['about/unknown-organisation', 'cell/enum']);
     expect(issues.every((i) => i.organisationId === undefined)).toBe(true);
+  });
+
+  it("about an Organisation ID that is another organisation's are that one error, not warnings blaming the catalogue", () => {
+    // The Police line manager types Leeds' id into their own About: name, sector and involvement all differ.
+    const tables = goodRawTables(catalogue, POLICE);
+    setAbout(tables, 'Organisation ID', LEEDS);
+    const { issues } = parse(tables, catalogue, POLICE);
+    expect(issues.map((i) => i.code)).toEqual(['about/organisation-not-yours']);
+    expect(issues.some((i) => /catalogue/.test(i.message))).toBe(false);
   });
 
   it('place cells relative to where the table starts', () => {

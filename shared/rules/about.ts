@@ -10,7 +10,10 @@
  * - Organisation ID matches a catalogue id ignoring case and is stored as the catalogue spells it.
  * - Name, sector, involvement and tier are kept as About states them; where one differs from the catalogue
  *   (names compared ignoring case and spacing) it is the warning `about/differs-from-catalogue`. A tier in
- *   About when the catalogue has none is not a difference: it supplies the tier.
+ *   About when the catalogue has none is not a difference: it supplies the tier. The warning names the
+ *   organisation the ID points to and says to correct the ID first, since a mistyped ID is the likelier cause.
+ * - When the Organisation ID is unknown or is another organisation's (`about/organisation-not-yours`), only
+ *   that error is reported: comparing About with the wrong organisation would only add misleading warnings.
  */
 import { isBlank } from '../cells.js';
 import { ABOUT } from '../contract.js';
@@ -101,6 +104,8 @@ export function readAbout(
   const idText = stringOrNull(values.get('organisationId'));
   const idPlace = places.get('organisationId') ?? { sheet: table.sheet };
   let organisation: CatalogueOrganisation | null = null;
+  /** The Organisation ID names another organisation than the one submitting: About is not compared. */
+  let notYours = false;
   if (idText !== null) {
     const wanted = idText.toLowerCase();
     organisation = catalogue.organisations.find((o) => o.id.toLowerCase() === wanted) ?? null;
@@ -114,6 +119,7 @@ export function readAbout(
       opts.expectedOrganisationId !== undefined &&
       opts.expectedOrganisationId.toLowerCase() !== organisation.id.toLowerCase()
     ) {
+      notYours = true;
       const expected = catalogue.organisations.find(
         (o) => o.id.toLowerCase() === opts.expectedOrganisationId?.toLowerCase(),
       );
@@ -136,7 +142,8 @@ export function readAbout(
     signatory: stringOrNull(values.get('signatory')),
     signedOn: stringOrNull(values.get('signedOn')),
   };
-  if (organisation) compareWithCatalogue(about, organisation, catalogue, places, invalid, table.sheet, issues);
+  if (organisation && !notYours)
+    compareWithCatalogue(about, organisation, catalogue, places, invalid, table.sheet, issues);
   return { about, organisation };
 }
 
@@ -152,7 +159,7 @@ function compareWithCatalogue(
   const differs = (key: string, header: string, stated: string, listed: string): void => {
     issues.add(
       'about/differs-from-catalogue',
-      `${header} is ${stated} here but ${listed} in the partnership catalogue; the catalogue's value is used. Ask the PMG to correct the catalogue if it is wrong.`,
+      `${header} is ${stated} here but ${listed} for ${org.name} ("${org.id}") in the partnership catalogue; the catalogue's value is used. If the Organisation ID is wrong, correct it; otherwise correct this value, or ask the PMG to correct the catalogue if it is the catalogue that is wrong.`,
       places.get(key) ?? { sheet },
     );
   };
