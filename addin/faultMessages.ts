@@ -44,6 +44,23 @@ const PLACES: Record<FaultPlace, PlaceWording> = {
   },
 };
 
+/**
+ * Whether the service refused the signed-in user because they are no longer a member of the partnership (a
+ * 403 whose detail says so, as the sign-in checks answer): they can still Check their workbook against the
+ * catalogue the pane holds, but nothing that needs the service will work until the PMG adds them back.
+ */
+export function isNotAMember(err: unknown): boolean {
+  return (
+    err instanceof ApiFault &&
+    err.kind === 'forbidden' &&
+    /is not a member of the partnership/i.test(err.problem?.detail ?? err.message)
+  );
+}
+
+/** Why the pane's Submit and Get latest are off after the service refused a removed member. */
+export const NOT_A_MEMBER_REASON =
+  'Submit and Get latest are off: the service no longer lists you as a member of the partnership. Ask the PMG to add you to the partnership catalogue again; Check still works on this workbook.';
+
 interface Wording {
   title: string;
   /** What happened. */
@@ -87,7 +104,13 @@ function wordingOf(err: unknown, action: string): { kind: FaultKind | null; word
       todo: `Try again in a moment; if it keeps happening, tell the PMG${ref ? ' the reference' : ''}.`,
       couldStore: true,
     },
-    forbidden: { title: 'Not allowed', said: detail },
+    forbidden: isNotAMember(err)
+      ? {
+          title: 'Not a member of the partnership',
+          said: detail,
+          todo: 'Ask the PMG to add you to the partnership catalogue again.',
+        }
+      : { title: 'Not allowed', said: detail },
     'not-found': { title: 'Not found', said: detail },
     conflict: { title: 'Not possible now', said: detail },
     'no-catalogue': {
@@ -104,7 +127,10 @@ function wordingOf(err: unknown, action: string): { kind: FaultKind | null; word
 export function faultMessageIn(place: FaultPlace, err: unknown, action: string): FaultMessage {
   const here = PLACES[place];
   const { kind, wording: w } = wordingOf(err, action);
-  const todo = (kind && here.advice[kind]) ?? w.todo;
+  const todo =
+    place === 'pane' && isNotAMember(err)
+      ? `${w.todo} Until then Check still works on your workbook, but Submit and Get latest do not.`
+      : ((kind && here.advice[kind]) ?? w.todo);
   const body = [w.said, w.couldStore ? here.nothingStored : null, todo, here.unchanged]
     .filter((part): part is string => Boolean(part))
     .join(' ');

@@ -36,7 +36,7 @@ const useStyles = makeStyles({
 export function WorkbookPanel(props: { session: Session; gateway: WorkbookGateway; onSignedOut: () => void }) {
   const styles = useStyles();
   const sync = useWorkbookSync(props.session, props.gateway, props.onSignedOut);
-  const { settings, changed, busy, organisationId, confirmLatest } = sync;
+  const { settings, changed, busy, organisationId, confirmLatest, serviceOff } = sync;
   return (
     <section aria-label="Your workbook" className={styles.root}>
       <Text size={200} data-testid="base" className={styles.base}>
@@ -51,13 +51,27 @@ export function WorkbookPanel(props: { session: Session; gateway: WorkbookGatewa
         <Button disabled={busy} onClick={sync.runCheck}>
           Check
         </Button>
-        <Button appearance="primary" disabled={busy || !organisationId} onClick={sync.submit}>
+        <Button
+          appearance="primary"
+          disabled={busy || !organisationId || serviceOff !== null}
+          aria-describedby={serviceOff ? 'service-off' : undefined}
+          onClick={sync.submit}
+        >
           Submit
         </Button>
-        <Button disabled={busy || !organisationId} onClick={sync.getLatest}>
+        <Button
+          disabled={busy || !organisationId || serviceOff !== null}
+          aria-describedby={serviceOff ? 'service-off' : undefined}
+          onClick={sync.getLatest}
+        >
           Get latest
         </Button>
       </div>
+      {serviceOff ? (
+        <Text id="service-off" size={200} data-testid="service-off">
+          {serviceOff}
+        </Text>
+      ) : null}
       <ProgressLine busy={sync.action.busy} progress={sync.action.progress} />
       <NoticeBar notice={sync.notice} />
       <ConflictView sync={sync} />

@@ -14,6 +14,7 @@ import { ApiFault, type StoredSubmission } from '../api/client.js';
 import type { Progress, WorkbookGateway, WorkbookSettings } from '../gateway.js';
 import type { Session } from './auth/session.js';
 import type { Notice } from './FaultBar.js';
+import { isNotAMember, NOT_A_MEMBER_REASON } from '../faultMessages.js';
 import { faultMessage } from './faults.js';
 import { checkTables, reportOf, type CheckResult } from './model/check.js';
 import { describeChanges, describeFates } from './model/mergeText.js';
@@ -62,6 +63,8 @@ export function useWorkbookSync(session: Session, gateway: WorkbookGateway, onSi
   const [notice, setNotice] = useState<Notice | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [confirmLatest, setConfirmLatest] = useState<StoredSubmission | null>(null);
+  /** Why Submit and Get latest are off (the service no longer lists the user as a member), or null. */
+  const [serviceOff, setServiceOff] = useState<string | null>(null);
   const signedOut = useRef(onSignedOut);
   signedOut.current = onSignedOut;
 
@@ -71,6 +74,7 @@ export function useWorkbookSync(session: Session, gateway: WorkbookGateway, onSi
 
   const fail = useCallback((err: unknown, what: string) => {
     if (err instanceof ApiFault && err.kind === 'signed-out') signedOut.current();
+    if (isNotAMember(err)) setServiceOff(NOT_A_MEMBER_REASON);
     setNotice({ intent: 'error', ...faultMessage(err, what) });
   }, []);
 
@@ -395,6 +399,7 @@ export function useWorkbookSync(session: Session, gateway: WorkbookGateway, onSi
     merge,
     undo,
     confirmLatest,
+    serviceOff,
     setUp,
     runCheck,
     submit,

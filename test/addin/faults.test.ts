@@ -5,7 +5,14 @@
  */
 import { describe, expect, test } from '@jest/globals';
 import { ApiFault, createApi } from '../../addin/api/client.js';
-import { faultMessageIn, signInExpiredIn, type FaultMessage, type FaultPlace } from '../../addin/faultMessages.js';
+import {
+  faultMessageIn,
+  isNotAMember,
+  NOT_A_MEMBER_REASON,
+  signInExpiredIn,
+  type FaultMessage,
+  type FaultPlace,
+} from '../../addin/faultMessages.js';
 import { registerFault } from '../../addin/register/faults.js';
 import { faultMessage } from '../../addin/taskpane/faults.js';
 
@@ -172,6 +179,20 @@ describe('one wording of each fault, the place adding only what is true there', 
     const other = await problem('https://oda-register.example/problems/conflict');
     expect(other.kind).toBe('conflict');
     expect(faultMessage(other, 'Signing off').title).toBe('Not possible now');
+  });
+
+  test('a removed member is told to ask the PMG, that Check still works, and why Submit is off', async () => {
+    const removed = await answered(403, 'pat@leeds.gov.uk is not a member of the partnership.');
+    expect(isNotAMember(removed)).toBe(true);
+    expect(faultMessage(removed, 'Submitting')).toEqual({
+      title: 'Not a member of the partnership',
+      body: `pat@leeds.gov.uk is not a member of the partnership. Ask the PMG to add you to the partnership catalogue again. Until then Check still works on your workbook, but Submit and Get latest do not. ${UNCHANGED}`,
+    });
+    expect(NOT_A_MEMBER_REASON).toMatch(/Submit and Get latest are off.*PMG.*Check still works/);
+    // Other refusals are not a lost membership, and keep their wording.
+    const other = await answered(403, 'Only a member of the PMG may do this.');
+    expect(isNotAMember(other)).toBe(false);
+    expect(faultMessage(other, 'Consolidating').title).toBe('Not allowed');
   });
 
   test('403 and 404 on the register page say what to do there', async () => {
