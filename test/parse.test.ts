@@ -666,6 +666,17 @@ describe('issues', () => {
     expect(issues.some((i) => /catalogue/.test(i.message))).toBe(false);
   });
 
+  it('about an unknown activity list every activity of the catalogue, however many (none hidden as "more")', () => {
+    const many = testCatalogue();
+    for (let i = 1; i <= 11; i++)
+      many.activities.push({ id: `extra-${i}`, name: `Extra activity ${i}`, category: 'Delivery' });
+    const tables = goodRawTables(many);
+    setCell(tables, 'Roles', 1, 'Activity', 'Cake baking');
+    const [issue] = only(parse(tables, many).issues, 'roles/unknown-activity');
+    expect(issue!.message).not.toMatch(/more/);
+    for (const a of many.activities) expect(issue!.message).toContain(a.name);
+  });
+
   it('place cells relative to where the table starts', () => {
     const tables = goodRawTables(catalogue);
     tables.Commitments!.topLeft = 'C5';

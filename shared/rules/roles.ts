@@ -37,7 +37,10 @@ export function readRoles(
     if (text !== null && !activity) {
       issues.add(
         'roles/unknown-activity',
-        `Activity "${text}" is not an activity of the partnership catalogue. The activities are: ${listForMessage(activities.map((a) => a.name))}.`,
+        `Activity "${text}" is not an activity of the partnership catalogue. The activities are: ${listForMessage(
+          activities.map((a) => a.name),
+          Infinity,
+        )}.`,
         placeOf(table, row, 'activity'),
       );
     }
