@@ -6,13 +6,12 @@
 import { Button, Field, Select, Text } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { createPublicApi, type DevMember, type SignInConfig } from '../api/client.js';
+import { devMemberGroups } from './model/devMembers.js';
 import { openSession, type Session } from './auth/session.js';
 import { devTokens } from './auth/devTokens.js';
 import { faultMessageIn, signInExpiredIn, type FaultPlace } from '../faultMessages.js';
 import { NoticeBar, type Notice } from './FaultBar.js';
 import { FIT } from './layout.js';
-
-const ROLE_NAMES: Record<DevMember['role'], string> = { 'line-manager': 'line manager', pmg: 'PMG', viewer: 'viewer' };
 
 export function SignIn({
   onSignedIn,
@@ -39,9 +38,7 @@ export function SignIn({
       .then(async (c) => {
         setConfig(c);
         if (c.mode === 'dev') {
-          const list = await api.devMembers();
-          setMembers(list);
-          setEmail((e) => e || list[0]?.email || '');
+          setMembers(await api.devMembers());
         }
       })
       .catch((err: unknown) => setNotice({ intent: 'error', ...faultMessageIn(place, err, 'Signing in') }));
@@ -76,11 +73,18 @@ export function SignIn({
           <Text size={200}>Development sign-in: choose a member of the partnership catalogue.</Text>
           <Field label="Sign in as">
             <Select root={FIT} value={email} onChange={(_, d) => setEmail(d.value)} data-testid="dev-member">
-              {members.map((m) => (
-                <option key={m.email} value={m.email}>
-                  {m.email} ({ROLE_NAMES[m.role]}
-                  {m.organisationName ? `, ${m.organisationName}` : ''})
-                </option>
+              {/* No default: signing in as whoever is first in the list would be a trap. */}
+              <option value="" disabled>
+                Choose a member
+              </option>
+              {devMemberGroups(members).map((g) => (
+                <optgroup key={g.label} label={g.label}>
+                  {g.options.map((o) => (
+                    <option key={o.value} value={o.value}>
+                      {o.label}
+                    </option>
+                  ))}
+                </optgroup>
               ))}
             </Select>
           </Field>

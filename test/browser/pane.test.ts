@@ -46,6 +46,13 @@ describe('a line manager in the task pane', () => {
     const signedOut = await harness.browser.newPage({ viewport: { width: 1280, height: 860 }, bypassCSP: true });
     await signedOut.goto(`${harness.origin}/harness.html`);
     await signedOut.getByTestId('dev-member').waitFor();
+    // Nobody is chosen for the user (the first member used to be, a line manager), so Sign in waits for a choice.
+    await signedOut.locator('[data-testid="dev-member"] optgroup option').first().waitFor({ state: 'attached' });
+    await expect(signedOut.getByTestId('dev-member').inputValue()).resolves.toBe('');
+    await expect(signedOut.getByRole('button', { name: 'Sign in', exact: true }).isDisabled()).resolves.toBe(true);
+    await expect(signedOut.locator(`option[value="${MANAGER}"]`).textContent()).resolves.toMatch(
+      /\(line manager, .+\)/,
+    );
     expect(await axeViolations(signedOut)).toEqual([]);
     await signedOut.close();
   });
