@@ -1,15 +1,40 @@
-/** What changed since the previous register version (the service's diff), or that this is the first one. */
+/**
+ * What changed between two register versions (the service's diff): by default since the previous version, or
+ * that this is the first one. `children` (the version pickers) go under the heading; `empty` replaces the
+ * first-version sentence when there is no diff for another reason; `version` is the page's version, so a
+ * comparison ending elsewhere is headed with both ends.
+ */
+import type { ReactNode } from 'react';
 import type { RegisterDiff } from '../../shared/diff.js';
 import type { Register } from '../../shared/types.js';
 import { changesView } from './model/changes.js';
 
-export function ChangesSection({ diff, register }: { diff: RegisterDiff | null; register: Register }) {
+export function ChangesSection({
+  diff,
+  register,
+  version,
+  empty,
+  children,
+}: {
+  diff: RegisterDiff | null;
+  register: Pick<Register, 'organisations'>;
+  version?: number;
+  empty?: ReactNode;
+  children?: ReactNode;
+}) {
   const view = diff ? changesView(diff, register) : null;
   return (
     <section className="card changes" aria-labelledby="changes-title" data-testid="changes">
-      <h3 id="changes-title">{view ? `What changed since version ${view.from}` : 'What changed'}</h3>
+      <h3 id="changes-title">
+        {!view
+          ? 'What changed'
+          : version === undefined || view.to === version
+            ? `What changed since version ${view.from}`
+            : `What changed from version ${view.from} to version ${view.to}`}
+      </h3>
+      {children}
       {!view ? (
-        <p>This is the first register version: there is nothing earlier to compare it with.</p>
+        (empty ?? <p>This is the first register version: there is nothing earlier to compare it with.</p>)
       ) : (
         <>
           <p style={{ marginTop: 0 }}>{view.headline}</p>

@@ -8,6 +8,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { ApiFault, type RegisterSummary, type SignOffStatus } from '../api/client.js';
 import type { Session } from '../taskpane/auth/session.js';
 import { NoticeBar } from '../taskpane/FaultBar.js';
+import { Consolidate } from './Consolidate.js';
 import { registerFault, type FaultMessage } from './faults.js';
 import { shortDigest, ukDateTime } from './model/format.js';
 import { signOffBadge } from './model/signOffs.js';
@@ -32,20 +33,24 @@ export function Registers({ session, onExpired }: { session: Session; onExpired:
     [onExpired],
   );
 
-  const load = useCallback(async () => {
-    setFault(null);
-    setRegisters(null);
-    try {
-      const list = await session.api.registers();
-      setRegisters(list);
-      const pairs = await Promise.all(
-        list.map(async (r) => [r.version, await session.api.signOffStatus(r.version)] as const),
-      );
-      setStatuses(Object.fromEntries(pairs));
-    } catch (err) {
-      fail(err, 'Loading the register versions');
-    }
-  }, [session, fail]);
+  /** Read the versions; `quietly` keeps the current list on screen meanwhile (after a consolidation). */
+  const load = useCallback(
+    async (quietly = false) => {
+      setFault(null);
+      if (!quietly) setRegisters(null);
+      try {
+        const list = await session.api.registers();
+        setRegisters(list);
+        const pairs = await Promise.all(
+          list.map(async (r) => [r.version, await session.api.signOffStatus(r.version)] as const),
+        );
+        setStatuses(Object.fromEntries(pairs));
+      } catch (err) {
+        fail(err, 'Loading the register versions');
+      }
+    },
+    [session, fail],
+  );
 
   useEffect(() => {
     void load();
@@ -65,6 +70,20 @@ export function Registers({ session, onExpired }: { session: Session; onExpired:
       </div>
     );
   }
+  const consolidate =
+    session.me.role === 'pmg' ? (
+      <Consolidate
+        session={session}
+        latest={registers?.reduce<number | null>((n, r) => Math.max(n ?? 0, r.version), null) ?? null}
+        onConsolidated={async (version) => {
+          await load(true);
+          window.location.hash = `v${version}`;
+          setChosen(version);
+        }}
+        onExpired={onExpired}
+      />
+    ) : null;
+
   if (!registers) {
     return (
       <div className="card" role="status" aria-live="polite">
@@ -74,14 +93,17 @@ export function Registers({ session, onExpired }: { session: Session; onExpired:
   }
   if (registers.length === 0) {
     return (
-      <div className="card state" data-testid="no-register">
-        <h2>No register has been consolidated yet</h2>
-        <p style={{ margin: 0 }}>
-          The PMG consolidates the partners&apos; workbooks into a register version (in the Excel add-in&apos;s PMG tab,
-          or with <code>oda-register consolidate</code>). It will appear here once they have.
-        </p>
-        <Button onClick={() => void load()}>Check again</Button>
-      </div>
+      <>
+        {consolidate}
+        <div className="card state" data-testid="no-register">
+          <h2>No register has been consolidated yet</h2>
+          <p style={{ margin: 0 }}>
+            The PMG consolidates the partners&apos; workbooks into a register version (in the Excel add-in&apos;s PMG
+            tab, or with <code>oda-register consolidate</code>). It will appear here once they have.
+          </p>
+          <Button onClick={() => void load()}>Check again</Button>
+        </div>
+      </>
     );
   }
 
@@ -89,44 +111,48 @@ export function Registers({ session, onExpired }: { session: Session; onExpired:
   const previous = registers.filter((r) => r.version < current.version).sort((a, b) => b.version - a.version)[0];
 
   return (
-    <div className="layout">
-      <nav className="card versions" aria-labelledby="versions-title">
-        <h2 id="versions-title">Register versions</h2>
-        <ul>
-          {registers.map((r) => {
-            const badge = signOffBadge(statuses[r.version]);
-            return (
-              <li key={r.version}>
-                <button
-                  type="button"
-                  aria-current={r.version === current.version ? 'true' : undefined}
-                  data-testid={`version-${r.version}`}
-                  onClick={() => {
-                    window.location.hash = `v${r.version}`;
-                    setChosen(r.version);
-                  }}
-                >
-                  <span className="v">Version {r.version}</span>
-                  <span className="meta">{ukDateTime(r.createdAt)}</span>
-                  <span className="meta">
-                    {r.errors > 0 ? `${r.errors} errors, ` : ''}
-                    {r.warnings} warnings · {shortDigest(r.digest)}
-                  </span>
-                  <span className={`badge ${badge.ready ? 'ready' : 'waiting'}`}>{badge.text}</span>
-                </button>
-              </li>
-            );
-          })}
-        </ul>
-      </nav>
-      <VersionDetail
-        key={current.version}
-        session={session}
-        summary={current}
-        previous={previous?.version ?? null}
-        status={statuses[current.version] ?? null}
-        onExpired={onExpired}
-      />
-    </div>
+    <>
+      {consolidate}
+      <div className="layout">
+        <nav className="card versions" aria-labelledby="versions-title">
+          <h2 id="versions-title">Register versions</h2>
+          <ul>
+            {registers.map((r) => {
+              const badge = signOffBadge(statuses[r.version]);
+              return (
+                <li key={r.version}>
+                  <button
+                    type="button"
+                    aria-current={r.version === current.version ? 'true' : undefined}
+                    data-testid={`version-${r.version}`}
+                    onClick={() => {
+                      window.location.hash = `v${r.version}`;
+                      setChosen(r.version);
+                    }}
+                  >
+                    <span className="v">Version {r.version}</span>
+                    <span className="meta">{ukDateTime(r.createdAt)}</span>
+                    <span className="meta">
+                      {r.errors > 0 ? `${r.errors} errors, ` : ''}
+                      {r.warnings} warnings · {shortDigest(r.digest)}
+                    </span>
+                    <span className={`badge ${badge.ready ? 'ready' : 'waiting'}`}>{badge.text}</span>
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </nav>
+        <VersionDetail
+          key={current.version}
+          session={session}
+          summary={current}
+          previous={previous?.version ?? null}
+          status={statuses[current.version] ?? null}
+          onExpired={onExpired}
+          versions={registers.map((r) => r.version)}
+        />
+      </div>
+    </>
   );
 }

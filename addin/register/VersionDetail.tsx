@@ -9,7 +9,7 @@ import type { RegisterDiff } from '../../shared/diff.js';
 import type { Register } from '../../shared/types.js';
 import type { Session } from '../taskpane/auth/session.js';
 import { NoticeBar } from '../taskpane/FaultBar.js';
-import { ChangesSection } from './ChangesSection.js';
+import { Compare } from './Compare.js';
 import { DataFlowsSection } from './DataFlowsSection.js';
 import { Downloads } from './Downloads.js';
 import { registerFault, type FaultMessage } from './faults.js';
@@ -34,6 +34,8 @@ export function VersionDetail(props: {
   previous: number | null;
   status: SignOffStatus | null;
   onExpired: () => void;
+  /** Every register version, for the comparison pickers. */
+  versions: number[];
 }) {
   const { session, summary, previous, onExpired } = props;
   const version = summary.version;
@@ -106,7 +108,15 @@ export function VersionDetail(props: {
           <RoleMatrixSection register={loaded.register} />
           <DataFlowsSection register={loaded.register} />
           <IssuesSection register={loaded.register} />
-          <ChangesSection diff={loaded.diff} register={loaded.register} />
+          <Compare
+            session={session}
+            versions={props.versions}
+            version={version}
+            register={loaded.register}
+            previous={previous}
+            diff={loaded.diff}
+            onExpired={onExpired}
+          />
         </>
       )}
     </article>

@@ -115,6 +115,9 @@ describe('a viewer on the register page', () => {
     await see(signOffs, 'Northshire County Council: helen.marsh@northshire.gov.uk.example');
     await see(signOffs, 'Not ready for the MoU yet');
     await see(signOffs, 'No organisation is accountable for "Benefits realisation"');
+    // Consolidating is the PMG's: a viewer is offered no Consolidate button.
+    await expect(page.getByTestId('consolidate').count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: /Consolidate/ }).count()).resolves.toBe(0);
   });
 
   test('reads version 2: stakes, totals chart and table, role matrix, issues and the change since version 1', async () => {
@@ -199,6 +202,30 @@ describe('a viewer on the register page', () => {
     await see(page.getByRole('heading', { level: 2, name: 'Register version 1' }), 'Register version 1');
   });
 
+  test('compares any two versions: the pickers default to the chosen version and the one before', async () => {
+    await page.getByTestId('version-2').click();
+    const changes = page.getByTestId('changes');
+    await see(changes, 'What changed since version 1');
+    const from = page.getByLabel('From version');
+    const to = page.getByLabel('To version');
+    await expect(from.inputValue()).resolves.toBe('1');
+    await expect(to.inputValue()).resolves.toBe('2');
+    // Backwards, from version 2 to version 1: the same commitment, the other way round.
+    await from.selectOption('2');
+    await see(changes, 'Choose two different versions to compare.');
+    await to.selectOption('1');
+    await see(page.getByRole('heading', { level: 3, name: 'What changed from version 2 to version 1' }), 'version 1');
+    await see(changes, /Changed: Northshire County Council, NCC-01 .*Quantity 2 → 1/);
+    expect(await axeViolations(page)).toEqual([]);
+    await shot(page, 'compare-backwards');
+    // Version 1 has no version before it, but can be compared with a later one.
+    await page.getByTestId('version-1').click();
+    await see(changes, 'Choose another version to compare it with a later one');
+    await page.getByLabel('To version').selectOption('2');
+    await see(changes, /Changed: Northshire County Council, NCC-01 .*Quantity 1 → 2/);
+    await see(page.getByRole('heading', { level: 3, name: 'What changed from version 1 to version 2' }), 'version 2');
+  });
+
   test('on a phone (375 px): one column, nothing wider than the screen but the scrolling tables', async () => {
     const phone = await harness.browser.newPage({ viewport: { width: 375, height: 812 }, isMobile: true });
     await signIn(phone, VIEWER);
@@ -265,5 +292,89 @@ describe('faults on the register page, which has no workbook', () => {
     await see(p.getByTestId('version-detail'), 'Register version 1');
     await expect(p.getByTestId('notice-warning').count()).resolves.toBe(0);
     await p.close();
+  });
+});
+
+describe('the PMG on the register page, without Excel', () => {
+  let pmg: Page;
+
+  beforeAll(async () => {
+    pmg = await harness.browser.newPage({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+    await signIn(pmg, CHAIR);
+    await pmg.getByTestId('version-detail').waitFor();
+  });
+
+  afterAll(async () => {
+    await pmg?.close();
+  });
+
+  test('Consolidate asks first; Cancel changes nothing and gives focus back to the button', async () => {
+    const button = pmg.getByRole('button', { name: 'Consolidate…' });
+    await button.click();
+    const dialog = pmg.getByRole('dialog', { name: 'Consolidate a new register version?' });
+    await see(dialog, 'becomes register version 3, recorded as made by you (oda.chair@northshire.gov.uk.example)');
+    await see(dialog, 'If nothing changed since version 2, no version is created');
+    expect(await axeViolations(pmg)).toEqual([]);
+    await shot(pmg, 'consolidate-confirm', false);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect(button.evaluate((b) => b === document.activeElement)).resolves.toBe(true);
+    await button.click();
+    await pmg.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    await expect(button.evaluate((b) => b === document.activeElement)).resolves.toBe(true);
+    await expect(pmg.getByTestId('version-3').count()).resolves.toBe(0);
+    expect(((await call(CHAIR, 'GET', '/registers')).body as { registers: unknown[] }).registers).toHaveLength(2);
+  });
+
+  test('nothing changed since version 2: "unchanged", and no version is created', async () => {
+    await pmg.getByRole('button', { name: 'Consolidate…' }).click();
+    await pmg.getByRole('dialog').getByRole('button', { name: 'Consolidate', exact: true }).click();
+    const result = pmg.getByTestId('consolidate-result');
+    await see(result, 'Unchanged');
+    await see(result, 'Nothing changed since register version 2');
+    await see(result, 'no new version was created and its sign-offs still stand');
+    await expect(pmg.getByTestId('version-3').count()).resolves.toBe(0);
+    await see(pmg.getByTestId('version-2'), '1 of 6 confirmed');
+    await shot(pmg, 'consolidate-unchanged', false);
+  });
+
+  test('the service out of reach: a clear sentence, and nothing changes', async () => {
+    await pmg.route('**/api/registers', (route) =>
+      route.request().method() === 'POST' ? route.abort('internetdisconnected') : route.continue(),
+    );
+    await pmg.getByRole('button', { name: 'Consolidate…' }).click();
+    await pmg.getByRole('dialog').getByRole('button', { name: 'Consolidate', exact: true }).click();
+    const error = pmg.getByTestId('consolidate-result').getByTestId('notice-error');
+    await see(error, 'No connection to the service');
+    await see(error, 'Consolidating the register needs the service');
+    await pmg.unrouteAll();
+    await expect(pmg.getByTestId('version-3').count()).resolves.toBe(0);
+  });
+
+  test('after a line manager’s change: version 3 is created, shown, and compared with version 2', async () => {
+    const manager = await asMember(harness.origin, COUNCIL_MANAGER);
+    const current = await manager.current(COUNCIL);
+    const changed = structuredClone(current.submission);
+    changed.commitments[0]!.quantity += 1;
+    expect((await manager.put(COUNCIL, rawTablesOf(changed), current.version)).status).toBe(201);
+
+    await pmg.getByRole('button', { name: 'Consolidate…' }).click();
+    await pmg.getByRole('dialog').getByRole('button', { name: 'Consolidate', exact: true }).click();
+    const result = pmg.getByTestId('consolidate-result');
+    await see(result, 'Register version 3 created');
+    await see(result, 'Partners can now sign it off');
+    await see(pmg.getByTestId('version-3'), '0 of 6 confirmed');
+    await expect(pmg.getByTestId('version-3').getAttribute('aria-current')).resolves.toBe('true');
+    expect(pmg.url()).toMatch(/#v3$/);
+    await see(pmg.getByRole('heading', { level: 2, name: 'Register version 3' }), 'Register version 3');
+    const changes = pmg.getByTestId('changes');
+    await see(changes, 'What changed since version 2');
+    await see(changes, /Changed: Northshire County Council, NCC-01 .*Quantity 2 → 3/);
+    await pmg.getByLabel('From version').selectOption('1');
+    await see(changes, 'What changed since version 1');
+    await see(changes, /Changed: Northshire County Council, NCC-01 .*Quantity 1 → 3/);
+    expect(await axeViolations(pmg)).toEqual([]);
+    await shot(pmg, 'consolidated-v3');
   });
 });
