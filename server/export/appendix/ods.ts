@@ -10,6 +10,7 @@
 import { RACI_FILLS } from './docx.js';
 import { type SheetValue } from './cellValues.js';
 import { identityProperties } from './identity.js';
+import { printedPage } from './printedPage.js';
 import { raciKey, type Appendix, type AppendixColumn } from './model.js';
 import { xlsxSheets, type SheetPlan } from './xlsxSheets.js';
 import { writeOds, type OdsCell, type OdsDatabaseRange, type OdsFormat, type OdsSheet } from '../ods/odsWriter.js';
@@ -76,6 +77,7 @@ export async function renderOds(appendix: Appendix): Promise<Buffer> {
       : [],
   );
   const id = appendix.identity;
+  const page = printedPage(appendix);
   return writeOds({
     title: `${id.partnershipName}: MoU appendices, register version ${id.version}`,
     subject: `Register version ${id.version}`,
@@ -84,5 +86,6 @@ export async function renderOds(appendix: Appendix): Promise<Buffer> {
     created: id.createdAt,
     sheets: plans.map(sheetOf),
     databaseRanges: ranges,
+    printed: { headerLeft: page.partnership, headerMark: page.mark, footerLeft: page.footer },
   });
 }

@@ -14,8 +14,7 @@ import { SHEET_FORMATS, type SheetValue } from './cellValues.js';
 import { identityProperties } from './identity.js';
 import { isLive } from './neutralise.js';
 import { raciKey, type Appendix } from './model.js';
-import { DRAFT_MARK } from './docxLayout.js';
-import { shortDigest, ukDate } from '../../../shared/displayFormat.js';
+import { printedPage } from './printedPage.js';
 import { xlsxSheets, type SheetPlan } from './xlsxSheets.js';
 import { addTablePart, finishTableParts } from './xlsxTableParts.js';
 
@@ -74,11 +73,11 @@ const hfText = (s: string, max = 80) => (s.length > max ? `${s.slice(0, max - 1)
  * short digest and "Page N of M" at the foot.
  */
 function printedHeaderFooter(appendix: Appendix): Partial<ExcelJS.HeaderFooter> {
-  const id = appendix.identity;
-  const header = appendix.readiness.ready
-    ? `&C${hfText(id.partnershipName)}`
-    : `&L${hfText(id.partnershipName, 60)}&C&"Arial,Bold"&KC00000${hfText(DRAFT_MARK)}`;
-  const footer = `&L${hfText(`Register version ${id.version} of ${ukDate(id.createdAt)} · ${shortDigest(id.digest)}`)}&RPage &P of &N`;
+  const page = printedPage(appendix);
+  const header = page.mark
+    ? `&L${hfText(page.partnership, 60)}&C&"Arial,Bold"&KC00000${hfText(page.mark)}`
+    : `&C${hfText(page.partnership)}`;
+  const footer = `&L${hfText(page.footer)}&RPage &P of &N`;
   return { oddHeader: header, oddFooter: footer };
 }
 

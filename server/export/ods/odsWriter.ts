@@ -72,6 +72,11 @@ export interface OdsDocument {
   sheets: readonly OdsSheet[];
   databaseRanges?: readonly OdsDatabaseRange[];
   validations?: readonly OdsValidation[];
+  /**
+   * What every printed page carries: a header (its left text, and a centred mark in bold red, such as a draft
+   * mark) and a footer (its left text, and "Page N of M" on the right).
+   */
+  printed?: { headerLeft: string; headerMark: string | null; footerLeft: string };
 }
 
 const MIMETYPE = 'application/vnd.oasis.opendocument.spreadsheet';
@@ -334,7 +339,22 @@ function contentXml(doc: OdsDocument): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content ${NAMESPACES} office:version="1.3"><office:automatic-styles>${styles.xml()}</office:automatic-styles><office:body><office:spreadsheet>${validations}${tables}${ranges}</office:spreadsheet></office:body></office:document-content>`;
 }
 
-const STYLES_XML = `<?xml version="1.0" encoding="UTF-8"?>\n<office:document-styles ${NAMESPACES} office:version="1.3"><office:styles><style:default-style style:family="table-cell"><style:text-properties fo:font-size="11pt"/></style:default-style><style:style style:name="Default" style:family="table-cell"/></office:styles><office:automatic-styles><style:page-layout style:name="pm1"><style:page-layout-properties style:print-orientation="landscape" fo:page-width="11.6929in" fo:page-height="8.2673in" fo:margin-top="0.5in" fo:margin-bottom="0.5in" fo:margin-left="0.5in" fo:margin-right="0.5in" style:scale-to-X="1"/></style:page-layout></office:automatic-styles><office:master-styles><style:master-page style:name="Default" style:page-layout-name="pm1"/></office:master-styles></office:document-styles>`;
+const PAGE_LAYOUT =
+  '<style:page-layout-properties style:print-orientation="landscape" fo:page-width="11.6929in" fo:page-height="8.2673in" fo:margin-top="0.5in" fo:margin-bottom="0.5in" fo:margin-left="0.5in" fo:margin-right="0.5in" style:scale-to-X="1"/>';
+const HEADER_FOOTER_STYLE = '<style:header-footer-properties fo:min-height="0.3in" fo:margin-bottom="0.1in"/>';
+
+/** styles.xml: the page (landscape A4, fitted to its width) and, when asked, the printed header and footer. */
+function stylesXml(printed: OdsDocument['printed']): string {
+  const region = (side: 'left' | 'center' | 'right', inner: string, style = '') =>
+    `<style:region-${side}><text:p${style}>${inner}</text:p></style:region-${side}>`;
+  const master = printed
+    ? `<style:master-page style:name="Default" style:page-layout-name="pm1"><style:header>${region('left', escapeXml(printed.headerLeft))}${printed.headerMark ? region('center', escapeXml(printed.headerMark), ' text:style-name="Mark"') : ''}</style:header><style:footer>${region('left', escapeXml(printed.footerLeft))}${region('right', 'Page <text:page-number>1</text:page-number> of <text:page-count>1</text:page-count>')}</style:footer></style:master-page>`
+    : '<style:master-page style:name="Default" style:page-layout-name="pm1"/>';
+  const headerFooter = printed
+    ? `<style:header-style>${HEADER_FOOTER_STYLE}</style:header-style><style:footer-style>${HEADER_FOOTER_STYLE.replace('fo:margin-bottom', 'fo:margin-top')}</style:footer-style>`
+    : '';
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<office:document-styles ${NAMESPACES} office:version="1.3"><office:styles><style:default-style style:family="table-cell"><style:text-properties fo:font-size="11pt"/></style:default-style><style:style style:name="Default" style:family="table-cell"/><style:style style:name="Mark" style:family="paragraph"><style:text-properties fo:color="#c00000" fo:font-weight="bold"/></style:style></office:styles><office:automatic-styles><style:page-layout style:name="pm1">${PAGE_LAYOUT}${headerFooter}</style:page-layout></office:automatic-styles><office:master-styles>${master}</office:master-styles></office:document-styles>`;
+}
 
 function metaXml(doc: OdsDocument): string {
   const parts = [
@@ -360,7 +380,7 @@ export async function writeOds(doc: OdsDocument): Promise<Buffer> {
   zip.file('mimetype', MIMETYPE, { compression: 'STORE', date: FIXED_DATE });
   zip.file('META-INF/manifest.xml', MANIFEST_XML, { date: FIXED_DATE });
   zip.file('content.xml', contentXml(doc), { date: FIXED_DATE });
-  zip.file('styles.xml', STYLES_XML, { date: FIXED_DATE });
+  zip.file('styles.xml', stylesXml(doc.printed), { date: FIXED_DATE });
   zip.file('meta.xml', metaXml(doc), { date: FIXED_DATE });
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }
