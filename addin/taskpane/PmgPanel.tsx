@@ -19,6 +19,7 @@ import type { Session } from './auth/session.js';
 import { NoticeBar, type Notice } from './FaultBar.js';
 import { faultMessage } from './faults.js';
 import { registerSheets } from './model/registerSheets.js';
+import { consolidatedSummary } from './model/registerVersions.js';
 import { ProgressLine } from './ProgressLine.js';
 import { RegisterIssueList } from './RegisterIssueList.js';
 import { DataFlowsSection } from '../register/DataFlowsSection.js';
@@ -87,7 +88,7 @@ export function PmgPanel({
         setNotice({
           intent: 'success',
           title: `Register version ${created.version}`,
-          body: `${r.organisations.length} organisations, ${r.sources.length} submissions, ${r.issues.length} issues; digest ${created.digest.slice(0, 19)}…`,
+          body: consolidatedSummary(r, created.digest),
         });
       } catch (err) {
         fail(err, 'Consolidating');

@@ -6,12 +6,7 @@
 import { Field, Select } from '@fluentui/react-components';
 import type { RegisterSummary } from '../api/client.js';
 import { FIT } from './layout.js';
-
-/** One option's words: "Version 3, 30/11/2026: 8 of 9 partners, 1 error". */
-export function registerVersionLabel(r: RegisterSummary): string {
-  const date = new Date(r.createdAt).toLocaleDateString('en-GB');
-  return `Version ${r.version}, ${date}: ${r.submissions} of ${r.organisations} partners, ${r.errors} error${r.errors === 1 ? '' : 's'}`;
-}
+import { registerVersionLabel } from './model/registerVersions.js';
 
 export function RegisterVersionPicker({
   registers,

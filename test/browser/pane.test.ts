@@ -338,7 +338,7 @@ describe('the PMG and sign-off', () => {
       .getByRole('combobox', { name: 'Register version' })
       .evaluate((select) => (select as HTMLSelectElement).selectedOptions[0]?.textContent);
   const versionLabel = (version: number) =>
-    new RegExp(`^Version ${version}, \\d\\d/\\d\\d/\\d{4}: \\d+ of \\d+ partners, \\d+ errors?$`);
+    new RegExp(`^Version ${version}, \\d{1,2} [A-Z][a-z]+ \\d{4}: \\d+ of \\d+ partners, \\d+ errors?$`);
 
   test('the PMG consolidates, sees the cross-partner issues, and loads the register into sheets', async () => {
     const pmg = await openPane(harness, CHAIR);
