@@ -21,7 +21,7 @@
  */
 import { isGoverning } from './catalogue.js';
 import { IDENTIFIABLE, IG_CONTACT_ROLES } from './enums.js';
-import { makeIssue, type Issue } from './issues.js';
+import { makeIssue, type Issue, type IssueCode } from './issues.js';
 import { compareCodeUnits } from './order.js';
 import type {
   Activity,
@@ -52,43 +52,71 @@ export interface CrossPartnerInput {
   dataSharing?: readonly RegisterDataSharing[];
 }
 
+/** The order of the codes in the result; within a code, issues keep the order their step found them in. */
+const CODE_ORDER: readonly IssueCode[] = [
+  'register/no-accountable',
+  'register/multiple-accountable',
+  'register/no-responsible',
+  'register/missing-submission',
+  'register/observer-lead',
+  'register/no-pmg-member',
+  'register/unsigned-mou',
+  'register/undocumented-data',
+  'register/no-ig-contact',
+];
+
 export function crossPartnerIssues(input: CrossPartnerInput): Issue[] {
   const orgs = new Map(input.organisations.map((o) => [o.id, o]));
-  const name = (id: string): string => orgs.get(id)?.name ?? id;
-  const activities = [...input.activities].sort(byId);
-  // The organisations accountable for and responsible for each activity, in role order: one pass over the roles.
-  const holdersByActivity = new Map<string, { accountable: string[]; responsible: string[] }>();
-  for (const r of input.roles) {
+  const issues = [...activityIssues(input, orgs), ...governanceIssues(input), ...dataIssues(input)];
+  // Array.prototype.sort is stable: each code keeps its activity or organisation order.
+  return issues.sort((a, b) => CODE_ORDER.indexOf(a.code) - CODE_ORDER.indexOf(b.code));
+}
+
+interface Holders {
+  accountable: string[];
+  responsible: string[];
+}
+
+/** The organisations accountable for and responsible for each activity, in role order: one pass over the roles. */
+function holdersByActivity(
+  roles: readonly RegisterRole[],
+  orgs: ReadonlyMap<string, RegisterOrganisation>,
+): Map<string, Holders> {
+  const byActivity = new Map<string, Holders>();
+  for (const r of roles) {
     if ((r.role !== 'accountable' && r.role !== 'responsible') || !orgs.has(r.organisationId)) continue;
-    let holders = holdersByActivity.get(r.activityId);
+    let holders = byActivity.get(r.activityId);
     if (holders === undefined) {
       holders = { accountable: [], responsible: [] };
-      holdersByActivity.set(r.activityId, holders);
+      byActivity.set(r.activityId, holders);
     }
     (r.role === 'accountable' ? holders.accountable : holders.responsible).push(r.organisationId);
   }
-  const observers = input.organisations.filter((o) => o.involvement === 'observer');
-  const title = (a: Activity): string => `"${a.name}" (${a.id})`;
+  return byActivity;
+}
 
-  const noAccountable: Issue[] = [];
-  const multipleAccountable: Issue[] = [];
-  const noResponsible: Issue[] = [];
-  const observerLead: Issue[] = [];
-  for (const a of activities) {
-    const { accountable, responsible } = holdersByActivity.get(a.id) ?? { accountable: [], responsible: [] };
+/** Who holds each catalogue activity: `no-accountable`, `multiple-accountable`, `no-responsible`, `observer-lead`. */
+function activityIssues(input: CrossPartnerInput, orgs: ReadonlyMap<string, RegisterOrganisation>): Issue[] {
+  const name = (id: string): string => orgs.get(id)?.name ?? id;
+  const title = (a: Activity): string => `"${a.name}" (${a.id})`;
+  const holders = holdersByActivity(input.roles, orgs);
+  const observers = input.organisations.filter((o) => o.involvement === 'observer');
+  const issues: Issue[] = [];
+  for (const a of [...input.activities].sort(byId)) {
+    const { accountable, responsible } = holders.get(a.id) ?? { accountable: [], responsible: [] };
     if (accountable.length === 0) {
       const who =
         responsible.length > 0
           ? ` ${listNames(responsible.map(name))} ${responsible.length === 1 ? 'is' : 'are'} responsible.`
           : '';
-      noAccountable.push(
+      issues.push(
         makeIssue(
           'register/no-accountable',
           `No organisation is accountable for ${title(a)}: exactly one partner must be.${who}`,
         ),
       );
     } else if (accountable.length > 1) {
-      multipleAccountable.push(
+      issues.push(
         makeIssue(
           'register/multiple-accountable',
           `${accountable.length} organisations are accountable for ${title(a)}: ${listNames(accountable.map(name))}. Exactly one partner must be.`,
@@ -96,7 +124,7 @@ export function crossPartnerIssues(input: CrossPartnerInput): Issue[] {
       );
     }
     if (accountable.length === 0 && responsible.length === 0) {
-      noResponsible.push(
+      issues.push(
         makeIssue(
           'register/no-responsible',
           `No organisation is responsible or accountable for ${title(a)}: no partner has taken it on.`,
@@ -104,10 +132,9 @@ export function crossPartnerIssues(input: CrossPartnerInput): Issue[] {
       );
     }
     const leading = observers.length > 0 ? new Set([...accountable, ...responsible]) : new Set<string>();
-    const leads = observers.filter((o) => leading.has(o.id));
-    for (const o of leads) {
+    for (const o of observers.filter((o) => leading.has(o.id))) {
       const role = accountable.includes(o.id) ? 'accountable' : 'responsible';
-      observerLead.push(
+      issues.push(
         makeIssue(
           'register/observer-lead',
           `${o.name} is an observer but is ${role} for ${title(a)}; observers should not lead activities.`,
@@ -116,17 +143,19 @@ export function crossPartnerIssues(input: CrossPartnerInput): Issue[] {
       );
     }
   }
+  return issues;
+}
 
-  const missing: Issue[] = [];
-  const noPmg: Issue[] = [];
-  const unsigned: Issue[] = [];
+/** Each partner's workbook and governance: `missing-submission`, `no-pmg-member`, `unsigned-mou`. */
+function governanceIssues(input: CrossPartnerInput): Issue[] {
   const withPmgMember = new Set(
     input.contacts.filter((c) => c.contactRole === 'pmg-member').map((c) => c.organisationId),
   );
+  const issues: Issue[] = [];
   for (const o of input.organisations) {
     const submitted = input.submitted.has(o.id);
     if (!submitted) {
-      missing.push(
+      issues.push(
         makeIssue(
           'register/missing-submission',
           `No workbook received from ${o.name} yet: its contacts, commitments, roles and MoU signature are not in the register.`,
@@ -137,7 +166,7 @@ export function crossPartnerIssues(input: CrossPartnerInput): Issue[] {
     if (!isGoverning(o.involvement)) continue;
     const notYet = 'it has no accepted workbook yet';
     if (!withPmgMember.has(o.id)) {
-      noPmg.push(
+      issues.push(
         makeIssue(
           'register/no-pmg-member',
           submitted
@@ -148,7 +177,7 @@ export function crossPartnerIssues(input: CrossPartnerInput): Issue[] {
       );
     }
     if (o.signedOn === null) {
-      unsigned.push(
+      issues.push(
         makeIssue(
           'register/unsigned-mou',
           submitted
@@ -159,8 +188,11 @@ export function crossPartnerIssues(input: CrossPartnerInput): Issue[] {
       );
     }
   }
-  const undocumented: Issue[] = [];
-  const noIgContact: Issue[] = [];
+  return issues;
+}
+
+/** Contract 1.1, each partner's data: `undocumented-data`, `no-ig-contact`. */
+function dataIssues(input: CrossPartnerInput): Issue[] {
   const sharing = new Set((input.dataSharing ?? []).map((d) => d.organisationId));
   const sharingIdentifiable = new Set(
     (input.dataSharing ?? []).filter((d) => IDENTIFIABLE.includes(d.personalData)).map((d) => d.organisationId),
@@ -174,10 +206,11 @@ export function crossPartnerIssues(input: CrossPartnerInput): Issue[] {
   const withIgContact = new Set(
     input.contacts.filter((c) => IG_CONTACT_ROLES.includes(c.contactRole)).map((c) => c.organisationId),
   );
+  const issues: Issue[] = [];
   for (const o of input.organisations) {
     const n = dataCommitted.get(o.id) ?? 0;
     if (n > 0 && !sharing.has(o.id)) {
-      undocumented.push(
+      issues.push(
         makeIssue(
           'register/undocumented-data',
           `${o.name} commits data (${n} Agreed or Delivered Data commitment${n === 1 ? '' : 's'}) but lists no dataset in its Data sharing table: add a row for each dataset it shares.`,
@@ -186,7 +219,7 @@ export function crossPartnerIssues(input: CrossPartnerInput): Issue[] {
       );
     }
     if (sharingIdentifiable.has(o.id) && !withIgContact.has(o.id)) {
-      noIgContact.push(
+      issues.push(
         makeIssue(
           'register/no-ig-contact',
           `${o.name} shares personal data but lists no Information governance lead, Caldicott Guardian or Data Protection Officer in its Contacts.`,
@@ -195,15 +228,5 @@ export function crossPartnerIssues(input: CrossPartnerInput): Issue[] {
       );
     }
   }
-  return [
-    ...noAccountable,
-    ...multipleAccountable,
-    ...noResponsible,
-    ...missing,
-    ...observerLead,
-    ...noPmg,
-    ...unsigned,
-    ...undocumented,
-    ...noIgContact,
-  ];
+  return issues;
 }
