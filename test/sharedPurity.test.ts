@@ -3,7 +3,7 @@
  * imports that leave shared/, and shared/tsconfig.json type-checks it without Node or DOM types.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -109,55 +109,4 @@ describe('shared/tsconfig.json', () => {
       await rm(dir, { recursive: true, force: true });
     }
   }, 120_000);
-});
-
-/** The TypeScript files under `dir` (relative to the repository), node_modules aside. */
-function sourceFiles(dir: string): string[] {
-  const entries = readdirSync(`${root}${dir}`, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((e) => e.isFile() && /\.tsx?$/.test(e.name) && !`${e.parentPath}/`.includes('/node_modules/'))
-    .map((e) => path.join(e.parentPath, e.name));
-}
-
-/** The names in `{ a, type B, c as d }`: a, B, c. */
-function namesIn(braces: string): string[] {
-  return braces
-    .split(',')
-    .map((n) =>
-      n
-        .trim()
-        .replace(/^type\s+/, '')
-        .split(/\s+as\s+/)[0]!
-        .trim(),
-    )
-    .filter((n) => n !== '');
-}
-
-describe('shared/index.ts', () => {
-  const index = readFileSync(`${root}shared/index.ts`, 'utf8');
-  const declared = new Set([...index.matchAll(/export\s+\{([^}]*)\}\s+from/g)].flatMap((m) => namesIn(m[1]!)));
-
-  it('declares every name of shared/ that the server, the add-in, the benchmarks and the examples import', () => {
-    const undeclared: string[] = [];
-    for (const dir of ['server', 'addin', 'bench', 'examples']) {
-      for (const file of sourceFiles(dir)) {
-        const text = readFileSync(file, 'utf8');
-        for (const m of text.matchAll(/import\s+(?:type\s+)?\{([^}]*)\}\s+from\s+'(?:\.\.\/)+shared\/([\w/]+)\.js'/g)) {
-          for (const name of namesIn(m[1]!)) {
-            if (!declared.has(name))
-              undeclared.push(`${name} (shared/${m[2]}.ts, imported by ${path.relative(root, file)})`);
-          }
-        }
-      }
-    }
-    expect(undeclared).toEqual([]);
-  });
-
-  it('exports what it declares', async () => {
-    const api = (await import('../shared/index.js')) as Record<string, unknown>;
-    expect(typeof api.parseWorkbook).toBe('function');
-    expect(typeof api.excelSetupFor).toBe('function');
-    expect(typeof api.consolidate).toBe('function');
-    expect(api.TABLES).toHaveLength(6);
-  });
 });

@@ -3,7 +3,14 @@
  * dates "1 April 2025", money "£1,234.56", FTE to two places, stakes as percentages, digests shortened to their
  * first 12 hex digits; plus what only the page shows (times, counts, plurals).
  */
-import { fte, money, percent, shortDigest, ukCalendarDate, ukDate as ukIsoDate } from '../../../shared/index.js';
+import {
+  fte,
+  money,
+  percent,
+  shortDigest,
+  ukCalendarDate,
+  ukDate as ukIsoDate,
+} from '../../../shared/displayFormat.js';
 
 export { fte, money, percent, shortDigest };
 
