@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { MEMBER_ROLES } from '../shared/types.js';
-import type { AuthConfig } from './auth/index.js';
+import type { AuthConfig } from './auth/authenticator.js';
 
 export type AuthMode = 'dev' | 'entra';
 
@@ -299,7 +299,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
-/** The authenticator's configuration (server/auth/index.ts) from the service configuration. */
+/** The authenticator's configuration (server/auth/authenticator.ts) from the service configuration. */
 export function authConfigOf(config: Config): AuthConfig {
   if (config.authMode === 'dev' || config.entra === null) return { mode: 'dev', dataDir: config.dataDir };
   const e = config.entra;

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino, type Logger } from 'pino';
 import { createApp } from './app.js';
-import { createAuthenticator } from './auth/index.js';
+import { createAuthenticator } from './auth/authenticator.js';
 import { systemClock } from './clock.js';
 import { authConfigOf, ConfigError, loadConfig, type Config } from './config.js';
 import { seedDemo } from './services/seedDemo.js';

@@ -10,7 +10,7 @@ import {
   DevIssuerError,
   loadOrCreateDevIssuer,
 } from '../server/auth/devIssuer.js';
-import { createAuthenticator } from '../server/auth/index.js';
+import { createAuthenticator } from '../server/auth/authenticator.js';
 import { AuthError, type MemberLookup } from '../server/auth/types.js';
 import { rejection } from './helpers/rejection.js';
 import { entraClaims, makeTenantKey, signEntra } from './support/entraTokens.js';

@@ -65,9 +65,3 @@ export async function createAuthenticator(config: AuthConfig, deps: AuthDependen
         }),
   });
 }
-
-export { AuthError } from './types.js';
-export type { Authenticator, MemberLookup, Principal } from './types.js';
-export { DevIssuerError, loadOrCreateDevIssuer, createDevAuthenticator, DEV_PRODUCTION_REFUSAL } from './devIssuer.js';
-export type { DevIssuer, MintOptions } from './devIssuer.js';
-export type { GroupMap } from './groupMap.js';
