@@ -139,7 +139,7 @@ export default async (env = {}, argv = {}) => {
       }),
       new CopyWebpackPlugin({
         patterns: [
-          { from: 'addin/assets', to: 'assets', noErrorOnMissing: true, globOptions: { ignore: ['**/*.mjs'] } },
+          { from: 'addin/assets', to: 'assets', noErrorOnMissing: true },
           // The accessibility statement the register page links to: plain HTML, no script.
           { from: 'addin/register/accessibility.html', to: 'accessibility.html' },
           {

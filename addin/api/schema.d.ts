@@ -1,6 +1,6 @@
 /**
  * The sync service's API as TypeScript types, generated from its OpenAPI document by `npm run gen:api`
- * (addin/api/generate.ts). Do not edit: change the routes in server/api and regenerate.
+ * (scripts/generateApiSchema.ts). Do not edit: change the routes in server/api and regenerate.
  */
 export interface paths {
   '/api/audit': {

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@jest/globals';
-import { generatedSchema, SCHEMA_FILE } from '../../addin/api/generate.js';
+import { generatedSchema, SCHEMA_FILE } from '../../scripts/generateApiSchema.js';
 
 test('addin/api/schema.d.ts matches the service’s OpenAPI document (run npm run gen:api after changing a route)', async () => {
   const expected = await generatedSchema();

@@ -5,16 +5,11 @@
  * Exits with Redocly's status.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { apiRoutes } from '../app.js';
-import { loadConfig } from '../config.js';
-import type { ApiDeps } from './deps.js';
-import { buildOpenApiDocument } from './openapi.js';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+import { ROOT, serviceDocument } from './serviceDocument.js';
 
 /**
  * Operations a recommended rule does not fit, and why: Redocly's own ignore file, written beside the document.
@@ -25,11 +20,7 @@ const EXCEPTIONS: Record<string, string[]> = {
 };
 
 export function lintOpenApi(): number {
-  const version = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-  // The document as the service serves it in development (the development sign-in routes included); route
-  // declarations read their dependencies only when a request arrives.
-  const deps = { config: loadConfig({ NODE_ENV: 'development', AUTH_MODE: 'dev', LOG_LEVEL: 'silent' }) } as ApiDeps;
-  const document = buildOpenApiDocument(apiRoutes(deps, version), version);
+  const document = serviceDocument();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'oda-openapi-'));
   try {
     writeFileSync(path.join(dir, 'openapi.json'), `${JSON.stringify(document, null, 2)}\n`);

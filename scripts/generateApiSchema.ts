@@ -4,42 +4,24 @@
  * written to addin/api/schema.d.ts, which is checked in. test/addin/apiSchema.test.ts regenerates it and fails
  * when the checked-in file differs, so the client cannot drift from the service.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import prettier from 'prettier';
-// A build script, not pane code: it reads the service's route declarations to document them.
-// eslint-disable-next-line no-restricted-imports
-import { apiRoutes } from '../../server/app.js';
-// eslint-disable-next-line no-restricted-imports
-import { loadConfig } from '../../server/config.js';
-// eslint-disable-next-line no-restricted-imports
-import type { ApiDeps } from '../../server/api/deps.js';
-// eslint-disable-next-line no-restricted-imports
-import { buildOpenApiDocument } from '../../server/api/openapi.js';
+import { ROOT, serviceDocument } from './serviceDocument.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const SCHEMA_FILE = path.join(ROOT, 'addin/api/schema.d.ts');
 
 const HEADER = `/**
  * The sync service's API as TypeScript types, generated from its OpenAPI document by \`npm run gen:api\`
- * (addin/api/generate.ts). Do not edit: change the routes in server/api and regenerate.
+ * (scripts/generateApiSchema.ts). Do not edit: change the routes in server/api and regenerate.
  */
 `;
 
-/** The document the service serves in development (the development sign-in routes included). */
-export function serviceDocument(): OpenAPI3 {
-  const version = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-  const config = loadConfig({ NODE_ENV: 'development', AUTH_MODE: 'dev', LOG_LEVEL: 'silent' });
-  // Route declarations only read their dependencies when a request arrives.
-  const deps = { config } as ApiDeps;
-  return buildOpenApiDocument(apiRoutes(deps, version), version) as unknown as OpenAPI3;
-}
-
 /** The text schema.d.ts should hold: openapi-typescript's output, formatted as the repository formats. */
 export async function generatedSchema(): Promise<string> {
-  const ast = await openapiTS(serviceDocument(), { alphabetize: true });
+  const ast = await openapiTS(serviceDocument() as unknown as OpenAPI3, { alphabetize: true });
   const options = (await prettier.resolveConfig(SCHEMA_FILE)) ?? {};
   return prettier.format(HEADER + astToString(ast), { ...options, parser: 'typescript' });
 }
