@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createStore } from '../server/store/createStore.js';
 import { FALLBACK_AUTOCHECKPOINT_PAGES } from '../server/store/walCheckpointer.js';
-import { validateTables } from '../server/services/submissions.js';
+import { checkWorkbook } from '../shared/checkWorkbook.js';
 import { LEEDS, testCatalogue } from './helpers/catalogue.js';
 import { goodRawTables } from './helpers/rawTables.js';
 
@@ -22,8 +22,8 @@ afterEach(() => rm(dir, { recursive: true, force: true }));
 test('the database file takes in the writes while the service writes, and close leaves no WAL', async () => {
   const file = path.join(dir, 'oda.db');
   const store = await createStore({ sqlitePath: file });
-  const report = validateTables({ catalogue: testCatalogue(), tables: goodRawTables(testCatalogue(), LEEDS) });
-  const submission = report.submission!;
+  const check = checkWorkbook(goodRawTables(testCatalogue(), LEEDS), testCatalogue());
+  const submission = check.submission!;
   const sizeBefore = statSync(file).size;
   const writes = 300;
   for (let version = 1; version <= writes; version++) {

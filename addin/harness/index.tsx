@@ -4,14 +4,14 @@
  */
 import { createRoot } from 'react-dom/client';
 import { App } from '../taskpane/App.js';
-import { checkTables } from '../taskpane/model/check.js';
+import { checkWorkbook } from '../../shared/checkWorkbook.js';
 import { MemoryGateway, MemoryWorkbook } from './memoryWorkbook.js';
 import { WorkbookGrid } from './WorkbookGrid.js';
 
 const workbook = new MemoryWorkbook();
 const gateway = new MemoryGateway(workbook);
 // For the browser tests, the pane's benchmark (bench/addin.ts) and poking at it from the console.
-(window as unknown as { harness: object }).harness = { workbook, gateway, checkTables };
+(window as unknown as { harness: object }).harness = { workbook, gateway, checkWorkbook };
 
 const PANE_WIDTH = Number(new URLSearchParams(window.location.search).get('pane') ?? 320);
 

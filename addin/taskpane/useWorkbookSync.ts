@@ -16,7 +16,8 @@ import type { Session } from './auth/session.js';
 import type { Notice } from './FaultBar.js';
 import { isNotAMember, NOT_A_MEMBER_REASON } from '../faultMessages.js';
 import { faultMessage } from './faults.js';
-import { checkTables, reportOf, type CheckResult } from './model/check.js';
+import { reportOf, sheetReportOf, type SheetReport } from './model/check.js';
+import { checkWorkbook, type WorkbookCheck } from '../../shared/checkWorkbook.js';
 import { describeChanges, describeFates } from './model/mergeText.js';
 import { submissionRows } from './model/submissionRows.js';
 import { useAction } from './useAction.js';
@@ -58,7 +59,7 @@ export function useWorkbookSync(session: Session, gateway: WorkbookGateway, onSi
   const organisationId = session.me.organisationId ?? undefined;
   const action = useAction();
   const [settings, setSettings] = useState<WorkbookSettings>({});
-  const [issues, setIssues] = useState<Pick<CheckResult, 'report' | 'bySheet'> | null>(null);
+  const [issues, setIssues] = useState<SheetReport | null>(null);
   const [changed, setChanged] = useState<boolean | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
@@ -84,14 +85,14 @@ export function useWorkbookSync(session: Session, gateway: WorkbookGateway, onSi
   }
 
   /** Reads and checks the workbook, lists and highlights its issues; returns the tables it read. */
-  async function check(progress: Progress): Promise<CheckResult & { tables: RawTables }> {
+  async function check(progress: Progress): Promise<WorkbookCheck & { tables: RawTables }> {
     progress({ label: 'Reading the workbook', done: 0, total: 3 });
     const tables = await gateway.readTables();
     progress({ label: 'Checking', done: 1, total: 3 });
-    const result = checkTables(tables, catalogue, organisationId);
+    const result = checkWorkbook(tables, catalogue, { expectedOrganisationId: organisationId });
     progress({ label: 'Highlighting issues', done: 2, total: 3 });
     await gateway.highlightIssues(result.report.issues);
-    setIssues(result);
+    setIssues(sheetReportOf(result.report));
     const current = await gateway.readSettings();
     setSettings(current);
     setChanged(current.baseDigest === undefined ? null : result.digest !== current.baseDigest);
@@ -306,7 +307,7 @@ export function useWorkbookSync(session: Session, gateway: WorkbookGateway, onSi
           return;
         }
         const tables = await gateway.readTables();
-        const local = checkTables(tables, catalogue, organisationId);
+        const local = checkWorkbook(tables, catalogue, { expectedOrganisationId: organisationId });
         const current = await gateway.readSettings();
         const told = await fateOfMine(current, latest).catch(() => '');
         // A workbook changed since its base; with no base, one holding rows of its own (not just Set up's About).

@@ -5,7 +5,7 @@
 import type { Workers } from '../workers/workers.js';
 import { WorkbookFileError } from '../import/workbookFileError.js';
 import { ProblemError } from '../http/problem.js';
-import type { CheckedWithReport } from '../services/submissions.js';
+import type { WorkbookCheck } from '../../shared/checkWorkbook.js';
 import type { Catalogue } from '../../shared/types.js';
 
 export async function checkUpload(
@@ -13,7 +13,7 @@ export async function checkUpload(
   file: { buffer: Buffer; originalname: string },
   catalogue: Catalogue,
   organisationId: string,
-): Promise<CheckedWithReport> {
+): Promise<Omit<WorkbookCheck, 'submission'>> {
   try {
     return await workers.checkWorkbookFile({
       data: file.buffer,

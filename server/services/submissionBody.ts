@@ -7,10 +7,11 @@
  * The outcomes are those of the other routes: malformed JSON as body-parser's, a body not matching the schema
  * as mount.ts's invalid-request with pointers.
  */
+import { checkWorkbook, type WorkbookCheck } from '../../shared/checkWorkbook.js';
 import type { Catalogue } from '../../shared/types.js';
+import { nativeSha256Hex } from '../store/nativeDigest.js';
 import { fieldErrors, type FieldError } from './fieldErrors.js';
 import { submissionRequestSchema, validateRequestSchema } from './submissionRequest.js';
-import { checkTablesWithReport, type CheckedWithReport } from './submissions.js';
 
 export interface SubmissionBodyInput {
   /** The request body as received (UTF-8). */
@@ -28,7 +29,7 @@ export interface SubmissionBodyInput {
 export type SubmissionBodyCheck =
   | { kind: 'malformed-json'; message: string }
   | { kind: 'invalid-request'; errors: FieldError[] }
-  | ({ kind: 'checked'; source: 'addin' | 'api'; fileName: string | null } & CheckedWithReport)
+  | ({ kind: 'checked'; source: 'addin' | 'api'; fileName: string | null } & Omit<WorkbookCheck, 'submission'>)
   | { kind: 'no-catalogue' };
 
 const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
@@ -55,15 +56,11 @@ export function checkSubmissionBody(input: SubmissionBodyInput): SubmissionBodyC
   const request: { tables: unknown; source?: 'addin' | 'api'; fileName?: string } = parsed.data;
   if (input.catalogue === null) return { kind: 'no-catalogue' };
   // A body of junk rows has a hundred thousand issues: of an invalid workbook's, only the listed ones travel
-  // back from a worker thread (checkTablesWithReport).
-  return {
-    kind: 'checked',
-    source: request.source ?? 'api',
-    fileName: request.fileName ?? null,
-    ...checkTablesWithReport({
-      catalogue: input.catalogue,
-      tables: parsed.data.tables,
-      expectedOrganisationId: input.expectedOrganisationId,
-    }),
-  };
+  // back from a worker thread (a valid one's warnings are all stored), and its canonical text, not the
+  // submission object.
+  const { submission: _submission, ...checked } = checkWorkbook(parsed.data.tables, input.catalogue, {
+    expectedOrganisationId: input.expectedOrganisationId,
+    sha256Hex: nativeSha256Hex,
+  });
+  return { kind: 'checked', source: request.source ?? 'api', fileName: request.fileName ?? null, ...checked };
 }

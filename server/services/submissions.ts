@@ -1,105 +1,17 @@
 /**
- * Submitting and dry-running partner workbooks. Where is a submission stored? In storeSubmission, whatever it
- * came from: a PUT of raw tables (checked from its bytes by submissionBody.ts), an uploaded file (read and
- * checked on a worker thread: checkTablesWithReport) and the CLI's import (read into raw tables, checked by
- * checkTables). It holds the If-Match rules (preconditions.ts), keeps an unchanged workbook from becoming a
- * new version, and makes the one store call.
+ * Submitting partner workbooks. Where is a submission stored? In storeSubmission, whatever it came from: a PUT
+ * of raw tables (checked from its bytes by submissionBody.ts), an uploaded file (read and checked on a worker
+ * thread) and the CLI's import (read into raw tables, checked by submitTables), each checked by
+ * shared/checkWorkbook.ts. It holds the If-Match rules (preconditions.ts), keeps an unchanged workbook from
+ * becoming a new version, and makes the one store call.
  */
-import { parseWorkbook } from '../../shared/parse.js';
-import { canonicalJson } from '../../shared/digest.js';
-import { countIssues, hasErrors, type Issue } from '../../shared/issues.js';
-import { issueReport, type IssueReport } from '../../shared/issueReport.js';
-import type { Catalogue, RawTables, Submission } from '../../shared/types.js';
+import { checkWorkbook, type WorkbookCheck } from '../../shared/checkWorkbook.js';
+import type { Catalogue, RawTables } from '../../shared/types.js';
 import { VersionConflictError } from '../store/errors.js';
 import { nativeSha256Hex } from '../store/nativeDigest.js';
 import type { Store, StoredSubmission, SubmissionSourceKind } from '../store/types.js';
 import { ValidationFailed } from './errors.js';
 import { baseVersionFor, expectedVersion, type WritePrecondition } from './preconditions.js';
-
-export interface ValidationReport {
-  /** True when the workbook has no errors (warnings allowed). */
-  valid: boolean;
-  /** The organisation the workbook is for, when it could be read. */
-  organisationId: string | null;
-  errors: number;
-  warnings: number;
-  /** Every issue, errors and warnings, in sheet then row order. */
-  issues: Issue[];
-  submission: Submission | null;
-}
-
-/** Parses and validates without storing anything. */
-export function validateTables(opts: {
-  catalogue: Catalogue;
-  tables: RawTables;
-  expectedOrganisationId?: string;
-}): ValidationReport {
-  const result = parseWorkbook(
-    opts.tables,
-    opts.catalogue,
-    opts.expectedOrganisationId !== undefined ? { expectedOrganisationId: opts.expectedOrganisationId } : {},
-  );
-  const { errors, warnings } = countIssues(result.issues);
-  const valid = result.submission !== null && !hasErrors(result.issues);
-  return {
-    valid,
-    organisationId: result.organisationId ?? opts.expectedOrganisationId ?? null,
-    errors,
-    warnings,
-    issues: result.issues,
-    submission: valid ? result.submission : null,
-  };
-}
-
-/** A workbook checked and ready for storeSubmission. */
-export interface CheckedWorkbook {
-  /** The organisation it is for, when that could be read. */
-  organisationId: string | null;
-  /** Every issue; all of them warnings when it is valid. */
-  issues: Issue[];
-  /**
-   * When `issues` lists only the first of an invalid workbook's issues (a check on a worker thread sends back
-   * no more: shared/issueReport.ts), the counts of all of them.
-   */
-  issueReport?: IssueReport;
-  /** Canonical JSON of the submission (what the store writes and hashes) when valid; null exactly when not. */
-  canonical: string | null;
-}
-
-export function checkTables(opts: {
-  catalogue: Catalogue;
-  tables: RawTables;
-  expectedOrganisationId?: string;
-}): CheckedWorkbook {
-  const { submission, issues, organisationId } = validateTables(opts);
-  return { organisationId, issues, canonical: submission ? canonicalJson(submission) : null };
-}
-
-/**
- * A workbook checked where it was read or parsed (a worker thread, for a request): what storeSubmission needs,
- * and the report a dry run answers with. The report lists issues as every report does (the first
- * ISSUE_LIST_LIMIT: shared/issueReport.ts), and so does `issues` of an invalid workbook, so that no more than
- * that travels back from a thread; a valid workbook's issues are its warnings, every one stored with it.
- */
-export interface CheckedWithReport extends CheckedWorkbook {
-  report: Omit<ValidationReport, 'submission'> & IssueReport;
-}
-
-export function checkTablesWithReport(opts: {
-  catalogue: Catalogue;
-  tables: RawTables;
-  expectedOrganisationId?: string;
-}): CheckedWithReport {
-  const { submission, ...full } = validateTables(opts);
-  const listed = issueReport(full.issues);
-  return {
-    report: { ...full, ...listed },
-    organisationId: full.organisationId,
-    issues: submission ? full.issues : listed.issues,
-    ...(submission ? {} : { issueReport: listed }),
-    canonical: submission ? canonicalJson(submission) : null,
-  };
-}
 
 /** Which version a submission replaces. */
 export type Replaces =
@@ -121,7 +33,8 @@ export interface StoreSubmissionInput {
   store: Store;
   /** The organisation written to; the workbook's own when null (the CLI's import). */
   organisationId: string | null;
-  checked: CheckedWorkbook;
+  /** The workbook checked (without its submission object: the store writes the canonical text). */
+  checked: Omit<WorkbookCheck, 'submission'>;
   /** Email of whoever submits. */
   actor: string;
   source: SubmissionSourceKind;
@@ -139,13 +52,13 @@ export async function storeSubmission(input: StoreSubmissionInput): Promise<Subm
   const { store, checked, replaces } = input;
   const organisationId = input.organisationId ?? checked.organisationId;
   const subject = `The submission of ${organisationId}`;
-  if (checked.canonical === null || organisationId === null) {
+  if (checked.canonical === null || checked.digest === null || organisationId === null) {
     if (organisationId !== null && replaces.kind === 'if-match') {
       baseVersionFor(replaces.precondition, await store.latestSubmissionVersion(organisationId), subject);
     }
-    throw new ValidationFailed(checked.issues, checked.organisationId, checked.issueReport);
+    throw new ValidationFailed(checked.report.issues, checked.organisationId, checked.report);
   }
-  const canonical = checked.canonical;
+  const { canonical, digest } = checked;
   let base: number | null;
   if (replaces.kind === 'version') base = replaces.version;
   else if (replaces.kind === 'current') base = await store.latestSubmissionVersion(organisationId);
@@ -158,8 +71,7 @@ export async function storeSubmission(input: StoreSubmissionInput): Promise<Subm
         : baseVersionFor(replaces.precondition, await store.latestSubmissionVersion(organisationId), subject);
   }
 
-  // Hashed once: compared with the base version's digest here, and stored with the new version.
-  const digest = submissionDigestOf(canonical);
+  // Hashed once, by the check: compared with the base version's digest here, and stored with the new version.
   if (base !== null && (await digestOfVersion(store, organisationId, base)) === digest) {
     // Identical to the version it replaces, provided that version is still the current one.
     const current = await store.latestSubmissionVersion(organisationId);
@@ -175,7 +87,7 @@ export async function storeSubmission(input: StoreSubmissionInput): Promise<Subm
       baseVersion: base,
       canonical,
       digest,
-      warnings: checked.issues,
+      warnings: checked.warnings,
       actor: input.actor,
       source: input.source,
       fileName: input.fileName,
@@ -202,7 +114,12 @@ export async function submitTables(input: {
   expectedOrganisationId?: string;
   replaces: Replaces;
 }): Promise<SubmitOutcome> {
-  const checked = checkTables(input);
+  // Every issue listed: the CLI's --json lists them all.
+  const checked = checkWorkbook(input.tables, input.catalogue, {
+    expectedOrganisationId: input.expectedOrganisationId,
+    listLimit: 'all',
+    sha256Hex: nativeSha256Hex,
+  });
   return storeSubmission({
     store: input.store,
     organisationId: input.expectedOrganisationId ?? null,
@@ -212,11 +129,6 @@ export async function submitTables(input: {
     fileName: input.fileName ?? null,
     replaces: input.replaces,
   });
-}
-
-/** The digest the store gives a submission: sha256 of the canonical text it writes. */
-function submissionDigestOf(canonical: string): string {
-  return `sha256:${nativeSha256Hex(canonical)}`;
 }
 
 /**

@@ -4,9 +4,10 @@
  * uploaded workbook, checking a submitted one's JSON, rendering an appendix. Run on a thread by
  * thread.ts, or on the calling thread by inlineWorkers: the same code either way.
  */
+import { checkWorkbook, type WorkbookCheck } from '../../shared/checkWorkbook.js';
 import type { Catalogue } from '../../shared/types.js';
 import { checkSubmissionBody, type SubmissionBodyCheck, type SubmissionBodyInput } from '../services/submissionBody.js';
-import { checkTablesWithReport, type CheckedWithReport } from '../services/submissions.js';
+import { nativeSha256Hex } from '../store/nativeDigest.js';
 import { WorkbookFileError, type WorkbookFileProblem } from '../import/workbookFileError.js';
 import type { AppendixFormat } from '../export/appendix/formats.js';
 import type { AppendixInput } from '../export/appendix/model.js';
@@ -30,7 +31,7 @@ export type Task =
   | { kind: 'verify-compare'; data: Uint8Array; fileName: string; against: RegisterVersion };
 
 export type WorkbookFileAnswer =
-  | ({ kind: 'checked-file' } & CheckedWithReport)
+  | ({ kind: 'checked-file' } & Omit<WorkbookCheck, 'submission'>)
   | { kind: 'file-error'; problem: WorkbookFileProblem; fileName: string; message: string };
 
 /** A rendered appendix (its bytes come back from a thread as a plain Uint8Array). */
@@ -65,7 +66,11 @@ export async function runTask(task: Task): Promise<Answer> {
     if (!(error instanceof WorkbookFileError)) throw error;
     return { kind: 'file-error', problem: error.problem, fileName: error.fileName, message: error.message };
   }
-  // Checked here too, on the thread that read it: a large workbook's rows never cross to the event loop.
-  const { data: _data, fileName: _fileName, kind: _kind, ...check } = task;
-  return { kind: 'checked-file', ...checkTablesWithReport({ ...check, tables }) };
+  // Checked here too, on the thread that read it: a large workbook's rows never cross to the event loop, only
+  // its canonical text, its listed issues (every warning of a valid one, which are stored with it) and counts.
+  const { submission: _submission, ...checked } = checkWorkbook(tables, task.catalogue, {
+    expectedOrganisationId: task.expectedOrganisationId,
+    sha256Hex: nativeSha256Hex,
+  });
+  return { kind: 'checked-file', ...checked };
 }

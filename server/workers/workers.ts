@@ -19,7 +19,7 @@ import os from 'node:os';
 import { Piscina } from 'piscina';
 import type { Catalogue } from '../../shared/types.js';
 import type { SubmissionBodyCheck, SubmissionBodyInput } from '../services/submissionBody.js';
-import type { CheckedWithReport } from '../services/submissions.js';
+import type { WorkbookCheck } from '../../shared/checkWorkbook.js';
 import { WorkbookFileError } from '../import/workbookFileError.js';
 import type { AppendixFormat } from '../export/appendix/formats.js';
 import type { AppendixInput } from '../export/appendix/model.js';
@@ -34,7 +34,7 @@ export interface Workers {
    * Reads an uploaded .xlsx file and checks it against the catalogue, both on a thread; an unreadable file
    * throws WorkbookFileError with one sentence.
    */
-  checkWorkbookFile(input: WorkbookFileInput): Promise<CheckedWithReport>;
+  checkWorkbookFile(input: WorkbookFileInput): Promise<Omit<WorkbookCheck, 'submission'>>;
   /** Checks a submission request body (see server/services/submissionBody.ts); never throws for bad input. */
   checkSubmission(input: SubmissionBodyInput): Promise<SubmissionBodyCheck>;
   /** Renders a register version's appendix (a Word file for hundreds of partners takes many seconds). */
@@ -71,7 +71,7 @@ export interface WorkerObserver {
   timedOut(task: ThreadTask['kind']): void;
 }
 
-function fileCheckOrThrow(answer: ThreadAnswer): CheckedWithReport {
+function fileCheckOrThrow(answer: ThreadAnswer): Omit<WorkbookCheck, 'submission'> {
   if (answer.kind === 'file-error') throw new WorkbookFileError(answer.problem, answer.fileName, answer.message);
   if (answer.kind !== 'checked-file') throw new Error(`A worker answered "${answer.kind}" to a workbook file.`);
   const { kind: _kind, ...checked } = answer;

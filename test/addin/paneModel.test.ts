@@ -10,7 +10,9 @@ import { canonicalJson } from '../../shared/digest.js';
 import { parseWorkbook } from '../../shared/parse.js';
 import { sha256Hex } from '../../shared/digest.js';
 import type { RawTables, Submission, SubmissionSource } from '../../shared/types.js';
-import { checkTables, groupBySheet, reportOf, WHOLE_WORKBOOK } from '../../addin/taskpane/model/check.js';
+import { groupBySheet, reportOf, sheetReportOf, WHOLE_WORKBOOK } from '../../addin/taskpane/model/check.js';
+import { checkWorkbook } from '../../shared/checkWorkbook.js';
+import { nativeSha256Hex } from '../../server/store/nativeDigest.js';
 import { submissionRows } from '../../addin/taskpane/model/submissionRows.js';
 import { describeChanges, describeFates } from '../../addin/taskpane/model/mergeText.js';
 import { fateOfChanges, mergeThreeWay } from '../../shared/merge.js';
@@ -50,13 +52,20 @@ describe('submissionRows (Get latest, take theirs)', () => {
   });
 });
 
-describe('checkTables', () => {
+describe('checkWorkbook in the pane', () => {
   test('a valid workbook: no issues, and the digest the service stores for it', () => {
-    const result = checkTables(goodRawTables(catalogue, LEEDS), catalogue, LEEDS);
+    const result = checkWorkbook(goodRawTables(catalogue, LEEDS), catalogue, { expectedOrganisationId: LEEDS });
     expect(result.report.errors).toBe(0);
     expect(result.submission).not.toBeNull();
-    // The store's digest: sha256 of the canonical JSON it writes (server/services/submissions.ts).
+    // The store's digest: sha256 of the canonical JSON it writes (server/store/submissions.ts).
+    expect(result.canonical).toBe(canonicalJson(result.submission));
     expect(result.digest).toBe(`sha256:${sha256Hex(canonicalJson(result.submission))}`);
+    // The service's check hashes with node:crypto: the same digest.
+    const onService = checkWorkbook(goodRawTables(catalogue, LEEDS), catalogue, {
+      expectedOrganisationId: LEEDS,
+      sha256Hex: nativeSha256Hex,
+    });
+    expect(onService.digest).toBe(result.digest);
   });
 
   test('issues grouped by sheet in workbook order, with counts', () => {
@@ -65,9 +74,10 @@ describe('checkTables', () => {
     tables = setCell(tables, 'Commitments', 1, 'Quantity', -1);
     tables = setCell(tables, 'Commitments', 2, 'Unit', 'Parsecs');
     const { Participation: _dropped, ...withoutParticipation } = tables;
-    const result = checkTables(withoutParticipation, catalogue, LEEDS);
-    expect(result.submission).toBeNull();
-    expect(result.digest).toBeNull();
+    const check = checkWorkbook(withoutParticipation, catalogue, { expectedOrganisationId: LEEDS });
+    expect(check.submission).toBeNull();
+    expect(check.digest).toBeNull();
+    const result = sheetReportOf(check.report);
     expect(result.bySheet.map((g) => [g.sheet, g.errors])).toEqual([
       ['Contacts', 1],
       ['Commitments', 2],
@@ -99,7 +109,9 @@ describe('checkTables', () => {
   });
 
   test('another organisation’s workbook is refused as the service refuses it', () => {
-    const result = checkTables(goodRawTables(catalogue, LEEDS), catalogue, catalogue.organisations[1]!.id);
+    const result = checkWorkbook(goodRawTables(catalogue, LEEDS), catalogue, {
+      expectedOrganisationId: catalogue.organisations[1]!.id,
+    });
     expect(result.report.issues.map((i) => i.code)).toContain('about/organisation-not-yours');
   });
 });

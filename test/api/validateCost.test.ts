@@ -14,7 +14,7 @@ import { makeTestApp, jsonTables, MEMBERS, type TestApp } from '../helpers/testA
 import { LEEDS, testCatalogue } from '../helpers/catalogue.js';
 import { junkBody } from '../helpers/junkBody.js';
 import { goodRawTables, xlsxOf } from '../helpers/rawTables.js';
-import { validateTables } from '../../server/services/submissions.js';
+import { checkWorkbook } from '../../shared/checkWorkbook.js';
 import type { RawTables } from '../../shared/types.js';
 
 const url = `/api/organisations/${LEEDS}/validate`;
@@ -124,7 +124,7 @@ test('an uploaded workbook of 20,000 junk rows is read and checked on the thread
   const leeds = await t.bearer(MEMBERS.leeds);
   const tables: RawTables = JSON.parse(junkBody(20_000)).tables;
   const file = await xlsxOf(tables);
-  const inProcess = validateTables({ catalogue: testCatalogue(), tables, expectedOrganisationId: LEEDS });
+  const inProcess = checkWorkbook(tables, testCatalogue(), { expectedOrganisationId: LEEDS }).report;
   expect(inProcess.errors).toBeGreaterThanOrEqual(120_000);
 
   handedToThreads.length = 0;

@@ -1,14 +1,9 @@
 /**
- * Check: the workbook's raw tables parsed and validated by shared/ in the pane (no round trip), the issues
- * capped as every report is (shared/issueReport.ts) and grouped by sheet for the list, and the digest of the
- * valid submission, which is what the service stores, so the pane can tell whether the workbook changed since
- * it was last submitted or loaded.
+ * The pane's view of a workbook's issues: the report of shared/checkWorkbook.ts (the pane checks the workbook
+ * with it, no round trip) or of a 422 the service sent, its listed issues grouped by sheet for the list.
  */
-import { digestOf } from '../../../shared/digest.js';
 import { issueReport, type IssueReport } from '../../../shared/issueReport.js';
 import type { Issue } from '../../../shared/issues.js';
-import { parseWorkbook } from '../../../shared/parse.js';
-import type { Catalogue, RawTables, Submission } from '../../../shared/types.js';
 
 /** Issues without a sheet are listed under this heading. */
 export const WHOLE_WORKBOOK = 'Workbook';
@@ -21,14 +16,10 @@ export interface SheetIssues {
   issues: Issue[];
 }
 
-export interface CheckResult {
+/** A report of issues and its listed issues by sheet, as the issue list shows them. */
+export interface SheetReport {
   report: IssueReport;
   bySheet: SheetIssues[];
-  organisationId: string | null;
-  /** Null when the workbook has errors. */
-  submission: Submission | null;
-  /** Digest of the submission as the service computes it; null when it has errors. */
-  digest: string | null;
 }
 
 /** Listed issues by sheet, in the report's order (which is workbook order). */
@@ -48,16 +39,9 @@ export function groupBySheet(issues: readonly Issue[]): SheetIssues[] {
   return [...groups.values()];
 }
 
-export function checkTables(tables: RawTables, catalogue: Catalogue, expectedOrganisationId?: string): CheckResult {
-  const parsed = parseWorkbook(tables, catalogue, expectedOrganisationId ? { expectedOrganisationId } : {});
-  const report = issueReport(parsed.issues);
-  return {
-    report,
-    bySheet: groupBySheet(report.issues),
-    organisationId: parsed.organisationId,
-    submission: parsed.submission,
-    digest: parsed.submission ? digestOf(parsed.submission) : null,
-  };
+/** A report (the pane's own check's) with its listed issues by sheet. */
+export function sheetReportOf(report: IssueReport): SheetReport {
+  return { report, bySheet: groupBySheet(report.issues) };
 }
 
 /** What a 422 says beyond its listed issues, when it capped them (server: shared/issueReport.ts). */
@@ -71,10 +55,7 @@ export interface ServiceCounts {
  * A report of issues the service sent (a 422), shown the same way as the pane's own; when the service listed
  * only the first of them, its counts of all of them.
  */
-export function reportOf(
-  issues: readonly Issue[],
-  counts: ServiceCounts = {},
-): Pick<CheckResult, 'report' | 'bySheet'> {
+export function reportOf(issues: readonly Issue[], counts: ServiceCounts = {}): SheetReport {
   let report = issueReport(issues);
   if (counts.truncated && counts.byCode && counts.errorCount !== undefined) {
     const total = Object.values(counts.byCode).reduce((n, c) => n + c, 0);
@@ -86,5 +67,5 @@ export function reportOf(
       truncated: true,
     };
   }
-  return { report, bySheet: groupBySheet(report.issues) };
+  return sheetReportOf(report);
 }

@@ -24,8 +24,8 @@ import { submissionResource, submissionSummary, submissionWrite } from '../resou
 import { checkUpload } from '../workbookFile.js';
 import { loadedCatalogue, requireOrganisation } from '../../services/catalogue.js';
 import { noCatalogue } from '../../services/catalogue.js';
-import { storeSubmission, type SubmitOutcome, type ValidationReport } from '../../services/submissions.js';
-import type { IssueReport } from '../../../shared/issueReport.js';
+import { storeSubmission, type SubmitOutcome } from '../../services/submissions.js';
+import type { WorkbookCheck } from '../../../shared/checkWorkbook.js';
 import { invalidRequest, malformedJson, ProblemError } from '../../http/problem.js';
 import { jsonText } from '../jsonText.js';
 
@@ -37,10 +37,10 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
  */
 function sendValidationReport(
   res: Response,
-  report: Omit<ValidationReport, 'submission'> & IssueReport,
-  canonical: string | null,
+  { organisationId, canonical, report }: Pick<WorkbookCheck, 'organisationId' | 'canonical' | 'report'>,
 ): void {
-  const { valid, organisationId, errors, warnings, byCode, truncated, issues } = report;
+  const { errors, warnings, byCode, truncated, issues } = report;
+  const valid = canonical !== null;
   const head = JSON.stringify({ valid, organisationId, errors, warnings, byCode, truncated, issues });
   res
     .status(200)
@@ -241,8 +241,7 @@ export function submissionRoutes({ store, workers }: ApiDeps): AnyRoute[] {
         if (file) {
           const { catalogue } = loadedCatalogue(snapshot);
           requireOrganisation(catalogue, params.id);
-          const checked = await checkUpload(workers, file, catalogue, params.id);
-          sendValidationReport(res, checked.report, checked.canonical);
+          sendValidationReport(res, await checkUpload(workers, file, catalogue, params.id));
           return;
         }
         const check = await workers.checkSubmission({
@@ -255,7 +254,7 @@ export function submissionRoutes({ store, workers }: ApiDeps): AnyRoute[] {
         if (check.kind === 'invalid-request') throw invalidRequest(check.errors);
         if (check.kind === 'no-catalogue' || snapshot === null) throw noCatalogue();
         requireOrganisation(snapshot.catalogue, params.id);
-        sendValidationReport(res, check.report, check.canonical);
+        sendValidationReport(res, check);
       },
     }),
   ];

@@ -66,13 +66,20 @@ export function addValidateCommand(program: Command, io: CliIo): void {
       const global = cmd.optsWithGlobals<GlobalOptions & { catalogue?: string }>();
       const out = makeOutput(io, Boolean(global.json));
       const catalogue = await catalogueFor(global, io);
-      const { validateTables } = await import('../../services/submissions.js');
+      const { checkWorkbook } = await import('../../../shared/checkWorkbook.js');
+      const { nativeSha256Hex } = await import('../../store/nativeDigest.js');
       const results = await eachFile(files, io, out, async (file): Promise<FileResult> => {
         const tables = await readTablesFromFile(file, io);
         const base = { file, version: null, fileError: null, issues: [] };
         if (typeof tables === 'string') return { ...base, ok: false, organisationId: null, fileError: tables };
-        const report = validateTables({ catalogue, tables });
-        return { ...base, ok: report.valid, organisationId: report.organisationId, issues: report.issues };
+        // Every issue listed: --json lists them all (the lines printed stop at the first ISSUE_LIST_LIMIT).
+        const check = checkWorkbook(tables, catalogue, { listLimit: 'all', sha256Hex: nativeSha256Hex });
+        return {
+          ...base,
+          ok: check.submission !== null,
+          organisationId: check.organisationId,
+          issues: check.report.issues,
+        };
       });
       for (const r of results) printFileResult(out, r, 'valid');
       summarise(out, results, 'valid');
