@@ -131,7 +131,7 @@ log "formula starts stay text in LibreOffice (Excel and CSV appendices)"
 # OpenDocument round trips (docs/ods.md): the demo's workbooks, the template and invalid workbooks saved as .ods
 # by LibreOffice import as their .xlsx do (same issues, submissions and register digest); the .ods template keeps
 # its dropdowns in LibreOffice and a copy LibreOffice saves imports.
-REQUIRE_SOFFICE=1 npm test --silent -- test/ods.import.test.ts test/ods.template.test.ts test/api/odsUpload.test.ts \
-  >/dev/null 2>&1 || fail "an .ods round trip through LibreOffice: run npm test -- test/ods.import.test.ts test/ods.template.test.ts"
+REQUIRE_SOFFICE=1 npm test --silent -- test/import/ods.test.ts test/export/templateOds.test.ts test/api/odsUpload.test.ts \
+  >/dev/null 2>&1 || fail "an .ods round trip through LibreOffice: run npm test -- test/import/ods.test.ts test/export/templateOds.test.ts"
 log "LibreOffice's .ods workbooks import as their .xlsx; the .ods template round-trips"
 log "ok"

@@ -1,6 +1,6 @@
 /**
  * The column tables of docs/workbook-contract.md, written from the contract itself (shared/contract.ts and
- * shared/enums.ts), so the page cannot drift from what the parser reads: test/docs.test.ts checks that the page
+ * shared/enums.ts), so the page cannot drift from what the parser reads: test/docs/docs.test.ts checks that the page
  * holds exactly this text (and rewrites it when run with UPDATE_DOCS=1).
  */
 import { ALL_PARTNERS, TABLES, isOptionalTable, type ColumnDef, type TableDef } from './contract.js';

@@ -1,7 +1,7 @@
 /**
  * UTF-8 encoding in plain ECMAScript, so shared/ needs nothing from its host: TextEncoder is a web and Node API,
  * not part of the language. Where the host has one it is used, as it is several times faster (a 30 MB register
- * encodes in ~20 ms instead of ~80 ms); test/utf8.test.ts checks that both give the same bytes.
+ * encodes in ~20 ms instead of ~80 ms); test/shared/utf8.test.ts checks that both give the same bytes.
  */
 
 /** The most bytes `text` can take in UTF-8: three per UTF-16 code unit. */

@@ -1,7 +1,7 @@
 /**
  * The same digests as shared/digest.ts (SHA-256 of the RFC 8785 canonical JSON, `canonicalJson` of shared/),
  * hashed with node:crypto instead of the portable JavaScript SHA-256 the add-in needs: several times faster
- * for a submission, on the service's write path. test/store.nativeDigest.test.ts checks that they agree.
+ * for a submission, on the service's write path. test/store/nativeDigest.test.ts checks that they agree.
  */
 import { hash } from 'node:crypto';
 import { canonicalJson } from '../../shared/digest.js';

@@ -22,7 +22,7 @@
  *   whose request was cut off by a crash must already expect. A write answered after such a read is synced
  *   with everything before it.
  * test/api/crash.test.ts kills the service with SIGKILL mid-stream and checks every answered write;
- * test/store.walSync.test.ts checks that answers wait for the sync.
+ * test/store/walSync.test.ts checks that answers wait for the sync.
  */
 import { open, type FileHandle } from 'node:fs/promises';
 
