@@ -5,21 +5,9 @@ import { ACCESS_DESCRIPTIONS } from './access.js';
 import { routeResponses } from './docs.js';
 import type { AnyRoute } from './route.js';
 import { uploadBody } from './schemas.js';
+import { API_TAGS } from './tags.js';
 
 export const API_PREFIX = '/api';
-
-/** The tags operations are grouped by, each described in the document; a route's tag is one of these. */
-export const API_TAGS = {
-  service: 'Health, readiness, sign-in and this document.',
-  me: 'The calling user.',
-  catalogue: 'The partnership catalogue: organisations, activities and members.',
-  submissions: 'Partner workbooks: templates, submissions and their versions, dry runs.',
-  registers: 'Governance registers: consolidation, versions and differences.',
-  'sign-offs': 'Governing partners confirming a register version.',
-  audit: 'The audit trail and its verification.',
-} as const;
-
-export type ApiTag = keyof typeof API_TAGS;
 
 export function buildOpenApiDocument(routes: readonly AnyRoute[], version: string) {
   const registry = new OpenAPIRegistry();

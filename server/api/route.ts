@@ -10,7 +10,7 @@ import type { ZodType, z } from 'zod';
 import type { Principal } from '../auth/types.js';
 import type { StoredCatalogue } from '../store/types.js';
 import type { Access } from './access.js';
-import type { ApiTag } from './openapi.js';
+import type { ApiTag } from './tags.js';
 
 export type Method = 'get' | 'put' | 'post';
 
@@ -77,7 +77,7 @@ export interface RouteSpec<
   operationId: string;
   summary: string;
   description?: string;
-  /** One of API_TAGS (openapi.ts), each described in the document. */
+  /** One of API_TAGS (tags.ts), each described in the document. */
   tag: ApiTag;
   access: A;
   /** Not rate limited: the health probes, which a load balancer calls all the time. */
