@@ -12,7 +12,7 @@ import { enumLabel, matchEnum, CONTACT_ROLE, RESOURCE_TYPE, STATUS, UNIT } from 
 import { renderAppendix } from '../../server/export/appendix/render.js';
 import { KEEP_TOGETHER_ROWS, keptWithNext } from '../../server/export/appendix/docx.js';
 import { docxCustomProperties, docxFooterTexts, docxTableTexts } from '../../server/export/appendix/docxRead.js';
-import { buildAppendix } from '../../server/export/appendix/model.js';
+import { buildAppendix } from '../../server/export/appendix/buildAppendix.js';
 import { fte, money, percent, ukDate } from '../../shared/displayFormat.js';
 import { demoRegister, type DemoRegister } from './demoRegister.js';
 

@@ -7,7 +7,7 @@ import JSZip from 'jszip';
 import { parse } from 'csv-parse/sync';
 import { renderAppendix } from '../../server/export/appendix/render.js';
 import { docxTableTexts } from '../../server/export/appendix/docxRead.js';
-import { buildAppendix } from '../../server/export/appendix/model.js';
+import { buildAppendix } from '../../server/export/appendix/buildAppendix.js';
 import { verifyAppendix } from '../../server/export/appendix/verify/index.js';
 import { demoRegister, type DemoRegister } from './demoRegister.js';
 

@@ -5,7 +5,8 @@
 import { renderCsvZip } from './csv.js';
 import { renderDocx } from './docx.js';
 import { renderJson } from './json.js';
-import { buildAppendix, type AppendixInput } from './model.js';
+import { buildAppendix } from './buildAppendix.js';
+import type { AppendixInput } from './model.js';
 import { renderXlsx } from './xlsx.js';
 import { renderOds } from './ods.js';
 import { appendixFileName, FORMAT_FILES, type AppendixFormat } from './formats.js';
