@@ -6,6 +6,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { MEMBER_ROLES } from '../shared/types.js';
 import type { AuthConfig } from './auth/authenticator.js';
+import { DomainError } from './errors/domainError.js';
 
 export type AuthMode = 'dev' | 'entra';
 
@@ -68,7 +69,9 @@ export interface Config {
   workerTaskTimeoutMs: number;
 }
 
-export class ConfigError extends Error {
+export class ConfigError extends DomainError {
+  readonly kind = 'invalid-configuration';
+
   constructor(readonly problems: string[]) {
     super(`Invalid configuration: ${problems.join('; ')}`);
     this.name = 'ConfigError';

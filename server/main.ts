@@ -19,6 +19,7 @@ import { memberLookup } from './services/members.js';
 import { serviceWorkers } from './workers/workers.js';
 import { createStore } from './store/createStore.js';
 import type { Store } from './store/types.js';
+import { DomainError } from './errors/domainError.js';
 
 /** The project's folder: this file is server/main.ts, or bundled into dist/server/service.js. */
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -69,8 +70,9 @@ async function createLogger(config: Config): Promise<Logger> {
 }
 
 /** A start-up failure that is said in one line, without a stack trace (see runMain). */
-export class StartError extends Error {
+export class StartError extends DomainError {
   override readonly name = 'StartError';
+  readonly kind = 'cannot-start';
 }
 
 /**

@@ -8,6 +8,7 @@ import { chmod, link, mkdir, readFile, unlink, writeFile } from 'node:fs/promise
 import { join } from 'node:path';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWK } from 'jose';
 import { systemClock, type Clock } from '../clock.js';
+import { DomainError } from '../errors/domainError.js';
 import { toAuthError } from './tokenErrors.js';
 import { AuthError, type AuthenticateOptions, type Authenticator, type MemberLookup, type Principal } from './types.js';
 import { verifiedTokens } from './verifiedTokens.js';
@@ -25,7 +26,9 @@ export const DEV_MAX_TTL_SECONDS = 30 * 24 * 60 * 60;
 const DEV_CLOCK_TOLERANCE_SECONDS = 5;
 
 /** A refusal the CLI shows as it is (bad email, not a member, production, unreadable key file). */
-export class DevIssuerError extends Error {
+export class DevIssuerError extends DomainError {
+  readonly kind = 'dev-issuer-refused';
+
   constructor(message: string) {
     super(message);
     this.name = 'DevIssuerError';

@@ -190,6 +190,7 @@ export function createEntraAuthenticator(options: EntraAuthenticatorOptions): Au
         throw new AuthError(
           `${email} belongs to groups of several organisations (${mapped.organisationIds.join(', ')}); the PMG must list them in the catalogue's members.`,
           403,
+          'not-permitted',
         );
       }
       if (mapped.kind === 'none') throw new AuthError(`${notMember} None of their groups is mapped to a role.`, 403);

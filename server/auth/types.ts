@@ -1,5 +1,6 @@
 /** Who is calling, once a bearer token has been validated. */
 import type { MemberRole } from '../../shared/types.js';
+import { DomainError } from '../errors/domainError.js';
 
 export interface Principal {
   /** Lower-case email (or UPN) of the user. */
@@ -36,11 +37,15 @@ export interface MemberGrant {
 /** Looks a user up in the current catalogue's members (by lower-case email). */
 export type MemberLookup = (email: string) => Promise<MemberGrant | null>;
 
-export class AuthError extends Error {
+export class AuthError extends DomainError {
   constructor(
     message: string,
     /** 401: the token is missing or invalid; 403: valid, but the user is not a member. */
     readonly status: 401 | 403 = 401,
+    /** A 403 is a user who is not a member, unless the PMG must place a member itself (`not-permitted`). */
+    readonly kind: 'unauthenticated' | 'not-a-member' | 'not-permitted' = status === 403
+      ? 'not-a-member'
+      : 'unauthenticated',
   ) {
     super(message);
     this.name = 'AuthError';

@@ -1,17 +1,19 @@
 /**
- * Turns every error into a problem response: our own errors, the store's, the authenticator's, body-parser's
- * (malformed JSON, too large), multer's (upload too large) and anything unexpected (500, logged with the
- * request id, no stack trace in the response).
+ * Turns every error into a problem response: a ProblemError as it is, a domain error by its kind
+ * (domainProblems.ts), body-parser's errors (malformed JSON, too large), multer's and busboy's (upload too
+ * large, malformed form) and anything unexpected (500, logged with the request id, no stack trace in the
+ * response).
  */
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
-import { AuthError } from '../auth/types.js';
-import { NotFoundError, VersionConflictError } from '../store/errors.js';
-import { NotPermitted, NotPossible, PreconditionFailed, ValidationFailed } from '../services/errors.js';
-import { pointerOf, type FieldError } from '../services/fieldErrors.js';
-import { invalidRequest, malformedJson, ProblemError, sendProblem } from './problem.js';
-import { formatProblem } from '../../shared/catalogue.js';
-import { WorkersBusy, WorkTimedOut } from '../workers/errors.js';
+import { DomainError } from '../errors/domainError.js';
+import { domainProblem } from './domainProblems.js';
+import { malformedJson, ProblemError, sendProblem } from './problem.js';
+
+export interface BodyLimits {
+  jsonBodyLimit: number;
+  uploadLimit: number;
+}
 
 function formatBytes(n: number): string {
   if (n >= 1024 * 1024) return `${Math.round((n / (1024 * 1024)) * 10) / 10} MB`;
@@ -19,17 +21,7 @@ function formatBytes(n: number): string {
   return `${n} bytes`;
 }
 
-/** `organisations[3].sector` -> `/body/organisations/3/sector` */
-function catalogueProblemPointer(path: string): string {
-  return pointerOf(
-    '/body',
-    path
-      .replace(/\[(\d+)\]/g, '.$1')
-      .split('.')
-      .filter((p) => p !== ''),
-  );
-}
-
+/** What the errors of body-parser (http-errors), multer and busboy carry. */
 interface HttpishError {
   type?: unknown;
   status?: unknown;
@@ -41,80 +33,8 @@ interface HttpishError {
   name?: unknown;
 }
 
-export function toProblem(err: unknown, limits: { jsonBodyLimit: number; uploadLimit: number }): ProblemError | null {
-  if (err instanceof ProblemError) return err;
-  if (err instanceof ValidationFailed) {
-    return new ProblemError('invalid-workbook', err.message, {
-      // The first ISSUE_LIST_LIMIT issues, and the counts of all of them (shared/issueReport.ts).
-      extensions: {
-        organisationId: err.organisationId,
-        issues: err.report.issues,
-        truncated: err.report.truncated,
-        byCode: err.report.byCode,
-        errorCount: err.report.errors,
-        warningCount: err.report.warnings,
-      },
-    });
-  }
-  if (err instanceof VersionConflictError) {
-    return new ProblemError('precondition-failed', err.message, {
-      extensions: { currentVersion: err.current },
-      headers: err.current !== null ? { ETag: `"${err.current}"` } : {},
-    });
-  }
-  if (err instanceof PreconditionFailed) {
-    const current = err.currentVersion;
-    return new ProblemError(err.required ? 'precondition-required' : 'precondition-failed', err.message, {
-      extensions: {
-        currentVersion: current,
-        ...(err.ifMatchDetail ? { errors: [{ pointer: '/headers/if-match', detail: err.ifMatchDetail }] } : {}),
-      },
-      headers: current !== null && !err.required ? { ETag: `"${current}"` } : {},
-    });
-  }
-  if (err instanceof NotFoundError) return new ProblemError('not-found', err.message);
-  if (err instanceof NotPermitted) return new ProblemError('forbidden', err.message);
-  if (err instanceof NotPossible) {
-    switch (err.reason) {
-      case 'no-catalogue':
-        return new ProblemError('no-catalogue', err.message);
-      case 'sign-off-withdrawn':
-        return new ProblemError('conflict', err.message);
-      case 'organisation-required':
-        return invalidRequest([{ pointer: '/body/organisationId', detail: err.message }], err.message);
-      case 'invalid-catalogue': {
-        const errors: FieldError[] = err.problems.map((p) => ({
-          pointer: catalogueProblemPointer(p.path),
-          detail: formatProblem(p),
-        }));
-        return new ProblemError('invalid-catalogue', err.message, { extensions: { errors } });
-      }
-      default:
-        return new ProblemError('unprocessable', err.message, {
-          extensions: { errors: [{ pointer: '/body/organisationId', detail: err.message }] },
-        });
-    }
-  }
-  if (err instanceof WorkersBusy || err instanceof WorkTimedOut) {
-    return new ProblemError('service-busy', err.message, {
-      headers: { 'Retry-After': String(err.retryAfterSeconds) },
-    });
-  }
-  if (err instanceof AuthError) {
-    // A header value must be visible ASCII; the message may quote token text (an alg, a tenant id).
-    const description = err.message.replace(/["\\]/g, "'").replace(/[^\x20-\x7e]/g, '?');
-    return new ProblemError(err.status === 403 ? 'forbidden' : 'unauthorized', err.message, {
-      headers:
-        err.status === 401
-          ? {
-              'WWW-Authenticate': `Bearer realm="oda-register", error="invalid_token", error_description="${description}"`,
-            }
-          : {},
-    });
-  }
-  if (typeof err !== 'object' || err === null) return null;
-  const e = err as HttpishError;
-  const message = typeof e.message === 'string' ? e.message : '';
+/** body-parser's errors, by their `type`. */
+function bodyParserProblem(e: HttpishError, message: string, limits: BodyLimits): ProblemError | null {
   switch (e.type) {
     case 'entity.parse.failed':
       return malformedJson(message);
@@ -131,6 +51,11 @@ export function toProblem(err: unknown, limits: { jsonBodyLimit: number; uploadL
     case 'stream.encoding.set':
       return new ProblemError('bad-request', 'The request body was incomplete.');
   }
+  return null;
+}
+
+/** multer's errors (by name and code) and busboy's (by message). */
+function uploadProblem(e: HttpishError, message: string, limits: BodyLimits): ProblemError | null {
   if (e.name === 'MulterError') {
     if (e.code === 'LIMIT_FILE_SIZE') {
       return new ProblemError(
@@ -146,6 +71,19 @@ export function toProblem(err: unknown, limits: { jsonBodyLimit: number; uploadL
   if (/^(Unexpected end of form|Malformed part header|Multipart: Boundary not found)/i.test(message)) {
     return new ProblemError('bad-request', `The multipart upload is malformed (${message}).`);
   }
+  return null;
+}
+
+/** The problem response for `err`; null for an unexpected error (a 500, logged). */
+export function toProblem(err: unknown, limits: BodyLimits): ProblemError | null {
+  if (err instanceof ProblemError) return err;
+  if (err instanceof DomainError) return domainProblem(err);
+  if (typeof err !== 'object' || err === null) return null;
+  const e = err as HttpishError;
+  const message = typeof e.message === 'string' ? e.message : '';
+  const problem = bodyParserProblem(e, message, limits) ?? uploadProblem(e, message, limits);
+  if (problem) return problem;
+  // Any other client error of the HTTP libraries (http-errors' status).
   const status = typeof e.status === 'number' ? e.status : typeof e.statusCode === 'number' ? e.statusCode : 0;
   if (status >= 400 && status < 500) {
     return new ProblemError(status === 413 ? 'payload-too-large' : 'bad-request', message || 'Bad request.');
@@ -153,7 +91,7 @@ export function toProblem(err: unknown, limits: { jsonBodyLimit: number; uploadL
   return null;
 }
 
-export function errorHandler(logger: Logger, limits: { jsonBodyLimit: number; uploadLimit: number }) {
+export function errorHandler(logger: Logger, limits: BodyLimits) {
   // Express recognises an error handler by its four parameters.
   return (err: unknown, req: Request, res: Response, next: NextFunction): void => {
     if (res.headersSent) {

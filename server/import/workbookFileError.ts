@@ -3,11 +3,14 @@
  * and says what to do; `problem` lets the HTTP layer pick a status (413 for too-large, 400 otherwise).
  */
 import { MAX_TABLE_ROWS } from '../../shared/contract.js';
+import { DomainError } from '../errors/domainError.js';
 
 export type WorkbookFileProblem =
   'empty' | 'too-large' | 'password-protected' | 'old-format' | 'not-xlsx' | 'truncated' | 'damaged';
 
-export class WorkbookFileError extends Error {
+export class WorkbookFileError extends DomainError {
+  readonly kind: 'unreadable-workbook' | 'workbook-too-large';
+
   constructor(
     readonly problem: WorkbookFileProblem,
     readonly fileName: string,
@@ -15,6 +18,7 @@ export class WorkbookFileError extends Error {
   ) {
     super(message);
     this.name = 'WorkbookFileError';
+    this.kind = problem === 'too-large' ? 'workbook-too-large' : 'unreadable-workbook';
   }
 }
 

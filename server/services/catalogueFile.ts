@@ -2,9 +2,12 @@
 import { readFile } from 'node:fs/promises';
 import { formatProblem, validateCatalogue } from '../../shared/catalogue.js';
 import type { Catalogue } from '../../shared/types.js';
+import { DomainError } from '../errors/domainError.js';
 
 /** The file cannot be read, is not JSON, or is not a valid catalogue: the message says which, and where. */
-export class CatalogueFileError extends Error {
+export class CatalogueFileError extends DomainError {
+  readonly kind = 'invalid-catalogue-file';
+
   constructor(message: string) {
     super(message);
     this.name = 'CatalogueFileError';

@@ -4,9 +4,12 @@
  */
 import type { Issue } from '../../shared/issues.js';
 import { issueReport, type IssueReport } from '../../shared/issueReport.js';
+import { DomainError } from '../errors/domainError.js';
 
 /** A workbook (or raw tables) with errors: nothing was stored. Carries every issue, errors and warnings. */
-export class ValidationFailed extends Error {
+export class ValidationFailed extends DomainError {
+  readonly kind = 'invalid-workbook';
+
   constructor(
     readonly issues: Issue[],
     readonly organisationId: string | null = null,
@@ -22,7 +25,9 @@ export class ValidationFailed extends Error {
 }
 
 /** The caller may not do this (a sign-off for another organisation, say). */
-export class NotPermitted extends Error {
+export class NotPermitted extends DomainError {
+  readonly kind = 'not-permitted';
+
   constructor(message: string) {
     super(message);
     this.name = 'NotPermitted';
@@ -30,10 +35,10 @@ export class NotPermitted extends Error {
 }
 
 /** The request is well formed but the data makes it impossible (no catalogue yet, not a governing partner). */
-export class NotPossible extends Error {
+export class NotPossible extends DomainError {
   constructor(
     message: string,
-    readonly reason:
+    readonly kind:
       | 'no-catalogue'
       | 'not-governing'
       | 'unknown-organisation'
@@ -51,7 +56,8 @@ export class NotPossible extends Error {
  * A versioned write's precondition (If-Match / If-None-Match) does not hold: the version named is not the
  * current one (412), or a version exists and none was named (`required`: 428).
  */
-export class PreconditionFailed extends Error {
+export class PreconditionFailed extends DomainError {
+  readonly kind: 'precondition-failed' | 'precondition-required';
   readonly currentVersion: number | null;
   readonly required: boolean;
   /** What is wrong with the If-Match header, when it is the header itself. */
@@ -62,6 +68,7 @@ export class PreconditionFailed extends Error {
     this.name = 'PreconditionFailed';
     this.currentVersion = opts.currentVersion;
     this.required = opts.required ?? false;
+    this.kind = this.required ? 'precondition-required' : 'precondition-failed';
     this.ifMatchDetail = opts.ifMatchDetail ?? null;
   }
 }

@@ -1,5 +1,9 @@
+import { DomainError } from '../errors/domainError.js';
+
 /** Errors the store throws for conditions a caller must handle (the API maps them to 404/409/412). */
-export class VersionConflictError extends Error {
+export class VersionConflictError extends DomainError {
+  readonly kind = 'version-conflict';
+
   constructor(
     readonly subject: string,
     readonly expected: number | null,
@@ -12,7 +16,9 @@ export class VersionConflictError extends Error {
   }
 }
 
-export class NotFoundError extends Error {
+export class NotFoundError extends DomainError {
+  readonly kind = 'not-found';
+
   constructor(message: string) {
     super(message);
     this.name = 'NotFoundError';
@@ -20,7 +26,9 @@ export class NotFoundError extends Error {
 }
 
 /** A sign-off that was withdrawn: that version is not signed again; the partner signs the next one. */
-export class SignOffWithdrawnError extends Error {
+export class SignOffWithdrawnError extends DomainError {
+  readonly kind = 'sign-off-withdrawn';
+
   constructor(
     readonly registerVersion: number,
     readonly organisationId: string,

@@ -2,9 +2,12 @@
  * Why the worker threads did not do a piece of work, free of HTTP (the API answers both with a 503 problem
  * and a Retry-After header; the CLI works on its own thread and never meets them).
  */
+import { DomainError } from '../errors/domainError.js';
 
 /** Every thread is busy and the queue of waiting work is full: nothing was started. */
-export class WorkersBusy extends Error {
+export class WorkersBusy extends DomainError {
+  readonly kind = 'workers-busy';
+
   constructor(
     readonly retryAfterSeconds: number,
     readonly waiting: number,
@@ -17,7 +20,9 @@ export class WorkersBusy extends Error {
 }
 
 /** A piece of work took longer than its time limit (waiting for a thread included): it was stopped. */
-export class WorkTimedOut extends Error {
+export class WorkTimedOut extends DomainError {
+  readonly kind = 'work-timed-out';
+
   constructor(
     readonly limitMs: number,
     readonly retryAfterSeconds: number,

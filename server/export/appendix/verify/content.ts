@@ -3,6 +3,7 @@
  * from the file its register version renders now, so that the two can be compared whatever the renderers put in
  * a file. Each format's reader (docx.ts, xlsx.ts, csv.ts) turns a file into blocks; compare.ts compares blocks.
  */
+import { DomainError } from '../../../errors/domainError.js';
 
 export interface Block {
   /** Matches a block of the file with the register's: "table Appendix D Resource commitments#1", "sheet D Totals". */
@@ -32,7 +33,9 @@ export interface FileIdentity {
 }
 
 /** Why a file cannot be read as an appendix, in words for the person who sent it. */
-export class NotAnAppendix extends Error {
+export class NotAnAppendix extends DomainError {
+  readonly kind = 'not-an-appendix';
+
   constructor(message: string) {
     super(message);
     this.name = 'NotAnAppendix';
