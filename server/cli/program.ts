@@ -6,8 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { NotPermitted, NotPossible } from '../services/errors.js';
-import { VersionConflictError } from '../store/errors.js';
+import { DomainError } from '../errors/domainError.js';
 import { addAuditCommand } from './commands/audit.js';
 import { addConsolidateCommand } from './commands/consolidate.js';
 import { addExportCommand } from './commands/exportRegister.js';
@@ -83,28 +82,26 @@ export function buildProgram(io: CliIo): Command {
   return program;
 }
 
-/** Errors whose message is meant for the user as it is: one line, no stack trace. */
-async function isUserFacing(err: unknown): Promise<boolean> {
-  if (
-    err instanceof UserError ||
-    err instanceof NotPossible ||
-    err instanceof NotPermitted ||
-    err instanceof VersionConflictError
-  ) {
-    return true;
-  }
-  // Loaded here, not at start-up: their modules bring jose and zod (already loaded when a command threw them).
-  const [{ DevIssuerError }, { CatalogueFileError }] = await Promise.all([
-    import('../auth/devIssuer.js'),
-    import('../services/catalogueFile.js'),
-  ]);
-  return err instanceof DevIssuerError || err instanceof CatalogueFileError;
-}
-
 /** The version in package.json: two folders up from server/cli/program.ts and from dist/server/cli.js alike. */
 function packageVersion(): string {
   const file = new URL('../../package.json', import.meta.url);
   return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+}
+
+/**
+ * Says why a command failed; returns its exit code. A domain error's message is meant for the user as it is:
+ * one line, exit 1 (a UserError's own code: 2 for a usage mistake). Anything else is a programmer error:
+ * "unexpected failure", with the stack trace under ODA_DEBUG.
+ */
+export function reportFailure(err: unknown, io: CliIo): number {
+  if (err instanceof DomainError) {
+    io.stderr.write(`error: ${err.message}\n`);
+    return err instanceof UserError ? err.exitCode : 1;
+  }
+  io.stderr.write(`error: unexpected failure: ${(err as Error)?.message ?? String(err)}\n`);
+  if (io.env.ODA_DEBUG) io.stderr.write(`${(err as Error)?.stack ?? ''}\n`);
+  else io.stderr.write('(set ODA_DEBUG=1 to see the details)\n');
+  return 1;
 }
 
 /** Runs the CLI; resolves to the exit code. Never throws, never prints a stack trace for a user's mistake. */
@@ -120,14 +117,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return Number(process.exitCode ?? 0);
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
-    if (await isUserFacing(err)) {
-      io.stderr.write(`error: ${(err as Error).message}\n`);
-      return err instanceof UserError ? err.exitCode : 1;
-    }
-    io.stderr.write(`error: unexpected failure: ${(err as Error)?.message ?? String(err)}\n`);
-    if (io.env.ODA_DEBUG) io.stderr.write(`${(err as Error)?.stack ?? ''}\n`);
-    else io.stderr.write('(set ODA_DEBUG=1 to see the details)\n');
-    return 1;
+    return reportFailure(err, io);
   } finally {
     process.exitCode = previous;
   }

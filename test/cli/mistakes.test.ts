@@ -7,7 +7,9 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { runCli } from '../../server/cli/program.js';
+import { reportFailure, runCli } from '../../server/cli/program.js';
+import { baseVersionFor } from '../../server/services/preconditions.js';
+import { NotFoundError } from '../../server/store/errors.js';
 import { runCliIn } from '../helpers/cliRun.js';
 import { DEMO_CATALOGUE, ROOT, demoWorkbook } from '../helpers/demo.js';
 
@@ -133,6 +135,45 @@ test('export --out - refuses to write a Word file to a terminal; JSON is fine', 
   );
   expect(await runCli(['export', '--format', 'json', '--out', '-'], io)).toBe(0);
   expect(JSON.parse(text.text).schema).toBe('oda-register/register@1');
+});
+
+test('export of a register version that does not exist says so in one line, exit 1, not "unexpected failure"', async () => {
+  expect(await oneLine(['export', '--format', 'json', '--out', 'x.json', '--version', '99'], 1)).toBe(
+    'error: There is no register version 99; the latest is 1.',
+  );
+  expect(existsSync(path.join(dir, 'x.json'))).toBe(false);
+});
+
+test('a missing record and a failed precondition from the services are their sentence, exit 1; a bug is not', () => {
+  const said = (err: unknown) => {
+    let text = '';
+    const stderr = new Writable({
+      write(chunk: Buffer, _e, done) {
+        text += chunk.toString();
+        done();
+      },
+    });
+    const code = reportFailure(err, { stdout: stderr, stderr, env: {}, cwd: dir });
+    return { code, text };
+  };
+  let stale: unknown;
+  try {
+    baseVersionFor({ ifMatch: { kind: 'version', version: 2 }, ifNoneMatch: null }, 3, 'The catalogue');
+  } catch (err) {
+    stale = err;
+  }
+  expect(said(stale)).toEqual({
+    code: 1,
+    text: 'error: The catalogue is at version 3, not 2: someone else saved a change first. Reload and try again.\n',
+  });
+  expect(said(new NotFoundError('There is no register version 9.'))).toEqual({
+    code: 1,
+    text: 'error: There is no register version 9.\n',
+  });
+  expect(said(new TypeError("Cannot read properties of undefined (reading 'x')"))).toEqual({
+    code: 1,
+    text: "error: unexpected failure: Cannot read properties of undefined (reading 'x')\n(set ODA_DEBUG=1 to see the details)\n",
+  });
 });
 
 test('--version prints the version', async () => {

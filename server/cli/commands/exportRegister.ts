@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { checkOutputFile, withStore, writeOutputFile, type GlobalOptions } from '../context.js';
 import { UserError } from '../errors.js';
+import { NotFoundError } from '../../store/errors.js';
 import { AppendixFiles } from '../../services/appendixFiles.js';
 import { makeOutput, type CliIo } from '../io.js';
 import { wholeNumber } from '../options.js';
@@ -50,7 +51,7 @@ export function addExportCommand(program: Command, io: CliIo): void {
             return { stored: found, bytes: file.bytes };
           }
           const latest = await store.latestRegister();
-          throw new UserError(
+          throw new NotFoundError(
             latest
               ? `There is no register version ${version}; the latest is ${latest.version}.`
               : 'There is no register yet: run `oda-register consolidate` first.',
