@@ -38,6 +38,7 @@ const PLACES: Record<FaultPlace, PlaceWording> = {
     unchanged: null,
     advice: {
       forbidden: 'Ask the PMG to add you to the partnership catalogue.',
+      'not-a-member': 'Ask the PMG to add you to the partnership catalogue.',
       'not-found': 'Reload the page to see the current register versions.',
       'too-large': 'Choose the appendix file itself, not a folder or archive of several.',
     },
@@ -46,15 +47,11 @@ const PLACES: Record<FaultPlace, PlaceWording> = {
 
 /**
  * Whether the service refused the signed-in user because they are no longer a member of the partnership (a
- * 403 whose detail says so, as the sign-in checks answer): they can still Check their workbook against the
- * catalogue the pane holds, but nothing that needs the service will work until the PMG adds them back.
+ * 403 problem of type not-a-member): they can still Check their workbook against the catalogue the pane holds,
+ * but nothing that needs the service will work until the PMG adds them back.
  */
 export function isNotAMember(err: unknown): boolean {
-  return (
-    err instanceof ApiFault &&
-    err.kind === 'forbidden' &&
-    /is not a member of the partnership/i.test(err.problem?.detail ?? err.message)
-  );
+  return err instanceof ApiFault && err.kind === 'not-a-member';
 }
 
 /** Why the pane's Submit and Get latest are off after the service refused a removed member. */
@@ -104,13 +101,12 @@ function wordingOf(err: unknown, action: string): { kind: FaultKind | null; word
       todo: `Try again in a moment; if it keeps happening, tell the PMG${ref ? ' the reference' : ''}.`,
       couldStore: true,
     },
-    forbidden: isNotAMember(err)
-      ? {
-          title: 'Not a member of the partnership',
-          said: detail,
-          todo: 'Ask the PMG to add you to the partnership catalogue again.',
-        }
-      : { title: 'Not allowed', said: detail },
+    forbidden: { title: 'Not allowed', said: detail },
+    'not-a-member': {
+      title: 'Not a member of the partnership',
+      said: detail,
+      todo: 'Ask the PMG to add you to the partnership catalogue again.',
+    },
     'not-found': { title: 'Not found', said: detail },
     conflict: { title: 'Not possible now', said: detail },
     'no-catalogue': {

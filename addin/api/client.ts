@@ -44,6 +44,8 @@ export type FaultKind =
   /** 401 after a silent renewal: the user must sign in again. */
   | 'signed-out'
   | 'forbidden'
+  /** 403 of type not-a-member: the partnership catalogue does not (or no longer) list the signed-in user. */
+  | 'not-a-member'
   | 'not-found'
   /** 409: not possible in the current state. */
   | 'conflict'
@@ -81,8 +83,12 @@ export interface TokenSource {
   renew(): Promise<string | null>;
 }
 
-/** The problem types (RFC 9457 `type`, ".../problems/<name>") that say more than their status. */
+/**
+ * The problem types (RFC 9457 `type`, ".../problems/<name>") that say more than their status; every other type
+ * the service sends is told by its status alone (test/addin/faultKinds.test.ts lists each).
+ */
 const KIND_OF_TYPE: Record<string, FaultKind> = {
+  'not-a-member': 'not-a-member',
   'no-catalogue': 'no-catalogue',
   'precondition-failed': 'stale',
   'precondition-required': 'stale',

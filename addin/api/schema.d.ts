@@ -762,6 +762,7 @@ export interface components {
       title: string;
       /** @description On a 422: true when `issues` lists only the first 1,000. */
       truncated?: boolean;
+      /** @description What went wrong, as `https://oda-register.example/problems/<name>`; the names, with their status and title: `bad-request` (400, Bad request); `invalid-request` (400, The request is not valid); `malformed-json` (400, The request body is not valid JSON); `unauthorized` (401, Authentication required); `forbidden` (403, Not allowed); `not-a-member` (403, Not a member of the partnership); `not-found` (404, Not found); `method-not-allowed` (405, Method not allowed); `conflict` (409, Conflict); `precondition-failed` (412, Someone else saved a newer version); `precondition-required` (428, If-Match required); `payload-too-large` (413, Request too large); `unsupported-media-type` (415, Unsupported media type); `invalid-workbook` (422, The workbook has errors); `unreadable-workbook` (422, The file cannot be read as a workbook); `invalid-catalogue` (422, The catalogue is not valid); `unprocessable` (422, This cannot be done); `no-catalogue` (409, No partnership catalogue yet); `too-many-requests` (429, Too many requests); `not-ready` (503, Service not ready); `service-busy` (503, Service busy); `internal` (500, Internal server error). */
       type: string;
       /** @description On a 422: warnings among all the issues. */
       warningCount?: number;
@@ -1029,7 +1030,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not allowed for this user. */
+      /** @description Not allowed for this user (type `not-a-member` when the partnership catalogue does not list them). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1085,7 +1086,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not allowed for this user. */
+      /** @description Not allowed for this user (type `not-a-member` when the partnership catalogue does not list them). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1143,7 +1144,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not allowed for this user. */
+      /** @description Not allowed for this user (type `not-a-member` when the partnership catalogue does not list them). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1239,7 +1240,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not allowed for this user. */
+      /** @description Not allowed for this user (type `not-a-member` when the partnership catalogue does not list them). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1331,7 +1332,7 @@ export interface operations {
           'application/json': components['schemas']['DevMembers'];
         };
       };
-      /** @description Not allowed for this user. */
+      /** @description Not allowed for this user (type `not-a-member` when the partnership catalogue does not list them). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1400,7 +1401,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not allowed for this user. */
+      /** @description Not allowed for this user (type `not-a-member` when the partnership catalogue does not list them). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1503,7 +1504,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not allowed for this user. */
+      /** @description Not allowed for this user (type `not-a-member` when the partnership catalogue does not list them). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1612,7 +1613,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not allowed for this user. */
+      /** @description Not allowed for this user (type `not-a-member` when the partnership catalogue does not list them). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1714,7 +1715,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not allowed for this user. */
+      /** @description Not allowed for this user (type `not-a-member` when the partnership catalogue does not list them). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1879,7 +1880,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not allowed for this user. */
+      /** @description Not allowed for this user (type `not-a-member` when the partnership catalogue does not list them). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2018,7 +2019,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not allowed for this user. */
+      /** @description Not allowed for this user (type `not-a-member` when the partnership catalogue does not list them). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2088,7 +2089,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not allowed for this user. */
+      /** @description Not allowed for this user (type `not-a-member` when the partnership catalogue does not list them). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2164,7 +2165,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not allowed for this user. */
+      /** @description Not allowed for this user (type `not-a-member` when the partnership catalogue does not list them). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2254,7 +2255,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not allowed for this user. */
+      /** @description Not allowed for this user (type `not-a-member` when the partnership catalogue does not list them). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2402,7 +2403,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not allowed for this user. */
+      /** @description Not allowed for this user (type `not-a-member` when the partnership catalogue does not list them). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2487,7 +2488,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not allowed for this user. */
+      /** @description Not allowed for this user (type `not-a-member` when the partnership catalogue does not list them). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2564,7 +2565,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not allowed for this user. */
+      /** @description Not allowed for this user (type `not-a-member` when the partnership catalogue does not list them). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2642,7 +2643,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not allowed for this user. */
+      /** @description Not allowed for this user (type `not-a-member` when the partnership catalogue does not list them). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2720,7 +2721,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not allowed for this user. */
+      /** @description Not allowed for this user (type `not-a-member` when the partnership catalogue does not list them). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2809,7 +2810,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not allowed for this user. */
+      /** @description Not allowed for this user (type `not-a-member` when the partnership catalogue does not list them). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2896,7 +2897,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not allowed for this user. */
+      /** @description Not allowed for this user (type `not-a-member` when the partnership catalogue does not list them). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2983,7 +2984,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not allowed for this user. */
+      /** @description Not allowed for this user (type `not-a-member` when the partnership catalogue does not list them). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3070,7 +3071,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not allowed for this user. */
+      /** @description Not allowed for this user (type `not-a-member` when the partnership catalogue does not list them). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3155,7 +3156,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not allowed for this user. */
+      /** @description Not allowed for this user (type `not-a-member` when the partnership catalogue does not list them). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3235,7 +3236,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not allowed for this user. */
+      /** @description Not allowed for this user (type `not-a-member` when the partnership catalogue does not list them). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3348,7 +3349,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not allowed for this user. */
+      /** @description Not allowed for this user (type `not-a-member` when the partnership catalogue does not list them). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3415,7 +3416,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not allowed for this user. */
+      /** @description Not allowed for this user (type `not-a-member` when the partnership catalogue does not list them). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3531,7 +3532,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not allowed for this user. */
+      /** @description Not allowed for this user (type `not-a-member` when the partnership catalogue does not list them). */
       403: {
         headers: {
           [name: string]: unknown;

@@ -7,7 +7,7 @@ import { PROBLEM_CONTENT_TYPE } from '../http/problem.js';
 const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   400: 'The request is not valid: `errors` points at each bad field.',
   401: 'No valid bearer token.',
-  403: 'Not allowed for this user.',
+  403: 'Not allowed for this user (type `not-a-member` when the partnership catalogue does not list them).',
   404: 'Not found.',
   409: 'Not possible in the current state (e.g. no catalogue yet).',
   412: 'The If-Match version is stale: someone else saved first.',

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { catalogueSchema, ID_PATTERN } from '../../shared/catalogue.js';
 import { ISSUE_CODES, type Issue, type IssueCode } from '../../shared/issues.js';
 import { MEMBER_ROLES } from '../../shared/types.js';
+import { PROBLEM_BASE, PROBLEM_TYPES } from '../http/problem.js';
 import type { AuditEvent, AuditVerification, SignOff, StoredCatalogue } from '../store/types.js';
 import type { RegisterSummary, SubmissionSummary } from '../store/types.js';
 import type { SignOffStatus } from '../services/signOffs.js';
@@ -110,7 +111,11 @@ export const issueCountsSchema = z.record(z.string(), z.number().int()).openapi(
 
 export const problemSchema = z
   .object({
-    type: z.string(),
+    type: z.string().openapi({
+      description: `What went wrong, as \`${PROBLEM_BASE}<name>\`; the names, with their status and title: ${PROBLEM_TYPES.map(
+        (p) => `\`${p.name}\` (${p.status}, ${p.title})`,
+      ).join('; ')}.`,
+    }),
     title: z.string(),
     status: z.number().int(),
     detail: z.string(),

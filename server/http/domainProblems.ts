@@ -119,7 +119,7 @@ const PROBLEMS: { [K in DomainErrorKind]: ProblemRule<ErrorOfKind<K>> | null } =
       };
     },
   },
-  'not-a-member': { problem: 'forbidden' },
+  'not-a-member': { problem: 'not-a-member' },
   'dev-issuer-refused': null,
   'invalid-catalogue-file': null,
   'not-an-appendix': null,

@@ -32,6 +32,7 @@ export type ProblemKind =
   | 'malformed-json'
   | 'unauthorized'
   | 'forbidden'
+  | 'not-a-member'
   | 'not-found'
   | 'method-not-allowed'
   | 'conflict'
@@ -55,6 +56,7 @@ const TITLES: Record<ProblemKind, [number, string]> = {
   'malformed-json': [400, 'The request body is not valid JSON'],
   unauthorized: [401, 'Authentication required'],
   forbidden: [403, 'Not allowed'],
+  'not-a-member': [403, 'Not a member of the partnership'],
   'not-found': [404, 'Not found'],
   'method-not-allowed': [405, 'Method not allowed'],
   conflict: [409, 'Conflict'],
@@ -72,6 +74,11 @@ const TITLES: Record<ProblemKind, [number, string]> = {
   'service-busy': [503, 'Service busy'],
   internal: [500, 'Internal server error'],
 };
+
+/** Every problem type the service answers, with its status and title (for the OpenAPI document). */
+export const PROBLEM_TYPES: readonly { name: ProblemKind; status: number; title: string }[] = Object.entries(
+  TITLES,
+).map(([name, [status, title]]) => ({ name: name as ProblemKind, status, title }));
 
 /** An error that becomes a problem response; throw it from any handler. */
 export class ProblemError extends Error {

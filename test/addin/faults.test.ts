@@ -34,12 +34,16 @@ async function faultOf(answer: () => Response | Promise<Response>): Promise<ApiF
   throw new Error('the call did not fail');
 }
 
-function answered(status: number, detail: string, extra: { requestId?: string; retryAfter?: string } = {}) {
+function answered(
+  status: number,
+  detail: string,
+  extra: { requestId?: string; retryAfter?: string; type?: string } = {},
+) {
   return faultOf(
     () =>
       new Response(
         JSON.stringify({
-          type: 'about:blank',
+          type: extra.type ?? 'about:blank',
           title: 'Refused',
           status,
           detail,
@@ -182,7 +186,10 @@ describe('one wording of each fault, the place adding only what is true there', 
   });
 
   test('a removed member is told to ask the PMG, that Check still works, and why Submit is off', async () => {
-    const removed = await answered(403, 'pat@leeds.gov.uk is not a member of the partnership.');
+    const removed = await answered(403, 'pat@leeds.gov.uk is not a member of the partnership.', {
+      type: 'https://oda-register.example/problems/not-a-member',
+    });
+    expect(removed.kind).toBe('not-a-member');
     expect(isNotAMember(removed)).toBe(true);
     expect(faultMessage(removed, 'Submitting')).toEqual({
       title: 'Not a member of the partnership',
@@ -193,6 +200,22 @@ describe('one wording of each fault, the place adding only what is true there', 
     const other = await answered(403, 'Only a member of the PMG may do this.');
     expect(isNotAMember(other)).toBe(false);
     expect(faultMessage(other, 'Consolidating').title).toBe('Not allowed');
+    // It is the problem type that says so, not the wording.
+    const worded = await answered(403, 'pat@leeds.gov.uk is not a member of the partnership.', {
+      type: 'https://oda-register.example/problems/forbidden',
+    });
+    expect(isNotAMember(worded)).toBe(false);
+    expect(faultMessage(worded, 'Submitting').title).toBe('Not allowed');
+  });
+
+  test('a removed member on the register page is told to ask the PMG, as any refused user is', async () => {
+    const removed = await answered(403, 'pat@leeds.gov.uk is not a member of the partnership.', {
+      type: 'https://oda-register.example/problems/not-a-member',
+    });
+    expect(registerFault(removed, 'Loading')).toEqual({
+      title: 'Not a member of the partnership',
+      body: 'pat@leeds.gov.uk is not a member of the partnership. Ask the PMG to add you to the partnership catalogue.',
+    });
   });
 
   test('403 and 404 on the register page say what to do there', async () => {

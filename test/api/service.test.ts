@@ -1,7 +1,7 @@
 /** Health, readiness, me, the OpenAPI document, and problem+json for requests that go wrong. */
 import request from 'supertest';
 import { makeTestApp, MEMBERS, type TestApp } from '../helpers/testApp.js';
-import { LEEDS } from '../helpers/catalogue.js';
+import { LEEDS, testCatalogue } from '../helpers/catalogue.js';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -67,6 +67,28 @@ describe('service endpoints', () => {
     const forged = token.slice(0, -4) + (token.endsWith('AAAA') ? 'BBBB' : 'AAAA');
     expectProblem(await request(t.app).get('/api/me').set('Authorization', `Bearer ${forged}`), 401);
     expectProblem(await request(t.app).get('/api/me').set('Authorization', 'Basic abc'), 401);
+  });
+
+  test('a member removed from the catalogue is a 403 problem of its own type, not-a-member', async () => {
+    const token = await t.tokenFor(MEMBERS.viewer);
+    const catalogue = testCatalogue();
+    const members = catalogue.members.filter((m) => m.email !== MEMBERS.viewer);
+    await t.store.putCatalogue({ ...catalogue, members }, { actor: 'chair@test', expectedVersion: 1 });
+    const removed = await request(t.app).get('/api/me').set('Authorization', `Bearer ${token}`);
+    expectProblem(removed, 403);
+    expect(removed.body).toMatchObject({
+      type: 'https://oda-register.example/problems/not-a-member',
+      title: 'Not a member of the partnership',
+      detail: `${MEMBERS.viewer} is not a member of the partnership.`,
+    });
+    expect(removed.headers['www-authenticate']).toBeUndefined();
+    expect(t.responseViolations).toEqual([]);
+    // A member refused something is still "forbidden".
+    const refused = await request(t.app)
+      .post('/api/registers')
+      .set('Authorization', await t.bearer(MEMBERS.leeds));
+    expectProblem(refused, 403);
+    expect(refused.body.type).toBe('https://oda-register.example/problems/forbidden');
   });
 
   test('a token whose header quotes characters a HTTP header cannot carry is still a 401 problem', async () => {
