@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseCircular, parseDependencyTree } from 'dpdm';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = new URL('../..', import.meta.url).pathname;
 
 /**
  * The cycles among the files the globs match, each as its files relative to `cwd`, in import order; and the
