@@ -34,9 +34,20 @@ export type StoredCatalogue = Schemas['StoredCatalogue'];
 export type SignInConfig = Schemas['SignInConfig'];
 export type DevMember = Schemas['DevMembers']['members'][number];
 
-/** The MoU appendix formats the service renders (GET /api/registers/{version}/appendix.<format>). */
-export const APPENDIX_FORMATS = ['docx', 'xlsx', 'ods', 'zip', 'json'] as const;
-export type AppendixFormat = (typeof APPENDIX_FORMATS)[number];
+/** The download routes of a register version's appendices, as the service's document declares them. */
+type AppendixRoute = Extract<keyof paths, `/api/registers/{version}/appendix.${string}`>;
+/**
+ * The files a register version downloads as, by the extension of their route
+ * (GET /api/registers/{version}/appendix.<extension>): the service's CSV format comes as a zip.
+ */
+export type AppendixExtension = AppendixRoute extends `/api/registers/{version}/appendix.${infer E}` ? E : never;
+export const APPENDIX_EXTENSIONS = [
+  'docx',
+  'xlsx',
+  'ods',
+  'zip',
+  'json',
+] as const satisfies readonly AppendixExtension[];
 
 export type FaultKind =
   /** No answer: the network is down or the service unreachable. */
@@ -235,7 +246,7 @@ export function createApi({ baseUrl = '', tokens, fetch: fetchImpl }: ApiOptions
     consolidate: () =>
       call((headers) => client.POST('/api/registers', { headers })).then((r) => storedRegister(r.data)),
     /** An MoU appendix of a register version, as the file the service names. */
-    async appendix(version: number, format: AppendixFormat): Promise<{ blob: Blob; fileName: string }> {
+    async appendix(version: number, format: AppendixExtension): Promise<{ blob: Blob; fileName: string }> {
       const path = `/api/registers/{version}/appendix.${format}` as '/api/registers/{version}/appendix.docx';
       const { data, response } = await call((headers) =>
         client.GET(path, { params: { path: { version: String(version) } }, headers, parseAs: 'blob' }),

@@ -5,12 +5,12 @@
  */
 import { Button, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { useId, useRef, useState } from 'react';
-import { ApiFault, type AppendixFormat, type VerifyResult } from '../api/client.js';
+import { ApiFault, type AppendixExtension, type VerifyResult } from '../api/client.js';
 import type { Session } from '../taskpane/auth/session.js';
 import { NoticeBar, type Notice } from '../taskpane/FaultBar.js';
 import { registerFault } from './faults.js';
 
-const FORMATS: { format: AppendixFormat; label: string }[] = [
+const FORMATS: { format: AppendixExtension; label: string }[] = [
   { format: 'docx', label: 'Download Word (.docx)' },
   { format: 'xlsx', label: 'Download Excel (.xlsx)' },
   { format: 'ods', label: 'Download OpenDocument (.ods)' },
@@ -54,7 +54,7 @@ export function Downloads({
   version: number;
   onExpired: () => void;
 }) {
-  const [busy, setBusy] = useState<AppendixFormat | 'verify' | null>(null);
+  const [busy, setBusy] = useState<AppendixExtension | 'verify' | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [verdict, setVerdict] = useState<VerifyResult | null>(null);
   const [file, setFile] = useState<File | null>(null);
@@ -66,7 +66,7 @@ export function Downloads({
     else setNotice({ intent: 'error', ...registerFault(err, action) });
   }
 
-  async function download(format: AppendixFormat, label: string) {
+  async function download(format: AppendixExtension, label: string) {
     if (busy) return;
     setBusy(format);
     setNotice(null);

@@ -4,7 +4,7 @@
  * matrix with coloured R/A/C/I, participation, issues). A view over usePmgRegister, which holds the actions.
  */
 import { Button, Text } from '@fluentui/react-components';
-import { APPENDIX_FORMATS } from '../api/client.js';
+import { APPENDIX_EXTENSIONS } from '../api/client.js';
 import type { WorkbookGateway } from '../gateway.js';
 import type { Session } from './auth/session.js';
 import { NoticeBar } from './FaultBar.js';
@@ -56,7 +56,7 @@ export function PmgPanel({
               : ''}
           </Text>
           <div role="group" aria-label="MoU appendices" style={{ display: 'flex', flexWrap: 'wrap', gap: 6 }}>
-            {APPENDIX_FORMATS.map((format) => (
+            {APPENDIX_EXTENSIONS.map((format) => (
               <Button key={format} size="small" disabled={busy} onClick={() => pmg.download(format)}>
                 {format === 'zip' ? 'CSV' : format.toUpperCase()}
               </Button>

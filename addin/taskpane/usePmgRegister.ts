@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import { ISSUE_CODES } from '../../shared/issues.js';
 import type { Register } from '../../shared/types.js';
-import { ApiFault, type AppendixFormat, type RegisterSummary, type SignOffStatus } from '../api/client.js';
+import { ApiFault, type AppendixExtension, type RegisterSummary, type SignOffStatus } from '../api/client.js';
 import type { WorkbookGateway } from '../gateway.js';
 import type { Session } from './auth/session.js';
 import type { Notice } from './FaultBar.js';
@@ -15,7 +15,7 @@ import { registerSheets } from './model/registerSheets.js';
 import { consolidatedSummary } from './model/registerVersions.js';
 import { useAction } from './useAction.js';
 
-export const APPENDIX_NAMES: Record<AppendixFormat, string> = {
+export const APPENDIX_NAMES: Record<AppendixExtension, string> = {
   docx: 'Word appendices',
   xlsx: 'Excel appendices',
   ods: 'OpenDocument appendices (.ods)',
@@ -92,7 +92,7 @@ export function usePmgRegister(session: Session, gateway: WorkbookGateway, onSig
       }
     });
 
-  const download = (format: AppendixFormat) =>
+  const download = (format: AppendixExtension) =>
     action.run(`Downloading the ${APPENDIX_NAMES[format]}`, async () => {
       if (!register) return;
       setNotice(null);
