@@ -10,7 +10,7 @@ import { ApiFault } from '../api/client.js';
 import type { RegisterDiff } from '../../shared/diff.js';
 import type { Register, RegisterOrganisation } from '../../shared/types.js';
 import type { Session } from '../taskpane/auth/session.js';
-import { NoticeBar } from '../taskpane/FaultBar.js';
+import { NoticeBar } from '../taskpane/NoticeBar.js';
 import { ChangesSection } from './ChangesSection.js';
 import { registerFault, type FaultMessage } from './faults.js';
 

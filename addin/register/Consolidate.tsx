@@ -18,7 +18,7 @@ import {
 import { useState } from 'react';
 import { ApiFault } from '../api/client.js';
 import type { Session } from '../taskpane/auth/session.js';
-import { NoticeBar, type Notice } from '../taskpane/FaultBar.js';
+import { NoticeBar, type Notice } from '../taskpane/NoticeBar.js';
 import { registerFault } from './faults.js';
 import { shortDigest } from './model/format.js';
 

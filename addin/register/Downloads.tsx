@@ -7,7 +7,7 @@ import { Button, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/r
 import { useId, useRef, useState } from 'react';
 import { ApiFault, type AppendixExtension, type VerifyResult } from '../api/client.js';
 import type { Session } from '../taskpane/auth/session.js';
-import { NoticeBar, type Notice } from '../taskpane/FaultBar.js';
+import { NoticeBar, type Notice } from '../taskpane/NoticeBar.js';
 import { registerFault } from './faults.js';
 
 const FORMATS: { format: AppendixExtension; label: string }[] = [

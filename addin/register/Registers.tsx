@@ -7,7 +7,7 @@ import { Button, Spinner } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiFault, type RegisterSummary, type SignOffStatus } from '../api/client.js';
 import type { Session } from '../taskpane/auth/session.js';
-import { NoticeBar } from '../taskpane/FaultBar.js';
+import { NoticeBar } from '../taskpane/NoticeBar.js';
 import { Consolidate } from './Consolidate.js';
 import { registerFault, type FaultMessage } from './faults.js';
 import { shortDigest, ukDateTime } from './model/format.js';

@@ -8,7 +8,7 @@ import { ApiFault, type RegisterSummary, type SignOffStatus } from '../api/clien
 import type { RegisterDiff } from '../../shared/diff.js';
 import type { Register } from '../../shared/types.js';
 import type { Session } from '../taskpane/auth/session.js';
-import { NoticeBar } from '../taskpane/FaultBar.js';
+import { NoticeBar } from '../taskpane/NoticeBar.js';
 import { Compare } from './Compare.js';
 import { DataFlowsSection } from './DataFlowsSection.js';
 import { Downloads } from './Downloads.js';

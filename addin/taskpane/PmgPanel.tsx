@@ -7,7 +7,7 @@ import { Button, Text } from '@fluentui/react-components';
 import { APPENDIX_EXTENSIONS } from '../api/client.js';
 import type { WorkbookGateway } from '../gateway.js';
 import type { Session } from './auth/session.js';
-import { NoticeBar } from './FaultBar.js';
+import { NoticeBar } from './NoticeBar.js';
 import { ProgressLine } from './ProgressLine.js';
 import { RegisterIssueList } from './RegisterIssueList.js';
 import { DataFlowsSection } from '../register/DataFlowsSection.js';

@@ -10,7 +10,7 @@ import { devMemberGroups } from './model/devMembers.js';
 import { openSession, type Session } from './auth/session.js';
 import { devTokens } from './auth/devTokens.js';
 import { faultMessageIn, signInExpiredIn, type FaultPlace } from '../faultMessages.js';
-import { NoticeBar, type Notice } from './FaultBar.js';
+import { NoticeBar, type Notice } from './NoticeBar.js';
 import { FIT } from './layout.js';
 
 export function SignIn({

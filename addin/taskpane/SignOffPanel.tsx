@@ -23,7 +23,7 @@ import {
 import { fte, money, percent, quantity, shortDigest, ukDate, ukDateTime } from '../../shared/displayFormat.js';
 import { enumLabel, INVOLVEMENT, RACI_ROLE, RESOURCE_TYPE, STATUS, UNIT } from '../../shared/enums.js';
 import type { Session } from './auth/session.js';
-import { NoticeBar } from './FaultBar.js';
+import { NoticeBar } from './NoticeBar.js';
 import { FIT } from './layout.js';
 import { signOffIssues } from './model/signOffIssues.js';
 import { ProgressLine } from './ProgressLine.js';

@@ -18,7 +18,7 @@ import { ukDateTime } from '../../shared/displayFormat.js';
 import type { WorkbookGateway } from '../gateway.js';
 import type { Session } from './auth/session.js';
 import { ConflictView } from './ConflictView.js';
-import { NoticeBar } from './FaultBar.js';
+import { NoticeBar } from './NoticeBar.js';
 import { IssueList } from './IssueList.js';
 import { ProgressLine } from './ProgressLine.js';
 import { useWorkbookSync } from './useWorkbookSync.js';

@@ -9,7 +9,7 @@ import type { Register } from '../../shared/types.js';
 import { ApiFault, type AppendixExtension, type RegisterSummary, type SignOffStatus } from '../api/client.js';
 import type { WorkbookGateway } from '../gateway.js';
 import type { Session } from './auth/session.js';
-import type { Notice } from './FaultBar.js';
+import type { Notice } from './NoticeBar.js';
 import { faultMessage } from './faults.js';
 import { registerSheets } from './model/registerSheets.js';
 import { consolidatedSummary } from './model/registerVersions.js';

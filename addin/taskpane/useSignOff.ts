@@ -8,7 +8,7 @@ import { ukDateTime } from '../../shared/displayFormat.js';
 import type { Register } from '../../shared/types.js';
 import { ApiFault, type RegisterSummary, type SignOffStatus } from '../api/client.js';
 import type { Session } from './auth/session.js';
-import type { Notice } from './FaultBar.js';
+import type { Notice } from './NoticeBar.js';
 import { faultMessage } from './faults.js';
 import { useAction } from './useAction.js';
 

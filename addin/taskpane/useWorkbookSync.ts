@@ -13,7 +13,7 @@ import type { RawTables, Submission } from '../../shared/types.js';
 import { ApiFault, type StoredSubmission } from '../api/client.js';
 import type { Progress, WorkbookGateway, WorkbookSettings } from '../gateway.js';
 import type { Session } from './auth/session.js';
-import type { Notice } from './FaultBar.js';
+import type { Notice } from './NoticeBar.js';
 import { isNotAMember, NOT_A_MEMBER_REASON } from '../faultMessages.js';
 import { faultMessage } from './faults.js';
 import { reportOf, sheetReportOf, type SheetReport } from './model/check.js';
