@@ -107,7 +107,7 @@ describe('docs/', () => {
   });
 
   const root = new URL('../../', import.meta.url);
-  const readmes = ['README.md', 'examples/README.md'].map((f) => new URL(f, root));
+  const readmes = ['README.md', 'examples/README.md', 'server/store/README.md'].map((f) => new URL(f, root));
   // Folders the project makes as it runs (.gitignore's plain entries, such as test/browser/artifacts/): named in
   // the pages, absent from a fresh clone.
   const generated = readFileSync(new URL('.gitignore', root), 'utf8')
@@ -133,5 +133,63 @@ describe('docs/', () => {
       .filter((u) => !generated.some((place) => u.pathname.startsWith(new URL(place, root).pathname)))
       .filter((u) => !u.pathname.startsWith(root.pathname) || !existsSync(u));
     expect(outside.map((u) => u.pathname)).toEqual([]);
+  });
+
+  /** GitHub's anchor for a heading: lower case, punctuation dropped, spaces as hyphens. */
+  const anchor = (heading: string) =>
+    heading
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N} _-]/gu, '')
+      .replace(/ /g, '-');
+  const anchorsOf = (url: URL) =>
+    readFileSync(url, 'utf8')
+      .split('\n')
+      .filter((line) => /^#{1,6} /.test(line))
+      .map((line) => anchor(line.replace(/^#+ /, '')));
+
+  it.each(
+    [...pages.map((page) => new URL(page, dir)), ...readmes].map((url) => [
+      url.pathname.slice(root.pathname.length),
+      url,
+    ]),
+  )('%s links only to headings that exist', (_name, url) => {
+    const text = readFileSync(url, 'utf8');
+    const broken = [...text.matchAll(/\]\(([^)#\s]*)#([^)\s]+)\)/g)]
+      .filter((m) => !/^https?:/.test(m[1]!))
+      .map((m) => ({ file: new URL(m[1] || url.pathname, url), link: `${m[1]}#${m[2]}` }))
+      .filter(({ file }) => file.pathname.endsWith('.md') && existsSync(file))
+      .filter(({ file, link }) => !anchorsOf(file).includes(link.split('#')[1]!))
+      .map(({ link }) => link);
+    expect(broken).toEqual([]);
+  });
+});
+
+describe('README.md', () => {
+  const root = new URL('../../', import.meta.url);
+  const readme = readFileSync(new URL('README.md', root), 'utf8');
+
+  it('stays a ten-minute read that links to every page in docs/', () => {
+    expect(readme.split('\n').length).toBeLessThan(150);
+    const pages = readdirSync(new URL('docs/', root)).filter((f) => f.endsWith('.md'));
+    expect(pages.filter((page) => !readme.includes(`](docs/${page}`))).toEqual([]);
+  });
+
+  const ignored = [
+    '.git',
+    ...readFileSync(new URL('.gitignore', root), 'utf8')
+      .split('\n')
+      .map((line) => line.trim().replace(/^\//, '').replace(/\/$/, ''))
+      .filter((line) => line && !line.startsWith('#')),
+  ];
+
+  it("maps every folder of the repository and of server/ (the map's table)", () => {
+    const map = readme.slice(readme.indexOf('## The map'), readme.indexOf('\n## ', readme.indexOf('## The map') + 1));
+    const folders = (url: URL, prefix: string) =>
+      readdirSync(url, { withFileTypes: true })
+        .filter((e) => e.isDirectory() && !ignored.includes(e.name))
+        .map((e) => `${prefix}${e.name}/`);
+    // server/ is mapped by its folders; .git and what .gitignore names (node_modules/, data/, ...) are not the code.
+    const all = [...folders(root, ''), ...folders(new URL('server/', root), 'server/')].filter((f) => f !== 'server/');
+    expect(all.filter((folder) => !map.includes(`| \`${folder}\``) && !map.includes(`, \`${folder}\``))).toEqual([]);
   });
 });
