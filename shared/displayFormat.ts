@@ -1,7 +1,9 @@
 /**
- * How an appendix writes values for a reader, as a PMG chair would write them: dates "1 April 2025", money
- * "£1,234.56", FTE to two places ("1.50"), stakes as percentages ("33.33%"). Pure; used by the Word appendix, for
- * the display formats of the Excel one, and by the register page.
+ * How every view writes values for a reader, as a PMG chair would write them (the one definition: the pane, the
+ * register page, the appendices and issue messages use it): dates "1 April 2025" (a timestamp by its date in the
+ * UK, "1 April 2025 at 14:05" with its time), money in the GOV.UK style ("£80,000", pence only when not whole
+ * pounds: "£1,234.50"), FTE to two places ("1.50"), stakes as percentages ("33.33%"), counts grouped ("12,500").
+ * Pure. Machine formats (CSV, JSON, the register itself) keep ISO dates and plain numbers.
  */
 
 /** The months' names, January first. */
@@ -20,11 +22,20 @@ export const MONTHS = [
   'December',
 ];
 
-/** "2025-04-01" -> "1 April 2025"; anything that is not an ISO date is returned as it is. */
-export function ukDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!m) return iso;
+/**
+ * "2025-04-01" -> "1 April 2025"; a timestamp ("2025-05-31T23:30:00Z") -> its calendar date in the UK ("1 June
+ * 2025"); anything else is returned as it is.
+ */
+export function ukDate(value: string): string {
+  const iso = /^\d{4}-\d{2}-\d{2}T/.test(value) ? ukCalendarDate(value) : value;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return value;
   return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
+}
+
+/** Every ISO date in a sentence (an issue message) in words: "End 2029-04-01 is after" -> "End 1 April 2029 is after". */
+export function datesInWords(sentence: string): string {
+  return sentence.replace(/\b\d{4}-\d{2}-\d{2}\b(?!T)/g, (d) => ukDate(d));
 }
 
 /** The calendar date (yyyy-mm-dd) of a timestamp in the UK (Europe/London), where the PMG signs. */
@@ -52,7 +63,7 @@ export function ukDateTime(timestamp: string | null | undefined): string {
   if (!timestamp) return '';
   const d = new Date(timestamp);
   if (Number.isNaN(d.getTime())) return timestamp;
-  return `${ukDate(ukCalendarDate(timestamp))} at ${UK_TIME.format(d)}`;
+  return `${ukDate(timestamp)} at ${UK_TIME.format(d)}`;
 }
 
 const GROUPED_2DP = new Intl.NumberFormat('en-GB', {
@@ -60,11 +71,22 @@ const GROUPED_2DP = new Intl.NumberFormat('en-GB', {
   maximumFractionDigits: 2,
   useGrouping: true,
 });
+const GROUPED_0DP = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0, useGrouping: true });
 const GROUPED = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 4, useGrouping: true });
 
-/** 1234.5 -> "£1,234.50"; -3 -> "-£3.00". */
+/**
+ * Money in the GOV.UK style, pence only when there are some: 80000 -> "£80,000", 1234.5 -> "£1,234.50",
+ * 0 -> "£0", -3 -> "-£3". Amounts are to the penny (the register rounds them so).
+ */
 export function money(n: number): string {
-  return n < 0 ? `-£${GROUPED_2DP.format(-n)}` : `£${GROUPED_2DP.format(n)}`;
+  const pence = Math.round(Math.abs(n) * 100);
+  const pounds = pence % 100 === 0 ? GROUPED_0DP.format(pence / 100) : GROUPED_2DP.format(pence / 100);
+  return n < 0 && pence > 0 ? `-£${pounds}` : `£${pounds}`;
+}
+
+/** Whole pounds (no pence to show), as money() writes them. */
+export function isWholePounds(n: number): boolean {
+  return Math.round(Math.abs(n) * 100) % 100 === 0;
 }
 
 /** 1.5 -> "1.50" (full-time equivalents to two places). */
@@ -80,6 +102,34 @@ export function percent(share: number): string {
 /** A plain quantity: 12500 -> "12,500", 0.25 -> "0.25". */
 export function quantity(n: number): string {
   return GROUPED.format(n);
+}
+
+/** 12000 -> "12,000" (a count: whole numbers, grouped). */
+export function count(n: number): string {
+  return GROUPED.format(n);
+}
+
+/** "1 organisation", "3 organisations", "1,200 partners". */
+export function plural(n: number, noun: string, nouns = `${noun}s`): string {
+  return `${count(n)} ${n === 1 ? noun : nouns}`;
+}
+
+/** A commitment's quantity in its unit (contract unit ids), as a sentence says it. */
+const UNIT_WORDS: Record<string, (q: number) => string> = {
+  gbp: (q) => money(q),
+  'gbp-per-year': (q) => `${money(q)} a year`,
+  fte: (q) => `${fte(q)} FTE`,
+  'days-per-month': (q) => `${quantity(q)} ${q === 1 ? 'day' : 'days'} a month`,
+  'hours-per-week': (q) => `${quantity(q)} ${q === 1 ? 'hour' : 'hours'} a week`,
+  datasets: (q) => `${quantity(q)} ${q === 1 ? 'dataset' : 'datasets'}`,
+  licences: (q) => `${quantity(q)} ${q === 1 ? 'licence' : 'licences'}`,
+  other: (q) => quantity(q),
+};
+
+/** 120000 "gbp-per-year" -> "£120,000 a year"; 0.8 "fte" -> "0.80 FTE"; 3 "datasets" -> "3 datasets". */
+export function amount(q: number, unit: string): string {
+  const words = Object.hasOwn(UNIT_WORDS, unit) ? UNIT_WORDS[unit]! : null;
+  return words ? words(q) : `${quantity(q)} ${unit}`.trim();
 }
 
 /** "sha256:ab12cd34ef56…" (or the bare hex): enough of a digest to compare by eye; the full one is in the file's properties. */

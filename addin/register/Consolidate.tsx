@@ -20,7 +20,7 @@ import { ApiFault } from '../api/client.js';
 import type { Session } from '../taskpane/auth/session.js';
 import { NoticeBar, type Notice } from '../taskpane/NoticeBar.js';
 import { registerFault } from './faults.js';
-import { shortDigest } from './model/format.js';
+import { shortDigest } from '../../shared/displayFormat.js';
 
 export function Consolidate({
   session,

@@ -10,7 +10,7 @@ import type { Session } from '../taskpane/auth/session.js';
 import { NoticeBar } from '../taskpane/NoticeBar.js';
 import { Consolidate } from './Consolidate.js';
 import { registerFault, type FaultMessage } from './faults.js';
-import { shortDigest, ukDateTime } from './model/format.js';
+import { shortDigest, ukDateTime } from '../../shared/displayFormat.js';
 import { signOffBadge } from './model/signOffs.js';
 import { VersionDetail } from './VersionDetail.js';
 

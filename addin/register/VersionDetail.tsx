@@ -14,7 +14,7 @@ import { DataFlowsSection } from './DataFlowsSection.js';
 import { Downloads } from './Downloads.js';
 import { registerFault, type FaultMessage } from './faults.js';
 import { IssuesSection } from './IssuesSection.js';
-import { ukDateTime } from './model/format.js';
+import { ukDateTime } from '../../shared/displayFormat.js';
 import { PartnersSection } from './PartnersSection.js';
 import { RoleMatrixSection } from './RoleMatrixSection.js';
 import { SignOffSummary } from './SignOffSummary.js';

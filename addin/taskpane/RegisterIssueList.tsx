@@ -1,5 +1,6 @@
 /** A register's issues as a list, each with its severity badge: the PMG's cross-partner issues, a partner's own. */
 import { Badge, Text } from '@fluentui/react-components';
+import { datesInWords } from '../../shared/displayFormat.js';
 import type { Issue } from '../../shared/issues.js';
 
 export function RegisterIssueList({ issues, testId }: { issues: readonly Issue[]; testId?: string }) {
@@ -11,7 +12,7 @@ export function RegisterIssueList({ issues, testId }: { issues: readonly Issue[]
             <Badge size="small" color={i.severity === 'error' ? 'danger' : 'warning'}>
               {i.severity}
             </Badge>{' '}
-            {i.message}
+            {datesInWords(i.message)}
           </Text>
         </li>
       ))}

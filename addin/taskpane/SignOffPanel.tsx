@@ -20,8 +20,8 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { fte, money, percent, quantity, shortDigest, ukDate, ukDateTime } from '../../shared/displayFormat.js';
-import { enumLabel, INVOLVEMENT, RACI_ROLE, RESOURCE_TYPE, STATUS, UNIT } from '../../shared/enums.js';
+import { amount, fte, money, percent, plural, shortDigest, ukDate, ukDateTime } from '../../shared/displayFormat.js';
+import { enumLabel, INVOLVEMENT, RACI_ROLE, RESOURCE_TYPE, STATUS } from '../../shared/enums.js';
 import type { Session } from './auth/session.js';
 import { NoticeBar } from './NoticeBar.js';
 import { FIT } from './layout.js';
@@ -93,8 +93,8 @@ export function SignOffPanel({ session, onSignedOut }: { session: Session; onSig
           </Text>
           {totals ? (
             <Text size={200}>
-              Counted commitments: {fte(totals.analystFte)} FTE of analyst time, {money(totals.fundingGbp)} and{' '}
-              {money(totals.fundingGbpPerYear)} a year of funding, {quantity(totals.datasets)} datasets.
+              Counted commitments: {fte(totals.analystFte)} FTE of analyst time; funding of {money(totals.fundingGbp)}{' '}
+              one-off and {money(totals.fundingGbpPerYear)} a year; {plural(totals.datasets, 'dataset')}.
             </Text>
           ) : null}
           <div data-testid="signoff-issues">
@@ -122,8 +122,8 @@ export function SignOffPanel({ session, onSignedOut }: { session: Session; onSig
               <li key={n} className={styles.wrap}>
                 <Text size={200}>
                   {c.ref ? `${c.ref}: ` : ''}
-                  {enumLabel(RESOURCE_TYPE, c.resourceType)}, {quantity(c.quantity)} {enumLabel(UNIT, c.unit)},{' '}
-                  {c.description} ({enumLabel(STATUS, c.status)})
+                  {enumLabel(RESOURCE_TYPE, c.resourceType)}, {amount(c.quantity, c.unit)}, {c.description} (
+                  {enumLabel(STATUS, c.status)})
                 </Text>
               </li>
             ))}

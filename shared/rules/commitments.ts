@@ -8,6 +8,7 @@
  *   does and is not reported.
  */
 import { DEFAULT_PROJECT } from '../contract.js';
+import { ukDate } from '../displayFormat.js';
 import { enumLabel, RESOURCE_TYPE, UNIT, UNITS_BY_RESOURCE_TYPE } from '../enums.js';
 import type { Commitment, Partnership } from '../types.js';
 import { dataRows, numberOf, placeOf, readRow, textOf, type IssueList, type LocatedTable } from '../table.js';
@@ -63,22 +64,22 @@ export function readCommitments(table: LocatedTable | null, partnership: Partner
     if (c.start !== '' && c.end !== null && c.end < c.start) {
       issues.add(
         'commitment/end-before-start',
-        `End ${c.end} is before Start ${c.start}; a commitment cannot end before it starts.`,
+        `End ${ukDate(c.end)} is before Start ${ukDate(c.start)}; a commitment cannot end before it starts.`,
         placeOf(table, row, 'end'),
       );
     }
-    const period = `the MoU period ${partnership.mouStart} to ${partnership.mouEnd}`;
+    const period = `the MoU period ${ukDate(partnership.mouStart)} to ${ukDate(partnership.mouEnd)}`;
     if (c.start !== '' && (c.start < partnership.mouStart || c.start > partnership.mouEnd)) {
       issues.add(
         'commitment/outside-mou-period',
-        `Start ${c.start} is outside ${period}; check the date, or note why the commitment falls outside it.`,
+        `Start ${ukDate(c.start)} is outside ${period}; check the date, or note why the commitment falls outside it.`,
         placeOf(table, row, 'start'),
       );
     }
     if (c.end !== null && c.end > partnership.mouEnd) {
       issues.add(
         'commitment/outside-mou-period',
-        `End ${c.end} is after ${period} ends; check the date, or note why the commitment runs beyond it.`,
+        `End ${ukDate(c.end)} is after ${period} ends; check the date, or note why the commitment runs beyond it.`,
         placeOf(table, row, 'end'),
       );
     }

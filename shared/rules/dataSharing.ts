@@ -15,6 +15,7 @@
  */
 import { ALL_PARTNERS } from '../contract.js';
 import { isBlank } from '../cells.js';
+import { ukDate } from '../displayFormat.js';
 import { enumLabel, IDENTIFIABLE, NEEDS_CONDITION, NEEDS_LAWFUL_BASIS, PERSONAL_DATA } from '../enums.js';
 import { compareCodeUnits } from '../order.js';
 import type { CatalogueOrganisation, DataSharing, Partnership } from '../types.js';
@@ -148,7 +149,7 @@ export function readDataSharing(
     if (d.reviewDate !== null && d.reviewDate < mouStart) {
       issues.add(
         'data-sharing/review-before-mou',
-        `Review date ${d.reviewDate} is before the MoU period ${mouStart} to ${mouEnd} starts; check the date.`,
+        `Review date ${ukDate(d.reviewDate)} is before the MoU period ${ukDate(mouStart)} to ${ukDate(mouEnd)} starts; check the date.`,
         placeOf(table, row, 'reviewDate'),
       );
     }

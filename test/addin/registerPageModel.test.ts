@@ -8,7 +8,7 @@ import { consolidate } from '../../shared/consolidate.js';
 import { diffRegisters } from '../../shared/diff.js';
 import type { Register } from '../../shared/types.js';
 import { changesView } from '../../addin/register/model/changes.js';
-import { money, fte, percent, shortDigest, ukDate, ukDateTime } from '../../addin/register/model/format.js';
+import { money, fte, percent, shortDigest, ukDate, ukDateTime } from '../../shared/displayFormat.js';
 import { issueGroups } from '../../addin/register/model/issues.js';
 import { partnerRows } from '../../addin/register/model/partners.js';
 import { roleMatrix } from '../../addin/register/model/roleMatrix.js';
@@ -42,7 +42,8 @@ function withCommitments(): ReturnType<typeof cleanSources> {
 describe('formats', () => {
   test('money, FTE, stakes, dates and digests as a PMG chair writes them', () => {
     expect(money(1234.5)).toBe('£1,234.50');
-    expect(money(-3)).toBe('-£3.00');
+    expect(money(-3)).toBe('-£3');
+    expect(money(80000)).toBe('£80,000');
     expect(fte(1.5)).toBe('1.50');
     expect(percent(1 / 6)).toBe('16.67%');
     expect(ukDate('2025-04-01')).toBe('1 April 2025');
@@ -155,7 +156,7 @@ describe('changes since the previous version', () => {
       'Changed: Acme Council, A1 Analyst for the partnership: Quantity 2 → 3',
     ]);
     const totals = view.sections.find((s) => s.title === 'Commitment totals')!;
-    expect(totals.lines[0]).toBe('Acme Council: Funding, lump sums £12,345.50 → £0.00; Analyst time 2.00 → 3.00');
+    expect(totals.lines[0]).toBe('Acme Council: Funding, lump sums £12,345.50 → £0; Analyst time 2.00 → 3.00');
     expect(view.sections.find((s) => s.title === 'Workbooks consolidated')!.lines).toEqual([
       'Acme Council: submission version 1 → 2',
     ]);

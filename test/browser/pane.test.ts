@@ -402,6 +402,9 @@ describe('the PMG and sign-off', () => {
     const severities = texts.map((t) => (t.startsWith('error') ? 'error' : 'warning'));
     expect(severities).toEqual([...severities].sort());
     for (const issue of naming) expect(texts.some((t) => t.includes(issue.message))).toBe(true);
+    // Dates in words, as everywhere else (the ICB's commitment outside the MoU period): no ISO date.
+    expect(texts.join('\n')).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(texts.join('\n')).toMatch(/the MoU period 1 April 2025 to 31 March 2028/);
     await shot(icb, 'sign-off-issues');
     await icb.close();
   });
@@ -412,6 +415,9 @@ describe('the PMG and sign-off', () => {
     await helen.getByRole('tab', { name: 'Sign off' }).click();
     const about = helen.getByTestId('about-us');
     await see(about, `What version ${registerVersion} says about Northshire County Council`);
+    // Money as a sentence says it, pence only when there are some: "£45,000 one-off and £120,000 a year".
+    await see(about, /funding of £45,000 one-off and £120,000 a year;/);
+    await see(about, /Funding, £120,000 a year,/);
     await expect(chosenVersion(helen)).resolves.toMatch(versionLabel(registerVersion));
     await shot(helen, 'sign-off-before');
     expect(await axeViolations(helen)).toEqual([]);

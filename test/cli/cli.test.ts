@@ -121,7 +121,7 @@ describe('the PMG’s whole job from the command line', () => {
     );
     expect(result.code).toBe(1);
     expect(result.out).toContain('✔ northshire-icb.xlsx: northshire-icb, valid (0 errors, 1 warning)');
-    expect(result.out).toContain('Commitments!G4: End 2025-03-31 is before Start 2026-04-01');
+    expect(result.out).toContain('Commitments!G4: End 31 March 2025 is before Start 1 April 2026');
     await expect(readFile(path.join(dir, 'data', 'oda-register.db'))).rejects.toThrow();
   });
 

@@ -59,7 +59,8 @@ describe('values as a PMG chair writes them', () => {
   test('dates, money, FTE and stakes', () => {
     expect(ukDate('2025-04-01')).toBe('1 April 2025');
     expect(money(1234.5)).toBe('£1,234.50');
-    expect(money(-3)).toBe('-£3.00');
+    expect(money(-3)).toBe('-£3');
+    expect(money(120000)).toBe('£120,000');
     expect(fte(1.5)).toBe('1.50');
     expect(percent(1 / 6)).toBe('16.67%');
   });
@@ -280,7 +281,8 @@ describe('Excel appendix', () => {
     expect(cell('Quantity').value).toBe(first.quantity);
     expect(cell('Resource type').value).toBe(enumLabel(RESOURCE_TYPE, first.resourceType));
     expect((cell('Start').value as Date).toISOString().slice(0, 10)).toBe(first.start);
-    expect(cell('Start').numFmt).toBe('dd/mm/yyyy');
+    // Shown as the Word appendix and the register page write dates: "1 April 2025".
+    expect(cell('Start').numFmt).toBe('d mmmm yyyy');
     const totals = wb.getWorksheet('D Totals')!;
     totals.eachRow((r) =>
       r.eachCell((c) => {
@@ -288,6 +290,16 @@ describe('Excel appendix', () => {
       }),
     );
     expect(totals.getRow(2).getCell(4).numFmt).toContain('£');
+    // Money shows pence only when there are some, as the Word appendix and the pane write it ("£45,000", "£1,234.50").
+    let moneyCells = 0;
+    totals.eachRow((r, n) =>
+      r.eachCell((c) => {
+        if (n === 1 || !/£/.test(c.numFmt ?? '')) return;
+        moneyCells++;
+        expect(c.numFmt).toBe(Number.isInteger(c.value) ? '"£"#,##0' : '"£"#,##0.00');
+      }),
+    );
+    expect(moneyCells).toBeGreaterThan(0);
   });
 
   test('the matrix colours R, A, C and I and has a key', () => {

@@ -102,7 +102,7 @@ describe('Appendix B, D and G', () => {
     const totals = tables.find((t) => t[0]?.includes('Funding over the MoU term (GBP)'))!;
     const at = totals[0]!.indexOf('Funding over the MoU term (GBP)');
     // Northshire County Council: £45,000 one-off and £120,000 a year over the whole three-year term.
-    expect(totals.find((r) => r[0] === 'Northshire County Council')?.[at]).toBe('£405,000.00');
+    expect(totals.find((r) => r[0] === 'Northshire County Council')?.[at]).toBe('£405,000');
     expect(yearsInTerm('2025-04-01', null, '2025-04-01', '2028-03-31')).toBe(3);
     expect(yearsInTerm('2026-10-01', '2027-03-31', '2025-04-01', '2028-03-31')).toBe(0.5);
     expect(yearsInTerm('2024-01-01', '2025-03-31', '2025-04-01', '2028-03-31')).toBe(0);

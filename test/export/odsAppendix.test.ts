@@ -9,6 +9,7 @@ import { readOdsContent, type OdsSheet } from '../../server/import/ods/readOds.j
 import { renderAppendix } from '../../server/export/appendix/render.js';
 import { verifyAppendix, type RegisterLookup } from '../../server/export/appendix/verify/index.js';
 import { demoRegister, type DemoRegister } from './demoRegister.js';
+import { ukDate } from '../../shared/displayFormat.js';
 
 let demo: DemoRegister;
 let lookup: RegisterLookup;
@@ -131,4 +132,34 @@ test('verify accepts the .ods appendix and names the sheet, row and column of an
       expected: String(was),
     },
   ]);
+});
+
+test('the .ods appendix shows dates in words and whole pounds without pence, as the Word appendix does', async () => {
+  const content = await contentOf(await exported('ods'));
+  const dataStyle = (name: string) =>
+    [...content.matchAll(/<style:style style:name="(ce\d+)"[^>]*style:data-style-name="([^"]+)"/g)].find(
+      (m) => m[1] === name,
+    )?.[2];
+  const dates = [
+    ...content.matchAll(
+      /table:style-name="(ce\d+)" office:value-type="date" office:date-value="([\d-]+)"><text:p>([^<]*)</g,
+    ),
+  ];
+  expect(dates.length).toBeGreaterThan(0);
+  for (const [, style, iso, text] of dates) {
+    expect(dataStyle(style!)).toBe('NlongDate');
+    expect(text).toBe(ukDate(iso!));
+  }
+  const money = [
+    ...content.matchAll(
+      /table:style-name="(ce\d+)" office:value-type="currency" office:currency="GBP" office:value="([\d.-]+)"/g,
+    ),
+  ];
+  expect(money.some(([, , v]) => Number(v) >= 1000)).toBe(true);
+  for (const [, style, value] of money) {
+    expect(dataStyle(style!)).toBe(Number.isInteger(Number(value)) ? 'NwholeMoney' : 'Nmoney');
+  }
+  expect(content).toContain(
+    '<number:currency-style style:name="NwholeMoney"><number:currency-symbol>£</number:currency-symbol><number:number number:decimal-places="0"',
+  );
 });

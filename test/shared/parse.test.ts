@@ -440,12 +440,16 @@ const cases: Case[] = [
     code: 'commitment/end-before-start',
     change: (t) => setCell(t, 'Commitments', 2, 'End', '31/03/2025'),
     place: { sheet: 'Commitments', row: 3, column: 'End', cell: 'G3' },
+    message:
+      /^End 31 March 2025 is before Start \d{1,2} [A-Z][a-z]+ \d{4}; a commitment cannot end before it starts\.$/,
   },
   {
     title: 'an end after the MoU period',
     code: 'commitment/outside-mou-period',
     change: (t) => setCell(t, 'Commitments', 1, 'End', '2029-03-31'),
     place: { sheet: 'Commitments', row: 2, column: 'End', cell: 'G2' },
+    message:
+      'End 31 March 2029 is after the MoU period 1 April 2025 to 31 March 2028 ends; check the date, or note why the commitment runs beyond it.',
   },
   {
     title: 'text with a broken character (an unpaired surrogate)',
@@ -522,7 +526,7 @@ const cases: Case[] = [
     code: 'data-sharing/review-before-mou',
     change: (t) => withDataSharing(t, [{ 'Review date': '31/03/2025' }]),
     place: { sheet: 'Data sharing', row: 2, column: 'Review date', cell: 'K2' },
-    message: 'Review date 2025-03-31 is before the MoU period 2025-04-01 to 2028-03-31 starts; check the date.',
+    message: 'Review date 31 March 2025 is before the MoU period 1 April 2025 to 31 March 2028 starts; check the date.',
   },
 ];
 
@@ -725,7 +729,7 @@ describe('issues', () => {
         code: 'commitment/outside-mou-period',
         cell: 'F3',
         message:
-          'Start 2028-04-01 is outside the MoU period 2025-04-01 to 2028-03-31; check the date, or note why the commitment falls outside it.',
+          'Start 1 April 2028 is outside the MoU period 1 April 2025 to 31 March 2028; check the date, or note why the commitment falls outside it.',
       }),
     ]);
   });

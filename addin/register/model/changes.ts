@@ -17,7 +17,7 @@ import {
 import type { RegisterDiff, TableDiff } from '../../../shared/diff.js';
 import { enumLabel } from '../../../shared/enums.js';
 import type { Register, RegisterTableName } from '../../../shared/types.js';
-import { plural, percent } from './format.js';
+import { plural, percent } from '../../../shared/displayFormat.js';
 import { MEASURES } from './totals.js';
 
 export interface ChangeSection {

@@ -3,6 +3,7 @@
  * single workbook can fix) first, then each partner's workbook notes grouped under the organisation's name,
  * errors before warnings.
  */
+import { datesInWords } from '../../../shared/displayFormat.js';
 import type { Issue } from '../../../shared/issues.js';
 import type { Register } from '../../../shared/types.js';
 
@@ -24,7 +25,7 @@ function line(issue: Issue): IssueLine {
   const at = [issue.sheet, issue.row !== undefined ? `row ${issue.row}` : null].filter(Boolean).join(', ');
   return {
     severity: issue.severity,
-    message: issue.message,
+    message: datesInWords(issue.message),
     where: at ? `${at}${issue.cell ? ` (${issue.cell})` : ''}` : null,
   };
 }

@@ -1,7 +1,7 @@
 /** The partners of a register version and their stakes, as table rows with the contract's labels. */
 import { enumLabel, INVOLVEMENT, SECTOR } from '../../../shared/enums.js';
 import type { Register } from '../../../shared/types.js';
-import { percent, ukDate } from './format.js';
+import { percent, ukDate } from '../../../shared/displayFormat.js';
 
 export interface PartnerRow {
   id: string;

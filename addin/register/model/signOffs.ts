@@ -3,7 +3,7 @@
  * yet, whether it is ready to attach to the MoU, and what blocks it.
  */
 import type { SignOffStatus } from '../../api/client.js';
-import { plural, ukDate } from './format.js';
+import { plural, ukDate } from '../../../shared/displayFormat.js';
 
 export interface SignOffView {
   /** "3 of 6 governing partners have confirmed". */

@@ -4,7 +4,7 @@
  * partnership's total. Organisations committing nothing to a measure are listed after the others with 0.
  */
 import type { OrganisationTotals, Register } from '../../../shared/types.js';
-import { count, fte, money } from './format.js';
+import { count, fte, money } from '../../../shared/displayFormat.js';
 
 export type Measure = 'fundingGbp' | 'fundingGbpPerYear' | 'analystFte' | 'datasets';
 

@@ -3,7 +3,7 @@
  * text of a CSV field. One place, so the renderers and `verify` agree on every cell.
  */
 import { enumLabel, YES_NO } from '../../../shared/enums.js';
-import { fte, money, percent, quantity, ukDate } from '../../../shared/displayFormat.js';
+import { fte, isWholePounds, money, percent, quantity, ukDate } from '../../../shared/displayFormat.js';
 import type { AppendixColumn, Value } from './model.js';
 import { raciLetter } from './model.js';
 import { roundTo } from '../../../shared/rounding.js';
@@ -76,15 +76,28 @@ export function sheetValue(col: AppendixColumn, value: Value): SheetValue {
   }
 }
 
-/** Excel number formats by kind; dates as a PMG chair writes them. */
+/**
+ * Excel number formats by kind, showing what shared/displayFormat.ts writes: dates "1 April 2025", money with
+ * pence (a whole-pound amount gets WHOLE_POUNDS_FORMAT: sheetFormat).
+ */
 export const SHEET_FORMATS: Partial<Record<AppendixColumn['kind'], string>> = {
-  date: 'dd/mm/yyyy',
+  date: 'd mmmm yyyy',
   money: '"£"#,##0.00',
   fte: '0.00',
   stake: '0.00%',
   count: '#,##0',
   quantity: '#,##0.####',
 };
+
+/** Money in whole pounds, shown as money() writes it: "£80,000". */
+export const WHOLE_POUNDS_FORMAT = '"£"#,##0';
+
+/** A cell's number format: its column's, but whole pounds without pence ("£80,000", "£1,234.50"), as money() writes. */
+export function sheetFormat(kind: AppendixColumn['kind'] | undefined, value: SheetValue): string | undefined {
+  if (kind === undefined) return undefined;
+  if (kind === 'money' && typeof value === 'number' && isWholePounds(value)) return WHOLE_POUNDS_FORMAT;
+  return SHEET_FORMATS[kind];
+}
 
 /** A CSV column's header: the Word header, with the unit where the value carries one ("Stake (%)"). */
 export function csvHeader(col: AppendixColumn): string {

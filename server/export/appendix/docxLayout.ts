@@ -3,7 +3,7 @@
  * (cells as a reader sees them). `docx.ts` lays this out on pages and `verify` compares a Word file's tables
  * with `docxTables` of the register version the file names.
  */
-import { ukDate } from '../../../shared/displayFormat.js';
+import { ukDate, ukDateTime } from '../../../shared/displayFormat.js';
 import {
   allTables,
   PARTNERSHIP_TOTAL,
@@ -348,10 +348,9 @@ export function statusText(appendix: Appendix): string {
 /** The mark on every page of a draft. */
 export const DRAFT_MARK = 'DRAFT: not ready for the MoU';
 
-/** "30 November 2026, 10:42 UTC". */
+/** "30 November 2026 at 10:42" (UK time, as the pane and the register page write it). */
 export function asAtText(iso: string): string {
-  const time = /T(\d{2}:\d{2})/.exec(iso)?.[1];
-  return time ? `${ukDate(iso)}, ${time} UTC` : ukDate(iso);
+  return iso.includes('T') ? ukDateTime(iso) : ukDate(iso);
 }
 
 /** Every table of the Word appendix, in document order: what `verify` compares. */

@@ -13,7 +13,6 @@
  * Sign-offs are recorded over time, so an appendix states the moment its sign-off status was taken (`asOf`)
  * and holds only the sign-offs recorded by then: the same register, sign-offs and moment give the same file.
  */
-import { ukDate } from '../../../shared/displayFormat.js';
 import { RACI_ROLE, type EnumDef } from '../../../shared/enums.js';
 import type { GovernanceModel } from '../../../shared/types.js';
 import type { SignOff, StoredRegister } from '../../store/types.js';
@@ -128,11 +127,6 @@ export function raciLetter(roleId: string): string {
 /** The key to the RACI matrix: one line per role, "R: Responsible". */
 export function raciKey(): { letter: string; label: string; id: string }[] {
   return RACI_ROLE.options.map((o) => ({ id: o.id, letter: raciLetter(o.id), label: o.label }));
-}
-
-/** An issue's message for a signatory: ISO dates in words ("2025-04-01" -> "1 April 2025"). */
-export function issueSentence(message: string): string {
-  return message.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (d) => ukDate(d));
 }
 
 /** Where an issue is, in words: "Commitments sheet, row 3, Quantity"; the register itself when nowhere in a workbook. */

@@ -8,7 +8,7 @@
  * `verify` reads it back (verifyOds.ts) and compares every cell with these plans.
  */
 import { RACI_FILLS } from './docx.js';
-import { type SheetValue } from './cellValues.js';
+import { WHOLE_POUNDS_FORMAT, sheetFormat, type SheetValue } from './cellValues.js';
 import { identityProperties } from './identity.js';
 import { printedPage } from './printedPage.js';
 import { raciKey, type Appendix, type AppendixColumn } from './model.js';
@@ -20,7 +20,7 @@ const FILL_OF_LETTER = new Map(raciKey().map((k) => [k.letter, RACI_FILLS[k.id]!
 
 /** The Excel appendix's number formats (cellValues.ts SHEET_FORMATS) by the writer's names. */
 const FORMAT_OF_KIND: Partial<Record<AppendixColumn['kind'], OdsFormat>> = {
-  date: 'ukDate',
+  date: 'longDate',
   money: 'money',
   fte: 'fixed2',
   stake: 'percent',
@@ -36,7 +36,9 @@ function sheetOf(plan: SheetPlan): OdsSheet {
     const values: SheetValue[] = plan.rows[r] ?? [];
     const cells: OdsCell[] = values.map((v, c) => {
       if (r === 0) return { value: v, bold: true, fill: HEADER_FILL };
-      const format = columns[c] ? FORMAT_OF_KIND[columns[c].kind] : undefined;
+      const kind = columns[c]?.kind;
+      const format =
+        sheetFormat(kind, v) === WHOLE_POUNDS_FORMAT ? 'wholeMoney' : kind ? FORMAT_OF_KIND[kind] : undefined;
       const cell: OdsCell = { value: v, ...(format ? { format } : {}) };
       if (!plan.table && c === 0) cell.bold = true;
       if (plan.raci && c > 0 && typeof v === 'string') {

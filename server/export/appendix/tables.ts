@@ -5,7 +5,7 @@
  */
 import { isGoverning } from '../../../shared/catalogue.js';
 import type { RowTableDef } from '../../../shared/contract.js';
-import { ukCalendarDate } from '../../../shared/displayFormat.js';
+import { datesInWords, ukCalendarDate } from '../../../shared/displayFormat.js';
 import { compareCodeUnits } from '../../../shared/order.js';
 import { roundMoney, roundShare } from '../../../shared/rounding.js';
 import type { Register } from '../../../shared/types.js';
@@ -19,15 +19,7 @@ import {
   STAKE,
   TOTAL_COLUMNS,
 } from './columns.js';
-import {
-  issuePlace,
-  issueSentence,
-  PARTNERSHIP_TOTAL,
-  SEVERITY,
-  SIGN_OFF,
-  type AppendixTable,
-  type Value,
-} from './model.js';
+import { issuePlace, PARTNERSHIP_TOTAL, SEVERITY, SIGN_OFF, type AppendixTable, type Value } from './model.js';
 import { fundingOverTerm } from './mouTerm.js';
 
 /** Organisation names by id; an organisation missing from the register is named by its id. */
@@ -201,7 +193,7 @@ export function issuesTable(r: Register, names: Names): AppendixTable {
     rows: issueRows.map((i) => [
       i.severity,
       i.organisationId === undefined ? null : nameOf(names, i.organisationId),
-      issueSentence(i.message),
+      datesInWords(i.message),
       issuePlace(i),
       i.sheet && i.cell ? `${i.code} (${i.sheet}!${i.cell})` : i.code,
     ]),

@@ -10,7 +10,7 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { RACI_FILLS } from './docx.js';
-import { SHEET_FORMATS, type SheetValue } from './cellValues.js';
+import { sheetFormat, type SheetValue } from './cellValues.js';
 import { identityProperties } from './identity.js';
 import { isLive } from './neutralise.js';
 import { raciKey, type Appendix } from './model.js';
@@ -114,7 +114,6 @@ function writeSheet(
   });
   ws.columns = plan.widths.map((width) => ({ width }));
   const columns = plan.table?.columns ?? [];
-  const formats = columns.map((c) => SHEET_FORMATS[c.kind]);
   const styles = new SharedStyles();
   const styleOf = (r: number, c: number, v: string | number | Date): CellStyle => {
     // Text that could start a formula: the text format (and so the quote-prefix style), whatever the column.
@@ -133,19 +132,22 @@ function writeSheet(
           : { wrapText: true, vertical: 'bottom' },
       }));
     }
-    const numFmt = quoted ? TEXT_FORMAT : formats[c];
+    const numFmt = quoted ? TEXT_FORMAT : sheetFormat(columns[c]?.kind, v);
     const base: CellStyle = numFmt ? { numFmt } : {};
     if (plan.raci && c > 0 && typeof v === 'string') {
       const f = FILL_OF_LETTER.get(v);
-      return styles.get(`r|${c}|${type}|${f ? v : ''}`, () => ({
+      return styles.get(`r|${c}|${type}|${numFmt}|${f ? v : ''}`, () => ({
         ...base,
         ...(f ? { fill: f } : {}),
         alignment: { horizontal: 'center' },
       }));
     }
     if (typeof v === 'string' && v.length > 60)
-      return styles.get(`w|${c}|${type}`, () => ({ ...base, alignment: { wrapText: true, vertical: 'top' } }));
-    return styles.get(`p|${c}|${type}`, () => base);
+      return styles.get(`w|${c}|${type}|${numFmt}`, () => ({
+        ...base,
+        alignment: { wrapText: true, vertical: 'top' },
+      }));
+    return styles.get(`p|${c}|${type}|${numFmt}`, () => base);
   };
   const extraByRow = new Map<number, SheetPlan['extra']>();
   for (const e of plan.extra) extraByRow.set(e.row, [...(extraByRow.get(e.row) ?? []), e]);

@@ -10,11 +10,13 @@
  */
 import JSZip from 'jszip';
 import { columnLetter } from '../../../shared/cells.js';
+import { ukDate } from '../../../shared/displayFormat.js';
 
 export type OdsValue = string | number | boolean | Date | null;
 
 /** How a number or date shows: the formats of the .xlsx writers, by name. */
-export type OdsFormat = 'date' | 'ukDate' | 'money' | 'fixed2' | 'percent' | 'count' | 'quantity';
+export type OdsFormat =
+  'date' | 'ukDate' | 'longDate' | 'money' | 'wholeMoney' | 'fixed2' | 'percent' | 'count' | 'quantity';
 
 export interface OdsCell {
   value: OdsValue;
@@ -161,6 +163,10 @@ const DATA_STYLES: Record<OdsFormat, string> = {
   date: '<number:date-style style:name="Ndate"><number:year number:style="long"/><number:text>-</number:text><number:month number:style="long"/><number:text>-</number:text><number:day number:style="long"/></number:date-style>',
   ukDate:
     '<number:date-style style:name="NukDate"><number:day number:style="long"/><number:text>/</number:text><number:month number:style="long"/><number:text>/</number:text><number:year number:style="long"/></number:date-style>',
+  longDate:
+    '<number:date-style style:name="NlongDate"><number:day/><number:text> </number:text><number:month number:textual="true" number:style="long"/><number:text> </number:text><number:year number:style="long"/></number:date-style>',
+  wholeMoney:
+    '<number:currency-style style:name="NwholeMoney"><number:currency-symbol>£</number:currency-symbol><number:number number:decimal-places="0" number:min-decimal-places="0" number:min-integer-digits="1" number:grouping="true"/></number:currency-style>',
   money:
     '<number:currency-style style:name="Nmoney"><number:currency-symbol>£</number:currency-symbol><number:number number:decimal-places="2" number:min-decimal-places="2" number:min-integer-digits="1" number:grouping="true"/></number:currency-style>',
   fixed2:
@@ -251,12 +257,15 @@ function cellXml(raw: OdsValue | OdsCell, boldRow: boolean, styles: Styles): str
   let format = cell.format;
   let body = '';
   if (value instanceof Date && !Number.isNaN(value.getTime())) {
-    format = format === 'ukDate' ? 'ukDate' : 'date';
+    format = format === 'ukDate' || format === 'longDate' ? format : 'date';
     const iso = isoDate(value);
     attrs.push(`office:value-type="date" office:date-value="${iso}"`);
-    body = paragraph(format === 'ukDate' ? iso.split('-').reverse().join('/') : iso);
+    body = paragraph(
+      format === 'ukDate' ? iso.split('-').reverse().join('/') : format === 'longDate' ? ukDate(iso) : iso,
+    );
   } else if (typeof value === 'number') {
-    const type = format === 'percent' ? 'percentage' : format === 'money' ? 'currency' : 'float';
+    const type =
+      format === 'percent' ? 'percentage' : format === 'money' || format === 'wholeMoney' ? 'currency' : 'float';
     const currency = type === 'currency' ? ' office:currency="GBP"' : '';
     attrs.push(`office:value-type="${type}"${currency} office:value="${numberText(value)}"`);
     body = paragraph(numberText(value));
