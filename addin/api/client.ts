@@ -5,6 +5,7 @@
  * a failed call never loses a local edit.
  */
 import createClient from 'openapi-fetch';
+import type { RegisterDiff } from '../../shared/diff.js';
 import type { Catalogue, Register, Submission } from '../../shared/types.js';
 import type { components, paths } from './schema.js';
 
@@ -18,10 +19,16 @@ export type SubmissionSummary = Schemas['SubmissionSummary'];
  */
 export type StoredSubmission = Omit<Schemas['StoredSubmission'], 'submission'> & { submission: Submission };
 export type StoredRegister = Omit<Schemas['StoredRegister'], 'register'> & { register: Register };
+/** What changed from register version `from` to version `to` (GET /api/registers/{a}/diff/{b}). */
+export type RegisterDiffResponse = Omit<Schemas['RegisterDiff'], 'diff'> & { diff: RegisterDiff };
 
 const storedSubmission = (d: Schemas['StoredSubmission']): StoredSubmission => ({
   ...d,
   submission: d.submission as unknown as Submission,
+});
+const registerDiff = (d: Schemas['RegisterDiff']): RegisterDiffResponse => ({
+  ...d,
+  diff: d.diff as unknown as RegisterDiff,
 });
 const storedRegister = <T extends Schemas['StoredRegister']>(d: T): Omit<T, 'register'> & { register: Register } => ({
   ...d,
@@ -278,7 +285,7 @@ export function createApi({ baseUrl = '', tokens, fetch: fetchImpl }: ApiOptions
     registerDiff: (from: number, to: number) =>
       call((headers) =>
         client.GET('/api/registers/{a}/diff/{b}', { params: { path: { a: String(from), b: String(to) } }, headers }),
-      ).then((r) => r.data),
+      ).then((r) => registerDiff(r.data)),
     /** Whether a file is a true copy of the register version it names (the service's verdict). */
     verify: (file: Blob, fileName: string) =>
       call((headers) => {
@@ -294,7 +301,6 @@ export function createApi({ baseUrl = '', tokens, fetch: fetchImpl }: ApiOptions
 }
 
 export type VerifyResult = Schemas['VerifyResult'];
-export type RegisterDiffResponse = Schemas['RegisterDiff'];
 
 export type Api = ReturnType<typeof createApi>;
 

@@ -52,7 +52,7 @@ export function Compare(props: {
       .then(([d, a, b]) => {
         if (!live) return;
         const names = new Map([...a.organisations, ...b.organisations].map((o) => [o.id, o]));
-        setCompared({ from, to, diff: d.diff as unknown as RegisterDiff, organisations: [...names.values()] });
+        setCompared({ from, to, diff: d.diff, organisations: [...names.values()] });
       })
       .catch((err: unknown) => {
         if (!live) return;

@@ -54,9 +54,9 @@ export function VersionDetail(props: {
         step(previous === null ? Promise.resolve(null) : session.api.registerDiff(previous, version)),
       ]);
       setLoaded({
-        register: stored.register as unknown as Register,
+        register: stored.register,
         status,
-        diff: diff ? (diff.diff as unknown as RegisterDiff) : null,
+        diff: diff?.diff ?? null,
       });
     } catch (err) {
       if (err instanceof ApiFault && err.kind === 'signed-out') onExpired();

@@ -11,6 +11,6 @@ export interface Session {
 export async function openSession(tokens: TokenSource, baseUrl = ''): Promise<Session> {
   const api = createApi({ baseUrl, tokens });
   const me = await api.me();
-  const catalogue = (await api.catalogue()).catalogue as unknown as Catalogue;
+  const { catalogue } = await api.catalogue();
   return { api, me, catalogue };
 }
