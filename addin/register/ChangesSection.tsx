@@ -28,9 +28,11 @@ export function ChangesSection({
       <h3 id="changes-title">
         {!view
           ? 'What changed'
-          : version === undefined || view.to === version
-            ? `What changed since version ${view.from}`
-            : `What changed from version ${view.from} to version ${view.to}`}
+          : view.from > view.to
+            ? `What changed from version ${view.from} back to version ${view.to}`
+            : version === undefined || view.to === version
+              ? `What changed since version ${view.from}`
+              : `What changed from version ${view.from} to version ${view.to}`}
       </h3>
       {children}
       {!view ? (

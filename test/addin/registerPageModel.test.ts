@@ -148,7 +148,7 @@ describe('changes since the previous version', () => {
     );
     const after = registerOf(changed, 2);
     const view = changesView(diffRegisters(before, after), after);
-    expect(view.headline).toMatch(/^\d+ changes since version 1\.$/);
+    expect(view.headline).toMatch(/^\d+ changes from version 1 to version 2\.$/);
     const commitments = view.sections.find((s) => s.title === 'Commitments')!;
     expect(commitments.summary).toBe('1 removed, 1 changed');
     expect(commitments.lines).toEqual([
@@ -162,10 +162,33 @@ describe('changes since the previous version', () => {
     ]);
   });
 
+  test('backwards, from a later version to an earlier one, it says so and what added means', () => {
+    const before = registerOf(withCommitments(), 1);
+    const after = registerOf(
+      withCommitments().map((s) =>
+        s.organisationId === 'acme-council'
+          ? source({ ...s.submission, commitments: [commitment({ ref: 'A1', quantity: 3 })] }, 2)
+          : s,
+      ),
+      2,
+    );
+    const forward = changesView(diffRegisters(before, after), after);
+    const back = changesView(diffRegisters(after, before), before);
+    const n = /^(\d+) changes/.exec(forward.headline)![1];
+    expect(back.headline).toBe(
+      `${n} changes from version 2 back to the earlier version 1: “added” and “new” are what version 1 has and version 2 has not.`,
+    );
+    expect(back.headline).not.toMatch(/since/);
+    expect(back.sections.find((s) => s.title === 'Commitments')!.lines).toEqual([
+      'Added: Acme Council, A2 Licences',
+      'Changed: Acme Council, A1 Analyst for the partnership: Quantity 3 → 2',
+    ]);
+  });
+
   test('the same content says so, and long lists stop at the limit with a count', () => {
     const a = registerOf(undefined, 1);
     expect(changesView(diffRegisters(a, registerOf(undefined, 2)), a).headline).toBe(
-      'No change in content since version 1: both versions have the same digest.',
+      'No change in content between version 1 and version 2: both versions have the same digest.',
     );
     const many = cleanSources(catalogue).map((s) =>
       s.organisationId === 'data-uni'

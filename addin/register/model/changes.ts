@@ -31,7 +31,7 @@ export interface ChangeSection {
 export interface ChangesView {
   from: number;
   to: number;
-  /** One sentence: "12 changes since version 2." or "No change in content since version 2 …". */
+  /** One sentence in the direction compared: "12 changes from version 2 to version 3." or "No change in content …". */
   headline: string;
   sections: ChangeSection[];
 }
@@ -172,8 +172,19 @@ export function changesView(diff: RegisterDiff, register: Pick<Register, 'organi
       more: Math.max(0, lines.length - limit),
     });
   }
-  const headline = diff.identical
-    ? `No change in content since version ${from}: both versions have the same digest.`
-    : `${plural(diff.summary.changes, 'change')} since version ${from}.`;
-  return { from, to, headline, sections };
+  return { from, to, headline: headlineOf(diff, from, to), sections };
+}
+
+/**
+ * The comparison in the direction chosen: "12 changes from version 2 to version 3."; backwards, "12 changes from
+ * version 5 back to version 3 ...", saying that added and new then mean what the earlier version has.
+ */
+function headlineOf(diff: RegisterDiff, from: number, to: number): string {
+  if (diff.identical) {
+    return `No change in content between version ${from} and version ${to}: both versions have the same digest.`;
+  }
+  const changes = plural(diff.summary.changes, 'change');
+  return from < to
+    ? `${changes} from version ${from} to version ${to}.`
+    : `${changes} from version ${from} back to the earlier version ${to}: “added” and “new” are what version ${to} has and version ${from} has not.`;
 }
