@@ -97,10 +97,17 @@ export function Registers({ session, onExpired }: { session: Session; onExpired:
         {consolidate}
         <div className="card state" data-testid="no-register">
           <h2>No register has been consolidated yet</h2>
-          <p style={{ margin: 0 }}>
-            The PMG consolidates the partners&apos; workbooks into a register version (in the Excel add-in&apos;s PMG
-            tab, or with <code>oda-register consolidate</code>). It will appear here once they have.
-          </p>
+          {session.me.role === 'pmg' ? (
+            <p style={{ margin: 0 }}>
+              Consolidate above to make register version 1 from the latest workbook of every partner; partners then sign
+              it off.
+            </p>
+          ) : (
+            <p style={{ margin: 0 }}>
+              The PMG consolidates the partners&apos; workbooks into a register version (on this page, in the Excel
+              add-in&apos;s PMG tab, or with <code>oda-register consolidate</code>). It will appear here once they have.
+            </p>
+          )}
           <Button onClick={() => void load()}>Check again</Button>
         </div>
       </>

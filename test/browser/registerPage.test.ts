@@ -1,7 +1,7 @@
 /**
  * The register page (`/`) in headless Chromium against the real service (a free port, a temporary DATA_DIR
- * seeded with the demo partnership). Through the API first: the PMG consolidates version 1, a line manager
- * changes a commitment, the PMG consolidates version 2, a governing partner confirms it. Then a viewer signs
+ * seeded with the demo partnership). Before any register, the PMG consolidates version 1 on the page from the
+ * empty state. Then through the API: a line manager changes a commitment, the PMG consolidates version 2, a governing partner confirms it. Then a viewer signs
  * in on the page, sees both versions with their sign-off status, reads version 2 (stakes, totals, role matrix,
  * issues, what changed since version 1), downloads each appendix (file name and bytes checked), verifies one
  * and an edited copy; version 1 says it is the first; the layout at 375 px wide. Screenshots go to
@@ -83,11 +83,40 @@ describe('before any consolidation', () => {
     await shot(p, 'no-register', false);
     await p.close();
   });
+
+  test('the PMG consolidates version 1 from the empty state, and the page shows it', async () => {
+    const p = await harness.browser.newPage({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+    await signIn(p, CHAIR);
+    const empty = p.getByTestId('no-register');
+    await see(empty, 'No register has been consolidated yet');
+    // The PMG is pointed at the button above, not sent to Excel or the command line.
+    await see(empty, 'Consolidate above to make register version 1');
+    await expect(empty.textContent()).resolves.not.toMatch(/PMG tab|oda-register consolidate/);
+    expect(await axeViolations(p)).toEqual([]);
+    await shot(p, 'no-register-pmg', false);
+    await p.getByRole('button', { name: 'Consolidate…' }).click();
+    const dialog = p.getByRole('dialog', { name: 'Consolidate a new register version?' });
+    await see(dialog, 'becomes register version 1, recorded as made by you');
+    await expect(dialog.textContent()).resolves.not.toMatch(/since version/);
+    await dialog.getByRole('button', { name: 'Consolidate', exact: true }).click();
+    await see(p.getByTestId('consolidate-result'), 'Register version 1 created');
+    // The list reloads with version 1, chosen and shown; the empty state is gone.
+    await see(p.getByTestId('version-1'), '0 of 6 confirmed');
+    await expect(p.getByTestId('no-register').count()).resolves.toBe(0);
+    await expect(p.getByTestId('version-1').getAttribute('aria-current')).resolves.toBe('true');
+    expect(p.url()).toMatch(/#v1$/);
+    await see(p.getByRole('heading', { level: 2, name: 'Register version 1' }), 'Register version 1');
+    await see(p.getByTestId('changes'), 'This is the first register version');
+    expect(await axeViolations(p)).toEqual([]);
+    await shot(p, 'consolidated-first', false);
+    await p.close();
+  });
 });
 
 describe('a viewer on the register page', () => {
   beforeAll(async () => {
-    expect((await call(CHAIR, 'POST', '/registers')).status).toBe(201);
+    // Version 1 was consolidated on the page by the PMG, above.
+    expect(((await call(CHAIR, 'GET', '/registers')).body as { registers: unknown[] }).registers).toHaveLength(1);
     const manager = await asMember(harness.origin, COUNCIL_MANAGER);
     const current = await manager.current(COUNCIL);
     const changed = structuredClone(current.submission);
@@ -216,7 +245,16 @@ describe('a viewer on the register page', () => {
     await from.selectOption('2');
     await see(changes, 'Choose two different versions to compare.');
     await to.selectOption('1');
-    await see(page.getByRole('heading', { level: 3, name: 'What changed from version 2 to version 1' }), 'version 1');
+    await see(
+      page.getByRole('heading', { level: 3, name: 'What changed from version 2 back to version 1' }),
+      'version 1',
+    );
+    // The headline says the direction, never "since version 2" of an earlier version.
+    await see(
+      changes,
+      /\d+ changes? from version 2 back to the earlier version 1: “added” and “new” are what version 1 has/,
+    );
+    await expect(changes.textContent()).resolves.not.toMatch(/since version 2/);
     await see(changes, /Changed: Northshire County Council, NCC-01 .*Quantity 2 → 1/);
     expect(await axeViolations(page)).toEqual([]);
     await shot(page, 'compare-backwards');
