@@ -5,7 +5,7 @@
  */
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
-import { officeHost } from './office.js';
+import { inExcel } from '../excel/office.js';
 
 const root = createRoot(document.getElementById('root')!);
 
@@ -14,7 +14,7 @@ function Message({ text }: { text: string }) {
 }
 
 async function start(): Promise<void> {
-  const host = await officeHost();
+  const excel = await inExcel();
   const { isSignInDialog } = await import(/* webpackChunkName: "entra" */ './auth/entraTokens.js');
   if (isSignInDialog()) {
     const { createPublicApi } = await import('../api/client.js');
@@ -25,7 +25,7 @@ async function start(): Promise<void> {
     }
     return;
   }
-  if (host !== Office.HostType.Excel) {
+  if (!excel) {
     root.render(
       <Message text="This is the ODA register add-in for Excel: open it from Excel's Home tab. To try it in a browser, open /harness.html on a development service." />,
     );

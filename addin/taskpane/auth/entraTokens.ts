@@ -6,17 +6,12 @@
  * SharePoint). Silent renewal first; a popup or dialog only when the user must act.
  */
 import type { TokenSource } from '../../api/client.js';
+import { inOffice, nestedAuthSupported, sendToPane, signInInDialog } from '../../excel/signInDialog.js';
 
 export interface EntraSettings {
   clientId: string;
   authority: string;
   scopes: string[];
-}
-
-function nestedAuthSupported(): boolean {
-  return (
-    typeof Office !== 'undefined' && Boolean(Office.context?.requirements?.isSetSupported?.('NestedAppAuth', '1.1'))
-  );
 }
 
 export async function entraTokens(settings: EntraSettings): Promise<TokenSource> {
@@ -36,7 +31,7 @@ export async function entraTokens(settings: EntraSettings): Promise<TokenSource>
 
   async function interactive(): Promise<string> {
     // Outside Office (the register page in a browser) a popup; inside Office without NAA, the Office dialog.
-    if (nested || typeof Office === 'undefined') return (await app.acquireTokenPopup(request)).accessToken;
+    if (nested || !inOffice()) return (await app.acquireTokenPopup(request)).accessToken;
     return dialogSignIn();
   }
   async function silent(): Promise<string | null> {
@@ -73,23 +68,7 @@ export function isSignInDialog(): boolean {
  * redirect flow there and sends the token back with messageParent.
  */
 function dialogSignIn(): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const url = `${window.location.origin}/taskpane.html?signin=dialog`;
-    Office.context.ui.displayDialogAsync(url, { height: 60, width: 30 }, (opened) => {
-      if (opened.status !== Office.AsyncResultStatus.Succeeded) {
-        reject(new Error(`The sign-in dialog did not open: ${opened.error.message}`));
-        return;
-      }
-      const dialog = opened.value;
-      dialog.addEventHandler(Office.EventType.DialogMessageReceived, (arg) => {
-        dialog.close();
-        const message = 'message' in arg ? String(arg.message) : '';
-        if (message.startsWith('token:')) resolve(message.slice('token:'.length));
-        else reject(new Error(message.startsWith('error:') ? message.slice(6) : 'Sign-in was cancelled.'));
-      });
-      dialog.addEventHandler(Office.EventType.DialogEventReceived, () => reject(new Error('Sign-in was cancelled.')));
-    });
-  });
+  return signInInDialog(`${window.location.origin}/taskpane.html?signin=dialog`);
 }
 
 /** Runs inside the sign-in dialog: MSAL's redirect flow, then the token to the pane. */
@@ -106,12 +85,12 @@ export async function runSignInDialog(settings: EntraSettings): Promise<void> {
     const result = await app.handleRedirectPromise();
     if (result) {
       sessionStorage.removeItem(DIALOG_FLAG);
-      Office.context.ui.messageParent(`token:${result.accessToken}`);
+      sendToPane(`token:${result.accessToken}`);
       return;
     }
     await app.loginRedirect({ scopes: settings.scopes });
   } catch (err) {
     sessionStorage.removeItem(DIALOG_FLAG);
-    Office.context.ui.messageParent(`error:${err instanceof Error ? err.message : String(err)}`);
+    sendToPane(`error:${err instanceof Error ? err.message : String(err)}`);
   }
 }

@@ -27,3 +27,8 @@ export async function officeHost(): Promise<Office.HostType | null> {
   const info = await Office.onReady();
   return info.host ?? null;
 }
+
+/** Whether the pane runs in Excel (not another Office host, nor a plain browser tab). */
+export async function inExcel(): Promise<boolean> {
+  return (await officeHost()) === Office.HostType.Excel;
+}
