@@ -140,18 +140,61 @@ interface Located {
   sheet: Excel.Worksheet;
 }
 
+/** A table of the workbook, any name: its header row (values and address) and its data rows. */
+interface TableInfo {
+  table: Excel.Table;
+  name: string;
+  header: Excel.Range;
+  body: Excel.Range;
+}
+
+/** The top rows of a plain range on a sheet of a contract table's name, where its header row may be. */
+interface PlainTop {
+  rect: Rect;
+  range: Excel.Range;
+}
+
+/**
+ * Set-up in its steps: find the tables (by name, then by headers), read the plain ranges where none is, plan
+ * each table (keep, rename, convert or create), then write the tables, the lists and the formats.
+ */
 export async function setUpWorkbook(
   context: Excel.RequestContext,
   setup: ExcelSetup,
   support: SetUpSupport,
   progress?: Progress,
 ): Promise<SetUpReport> {
-  const { workbook } = context;
   const total = 5;
   const step = (done: number, label: string) => progress?.({ label, done, total });
 
-  // 1. Which tables and sheets exist.
   step(0, 'Looking at the workbook');
+  const { located, allTables, listsSheet } = await locate(context, setup);
+  step(1, 'Reading the tables');
+  const { tableInfo, usedRanges } = await readHeaders(context, located, allTables);
+  const plans = planFromTables(located, tableInfo, setup);
+  step(2, 'Looking for headers');
+  const tops = await readPlainTops(context, located, usedRanges, plans, tableInfo);
+  step(3, 'Planning');
+  located.forEach((l, i) => {
+    plans[i] ??= planFromSheet(l, tops[i] ?? null);
+  });
+
+  step(4, 'Writing the tables, formats and dropdowns');
+  const batch = new WriteBatch(context, { suspendCalculation: support.suspendCalculation });
+  const report = await writeTables(context.workbook, located, plans as TablePlan[], batch);
+  if (support.dataValidation && setup.lists.length > 0) await writeLists(context.workbook, setup, listsSheet, batch);
+  for (const plan of plans as TablePlan[]) await formatTable(context, plan, support, batch);
+  await batch.send();
+  step(5, 'Done');
+
+  if (!support.dataValidation) report.skipped.push(SKIPPED_VALIDATION);
+  if (!support.freezePanes) report.skipped.push(SKIPPED_FREEZE);
+  return report;
+}
+
+/** Request 1: which contract tables and sheets exist by name, every table's name, and the Lists sheet. */
+async function locate(context: Excel.RequestContext, setup: ExcelSetup) {
+  const { workbook } = context;
   const located: Located[] = setup.tables.map((t) => ({
     setup: t,
     byName: workbook.tables.getItemOrNullObject(t.tableName).load('name'),
@@ -160,26 +203,36 @@ export async function setUpWorkbook(
   const allTables = workbook.tables.load('items/name');
   const listsSheet = workbook.worksheets.getItemOrNullObject(LISTS_SHEET).load('name');
   await context.sync();
+  return { located, allTables, listsSheet };
+}
 
-  // 2. Every table's header row and size; the used range of each named sheet without its table.
-  step(1, 'Reading the tables');
-  const tableInfo = allTables.items.map((table) => ({
+/** Request 2: every table's header row and size; the used range of each named sheet without its table. */
+async function readHeaders(context: Excel.RequestContext, located: Located[], allTables: Excel.TableCollection) {
+  const tableInfo: TableInfo[] = allTables.items.map((table) => ({
     table,
     name: table.name,
     header: table.getHeaderRowRange().load('values,address'),
     body: table.getDataBodyRange().load('rowCount'),
   }));
-  const contractNames = new Set(setup.tables.map((t) => t.tableName.toLowerCase()));
   const usedRanges = located.map((l) =>
     l.byName.isNullObject && !l.sheet.isNullObject ? l.sheet.getUsedRangeOrNullObject(true).load('address') : null,
   );
   await context.sync();
+  return { tableInfo, usedRanges };
+}
 
-  // Choose the table each contract table is: by name first, then by its headers among the rest.
+const infoOf = (tableInfo: TableInfo[], name: string) =>
+  tableInfo.find((i) => i.name.toLowerCase() === name.toLowerCase())!;
+
+/**
+ * The table each contract table is, where one is: a table of its name first, then among the rest (no other
+ * contract table's name) the one with most of its headers, on its own sheet when tied. Null where none is.
+ */
+function planFromTables(located: Located[], tableInfo: TableInfo[], setup: ExcelSetup): (TablePlan | null)[] {
   const plans: (TablePlan | null)[] = located.map(() => null);
-  const infoOf = (name: string) => tableInfo.find((i) => i.name.toLowerCase() === name.toLowerCase())!;
+  const contractNames = new Set(setup.tables.map((t) => t.tableName.toLowerCase()));
   const planFromTable = (l: Located, name: string, kind: 'existing' | 'renamed'): TablePlan => {
-    const info = infoOf(name);
+    const info = infoOf(tableInfo, name);
     const header = parseAddress(info.header.address);
     return {
       setup: l.setup,
@@ -200,8 +253,7 @@ export async function setUpWorkbook(
   });
   located.forEach((l, i) => {
     if (plans[i]) return;
-    const onOwnSheet = (info: (typeof tableInfo)[number]) =>
-      Number(parseAddress(info.header.address).sheet === l.setup.name);
+    const onOwnSheet = (info: TableInfo) => Number(parseAddress(info.header.address).sheet === l.setup.name);
     const best = tableInfo
       .filter((info) => !claimed.has(info.name.toLowerCase()) && !contractNames.has(info.name.toLowerCase()))
       .map((info) => ({ info, score: sameHeaders(info.header.values[0] ?? [], l.setup) }))
@@ -212,9 +264,20 @@ export async function setUpWorkbook(
       plans[i] = planFromTable(l, best.info.name, 'renamed');
     }
   });
+  return plans;
+}
 
-  step(2, 'Looking for headers');
-  // 3. The top of each plain range on a sheet of a table's name, to find its header row.
+/**
+ * Request 3, only when needed: the top of each plain range on a sheet of a table's name, to find its header
+ * row; and About's rows when About is a table already (kept on its plan).
+ */
+async function readPlainTops(
+  context: Excel.RequestContext,
+  located: Located[],
+  usedRanges: (Excel.Range | null)[],
+  plans: (TablePlan | null)[],
+  tableInfo: TableInfo[],
+): Promise<(PlainTop | null)[]> {
   const tops = located.map((l, i) => {
     const used = usedRanges[i];
     if (plans[i] || !used || used.isNullObject) return null;
@@ -222,75 +285,79 @@ export async function setUpWorkbook(
     const rows = Math.min(HEADER_SEARCH_ROWS, rect.bottom - rect.top + 1);
     return { rect, range: l.sheet.getRange(rectA1({ ...rect, bottom: rect.top + rows - 1 })).load('values') };
   });
-  // ...and About's rows, when About is a table already.
   const aboutPlan = plans.find((p) => p?.setup.fields);
-  const aboutBody = aboutPlan ? infoOf(aboutPlan.currentName!).table.getDataBodyRange().load('values') : null;
+  const aboutBody = aboutPlan
+    ? infoOf(tableInfo, aboutPlan.currentName!).table.getDataBodyRange().load('values')
+    : null;
   if (tops.some((t) => t !== null) || aboutBody) await context.sync();
   if (aboutPlan && aboutBody) aboutPlan.aboutRows = aboutBody.values;
-  step(3, 'Planning');
+  return tops;
+}
 
-  located.forEach((l, i) => {
-    if (plans[i]) return;
-    const top = tops[i];
-    const columns = l.setup.fields ? 2 : l.setup.columns.length;
-    const fresh = (sheet: string, createSheet: boolean): TablePlan => ({
+/**
+ * A contract table that is no table yet: a new table at A1 of its sheet (made when missing), or a table over
+ * the header row found in the plain range and the rows below. Throws, naming the sheet, when the sheet holds
+ * other things and none of the headers.
+ */
+function planFromSheet(l: Located, top: PlainTop | null): TablePlan {
+  if (!top) {
+    const sheet = l.sheet.isNullObject ? l.setup.name : l.sheet.name;
+    return {
       setup: l.setup,
       kind: 'create',
       sheet,
-      createSheet,
-      header: { sheet, top: 1, left: 1, bottom: 1, right: columns },
+      createSheet: l.sheet.isNullObject,
+      header: { sheet, top: 1, left: 1, bottom: 1, right: l.setup.fields ? 2 : l.setup.columns.length },
       headers: l.setup.columns.map((c) => c.header),
       bodyRows: l.setup.fields ? l.setup.fields.length : 1,
-    });
-    if (!top) {
-      plans[i] = fresh(l.sheet.isNullObject ? l.setup.name : l.sheet.name, l.sheet.isNullObject);
-      return;
-    }
-    const values = top.range.values;
-    const keys = new Set(l.setup.columns.map((c) => normaliseName(c.header)));
-    const headerIndex = findHeaderRow(values, l.setup);
-    const row = values[headerIndex];
-    if (headerIndex < 0 || !row || !row.some((v) => keys.has(headerKey(v) ?? ''))) {
-      throw new Error(
-        `The sheet "${l.sheet.name}" holds other things (${rectA1(top.rect)}) and none of the ${l.setup.name} headers (${l.setup.columns
-          .map((c) => c.header)
-          .join(', ')}). Nothing was changed: rename that sheet, or add the headers above its rows, and set up again.`,
-      );
-    }
-    const used = row.flatMap((v, c) => (isBlank(v) ? [] : [c]));
-    const header: Rect = {
-      sheet: l.sheet.name,
-      top: top.rect.top + headerIndex,
-      bottom: top.rect.top + headerIndex,
-      left: top.rect.left + (used[0] ?? 0),
-      right: top.rect.left + (used[used.length - 1] ?? 0),
     };
-    const bodyRows = Math.max(top.rect.bottom - header.top, 1);
-    plans[i] = {
-      setup: l.setup,
-      kind: 'convert',
-      sheet: l.sheet.name,
-      createSheet: false,
-      header,
-      headers: row.slice(used[0] ?? 0, (used[used.length - 1] ?? 0) + 1),
-      bodyRows,
-      ...(l.setup.fields
-        ? {
-            aboutRows: values
-              .slice(headerIndex + 1)
-              .map((r) => r.slice(used[0] ?? 0, (used[used.length - 1] ?? 0) + 1)),
-          }
-        : {}),
-    };
-  });
+  }
+  const values = top.range.values;
+  const keys = new Set(l.setup.columns.map((c) => normaliseName(c.header)));
+  const headerIndex = findHeaderRow(values, l.setup);
+  const row = values[headerIndex];
+  if (headerIndex < 0 || !row || !row.some((v) => keys.has(headerKey(v) ?? ''))) {
+    throw new Error(
+      `The sheet "${l.sheet.name}" holds other things (${rectA1(top.rect)}) and none of the ${l.setup.name} headers (${l.setup.columns
+        .map((c) => c.header)
+        .join(', ')}). Nothing was changed: rename that sheet, or add the headers above its rows, and set up again.`,
+    );
+  }
+  const used = row.flatMap((v, c) => (isBlank(v) ? [] : [c]));
+  const header: Rect = {
+    sheet: l.sheet.name,
+    top: top.rect.top + headerIndex,
+    bottom: top.rect.top + headerIndex,
+    left: top.rect.left + (used[0] ?? 0),
+    right: top.rect.left + (used[used.length - 1] ?? 0),
+  };
+  const bodyRows = Math.max(top.rect.bottom - header.top, 1);
+  return {
+    setup: l.setup,
+    kind: 'convert',
+    sheet: l.sheet.name,
+    createSheet: false,
+    header,
+    headers: row.slice(used[0] ?? 0, (used[used.length - 1] ?? 0) + 1),
+    bodyRows,
+    ...(l.setup.fields
+      ? {
+          aboutRows: values.slice(headerIndex + 1).map((r) => r.slice(used[0] ?? 0, (used[used.length - 1] ?? 0) + 1)),
+        }
+      : {}),
+  };
+}
 
-  // 4. The writes.
-  step(4, 'Writing the tables, formats and dropdowns');
-  const batch = new WriteBatch(context, { suspendCalculation: support.suspendCalculation });
+/** The tables made, renamed or repaired as planned, and About's fields; what was done, for the report. */
+async function writeTables(
+  workbook: Excel.Workbook,
+  located: Located[],
+  plans: TablePlan[],
+  batch: WriteBatch,
+): Promise<SetUpReport> {
   const report: SetUpReport = { created: [], repaired: [], addedColumns: [], skipped: [] };
   const tables = new Map<TableName, Excel.Table>();
-
-  for (const [i, plan] of (plans as TablePlan[]).entries()) {
+  for (const [i, plan] of plans.entries()) {
     const l = located[i]!;
     const name = plan.setup.name;
     if (plan.kind === 'create') {
@@ -327,30 +394,29 @@ export async function setUpWorkbook(
       report.addedColumns.push(`${name}.${p.column.header}`);
     if (plan.setup.fields) await repairAbout(plan, tables.get(name)!, batch);
   }
-
-  if (support.dataValidation && setup.lists.length > 0) {
-    await batch.add(requestBytes(4 + 3 * setup.lists.length, setup.lists), () => {
-      const sheet = listsSheet.isNullObject ? workbook.worksheets.add(LISTS_SHEET) : listsSheet;
-      for (const list of setup.lists) {
-        const letter = columnLetter(list.column);
-        sheet.getRange(`${letter}:${letter}`).clear('Contents');
-        writeCells(
-          sheet.getRange(`${letter}1:${letter}${list.labels.length + 1}`),
-          [list.name, ...list.labels].map((l) => [writtenCell(l, 'text')]),
-        );
-        sheet.getRange(`${letter}1`).format.columnWidth = columnWidthPoints(list.width);
-      }
-      sheet.visibility = 'Hidden';
-    });
-  }
-
-  for (const plan of plans as TablePlan[]) await formatTable(context, plan, support, batch);
-  await batch.send();
-  step(5, 'Done');
-
-  if (!support.dataValidation) report.skipped.push(SKIPPED_VALIDATION);
-  if (!support.freezePanes) report.skipped.push(SKIPPED_FREEZE);
   return report;
+}
+
+/** The hidden Lists sheet the dropdowns read: each list's column rewritten (ExcelApi 1.8). */
+async function writeLists(
+  workbook: Excel.Workbook,
+  setup: ExcelSetup,
+  listsSheet: Excel.Worksheet,
+  batch: WriteBatch,
+): Promise<void> {
+  await batch.add(requestBytes(4 + 3 * setup.lists.length, setup.lists), () => {
+    const sheet = listsSheet.isNullObject ? workbook.worksheets.add(LISTS_SHEET) : listsSheet;
+    for (const list of setup.lists) {
+      const letter = columnLetter(list.column);
+      sheet.getRange(`${letter}:${letter}`).clear('Contents');
+      writeCells(
+        sheet.getRange(`${letter}1:${letter}${list.labels.length + 1}`),
+        [list.name, ...list.labels].map((l) => [writtenCell(l, 'text')]),
+      );
+      sheet.getRange(`${letter}1`).format.columnWidth = columnWidthPoints(list.width);
+    }
+    sheet.visibility = 'Hidden';
+  });
 }
 
 /** Writes cells into `range` (exactly their size): the number formats first, so text is kept as text. */
