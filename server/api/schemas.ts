@@ -12,7 +12,7 @@ import type { AuditEvent, AuditVerification, SignOff, StoredCatalogue } from '..
 import type { RegisterSummary, SubmissionSummary } from '../store/types.js';
 import type { SignOffStatus } from '../services/signOffs.js';
 import { AUDIT_ACTIONS, SUBMISSION_SOURCE_KINDS } from '../services/domainKinds.js';
-import { submissionRequestSchema, validateRequestSchema } from '../services/submissionRequest.js';
+import { submissionRequestSchema, validateRequestSchema } from '../requests/submissionRequest.js';
 
 extendZodWithOpenApi(z);
 

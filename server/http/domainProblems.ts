@@ -9,7 +9,7 @@ import type { AuthError } from '../auth/types.js';
 import type { DomainError, DomainErrorKind } from '../errors/domainError.js';
 import type { WorkbookFileError } from '../import/workbookFileError.js';
 import type { NotPermitted, NotPossible, PreconditionFailed, ValidationFailed } from '../services/errors.js';
-import { pointerOf } from '../services/fieldErrors.js';
+import { pointerOf } from '../requests/fieldErrors.js';
 import type { NotFoundError, SignOffWithdrawnError, VersionConflictError } from '../store/errors.js';
 import type { WorkersBusy, WorkTimedOut } from '../workers/errors.js';
 import { ProblemError, type ProblemBody, type ProblemKind } from './problem.js';

@@ -5,7 +5,7 @@
  */
 import type { Response } from 'express';
 import type { Issue } from '../../shared/issues.js';
-import type { FieldError } from '../services/fieldErrors.js';
+import type { FieldError } from '../requests/fieldErrors.js';
 
 export type { FieldError };
 

@@ -1,9 +1,36 @@
-/** Consolidation: the latest submission of every partner becomes the next register version. */
+/**
+ * Register versions: consolidation (the latest submission of every partner becomes the next register version),
+ * and a version looked up with the sign-offs recorded of it.
+ */
 import { consolidate } from '../../shared/consolidate.js';
 import type { SubmissionSource } from '../../shared/types.js';
-import type { Store, StoredRegister, StoredSubmission } from '../store/types.js';
+import { NotFoundError } from '../store/errors.js';
+import type { SignOff, Store, StoredRegister, StoredSubmission } from '../store/types.js';
 import { requireCatalogue } from './catalogue.js';
-import { requireRegister } from './signOffs.js';
+
+/** The error of a register version that does not exist (a 404 problem at the API). */
+export function noSuchRegister(version: number): NotFoundError {
+  return new NotFoundError(`There is no register version ${version}.`);
+}
+
+/** The register version, or NotFoundError (a 404 problem at the API). */
+export async function requireRegister(store: Store, version: number): Promise<StoredRegister> {
+  const stored = await store.getRegister(version);
+  if (!stored) throw noSuchRegister(version);
+  return stored;
+}
+
+/**
+ * A register version (`latest`: the newest) with the sign-offs recorded of it, as its appendices and their
+ * verification show them; null when there is no such version.
+ */
+export async function registerWithSignOffs(
+  store: Store,
+  version: number | 'latest',
+): Promise<{ stored: StoredRegister; signOffs: SignOff[] } | null> {
+  const stored = version === 'latest' ? await store.latestRegister() : await store.getRegister(version);
+  return stored ? { stored, signOffs: await store.listSignOffs(stored.version) } : null;
+}
 
 export function toSource(s: StoredSubmission): SubmissionSource {
   return {

@@ -6,9 +6,10 @@ import { isGoverning } from '../../shared/catalogue.js';
 import type { Issue } from '../../shared/issues.js';
 import { compareCodeUnits } from '../../shared/order.js';
 import type { MemberRole } from '../../shared/types.js';
-import { NotFoundError, SignOffWithdrawnError } from '../store/errors.js';
+import { SignOffWithdrawnError } from '../store/errors.js';
 import type { SignOff, Store, StoredRegister } from '../store/types.js';
 import { NotPermitted, NotPossible } from './errors.js';
+import { requireRegister } from './registers.js';
 
 export interface SignOffActor {
   email: string;
@@ -29,13 +30,6 @@ export interface SignOffStatus {
   blockingIssues: Issue[];
   /** No blocking issues, and every governing partner confirmed. */
   readyForMou: boolean;
-}
-
-/** The register version, or NotFoundError (a 404 problem at the API). */
-export async function requireRegister(store: Store, version: number): Promise<StoredRegister> {
-  const stored = await store.getRegister(version);
-  if (!stored) throw new NotFoundError(`There is no register version ${version}.`);
-  return stored;
 }
 
 function statusOf(stored: StoredRegister, signOffs: SignOff[]): SignOffStatus {

@@ -1,6 +1,6 @@
 /**
  * Submitting partner workbooks. Where is a submission stored? In storeSubmission, whatever it came from: a PUT
- * of raw tables (checked from its bytes by submissionBody.ts), an uploaded file (read and checked on a worker
+ * of raw tables (checked from its bytes by server/requests/submissionBody.ts), an uploaded file (read and checked on a worker
  * thread) and the CLI's import (read into raw tables, checked by submitTables), each checked by
  * shared/checkWorkbook.ts. It holds the If-Match rules (preconditions.ts), keeps an unchanged workbook from
  * becoming a new version, and makes the one store call.
@@ -71,7 +71,7 @@ export async function storeSubmission(input: StoreSubmissionInput): Promise<Subm
         : baseVersionFor(replaces.precondition, await store.latestSubmissionVersion(organisationId), subject);
   }
 
-  // Hashed once, by the check: compared with the base version's digest here, and stored with the new version.
+  // The check's digest, compared with the base version's (the store works out the new version's itself).
   if (base !== null && (await digestOfVersion(store, organisationId, base)) === digest) {
     // Identical to the version it replaces, provided that version is still the current one.
     const current = await store.latestSubmissionVersion(organisationId);
@@ -86,7 +86,6 @@ export async function storeSubmission(input: StoreSubmissionInput): Promise<Subm
       organisationId,
       baseVersion: base,
       canonical,
-      digest,
       warnings: checked.warnings,
       actor: input.actor,
       source: input.source,

@@ -88,7 +88,7 @@ export class Submissions {
     // Worked out before the write lock is taken: only the head read, the time, the inserts and the audit event
     // need it. The body stored is the canonical JSON the digest hashes: one serialisation for both.
     const body = input.submission ? canonicalJson(input.submission) : input.canonical;
-    const digest = input.digest ?? `sha256:${nativeSha256Hex(body)}`;
+    const digest = `sha256:${nativeSha256Hex(body)}`;
     const warnings = JSON.stringify(input.warnings);
     const fileName = input.fileName ?? null;
     const detailDigest = submissionDetailDigest({ warnings: input.warnings, source: input.source, fileName });

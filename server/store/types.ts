@@ -107,20 +107,18 @@ export interface AppendSubmissionFields {
   fileName?: string | null;
 }
 
-/** The workbook stored: as an object, or as the canonical JSON a worker thread made of it. */
+/**
+ * The workbook stored: as an object, or as the canonical JSON its check made (shared/checkWorkbook.ts, on a
+ * worker thread for a large one). The store writes the canonical text and works out its digest itself.
+ */
 export type SubmissionRows =
-  | { submission: Submission; canonical?: never; digest?: never }
+  | { submission: Submission; canonical?: never }
   | {
       /**
-       * The submission as its RFC 8785 canonical JSON, made by checkSubmissionBody on a worker thread for
-       * this organisation (expectedOrganisationId): stored and hashed as it is, parsed only if asked for.
+       * The submission as its RFC 8785 canonical JSON, checked for this organisation (expectedOrganisationId):
+       * stored and hashed as it is, parsed only if asked for.
        */
       canonical: string;
-      /**
-       * `sha256:` and the SHA-256 hex of `canonical`, when the caller has worked it out already (storeSubmission
-       * does, to see whether the workbook is unchanged); the store works it out when not given.
-       */
-      digest?: string;
       submission?: never;
     };
 

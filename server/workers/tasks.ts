@@ -6,7 +6,7 @@
  */
 import { checkWorkbook, type WorkbookCheck } from '../../shared/checkWorkbook.js';
 import type { Catalogue } from '../../shared/types.js';
-import { checkSubmissionBody, type SubmissionBodyCheck, type SubmissionBodyInput } from '../services/submissionBody.js';
+import { checkSubmissionBody, type SubmissionBodyCheck, type SubmissionBodyInput } from '../requests/submissionBody.js';
 import { nativeSha256Hex } from '../store/nativeDigest.js';
 import { WorkbookFileError, type WorkbookFileProblem } from '../import/workbookFileError.js';
 import type { AppendixFormat } from '../export/appendix/formats.js';

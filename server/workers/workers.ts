@@ -18,7 +18,7 @@
 import os from 'node:os';
 import { Piscina } from 'piscina';
 import type { Catalogue } from '../../shared/types.js';
-import type { SubmissionBodyCheck, SubmissionBodyInput } from '../services/submissionBody.js';
+import type { SubmissionBodyCheck, SubmissionBodyInput } from '../requests/submissionBody.js';
 import type { WorkbookCheck } from '../../shared/checkWorkbook.js';
 import { WorkbookFileError } from '../import/workbookFileError.js';
 import type { AppendixFormat } from '../export/appendix/formats.js';
@@ -35,7 +35,7 @@ export interface Workers {
    * throws WorkbookFileError with one sentence.
    */
   checkWorkbookFile(input: WorkbookFileInput): Promise<Omit<WorkbookCheck, 'submission'>>;
-  /** Checks a submission request body (see server/services/submissionBody.ts); never throws for bad input. */
+  /** Checks a submission request body (see server/requests/submissionBody.ts); never throws for bad input. */
   checkSubmission(input: SubmissionBodyInput): Promise<SubmissionBodyCheck>;
   /** Renders a register version's appendix (a Word file for hundreds of partners takes many seconds). */
   renderAppendix(format: AppendixFormat, input: AppendixInput): Promise<RenderedAppendix>;

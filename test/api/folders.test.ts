@@ -1,6 +1,6 @@
 /**
  * Data flows one way between the folders of server/: no folder imports (directly or through others) a folder
- * that imports it back. The worker threads run the services' checks; they do not reach into the API.
+ * that imports it back. The worker threads run the request checks (requests/); they do not reach into the API.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -68,8 +68,17 @@ test('the folders of server/ import each other one way only (no cycle)', () => {
   expect(findCycle(graph)).toBeNull();
 });
 
-test('the worker threads use the services, not the API', () => {
+test('the worker threads use the request checks, not the API', () => {
   const graph = folderGraph();
-  expect(graph.get('workers')).toContain('services');
+  expect(graph.get('workers')).toContain('requests');
   expect(graph.get('workers')).not.toContain('api');
+});
+
+test('the services are free of HTTP: no request parsing, no JSON pointers into a request, nothing of the API', () => {
+  const graph = folderGraph();
+  for (const above of ['api', 'http', 'requests', 'workers']) expect(graph.get('services')).not.toContain(above);
+  const http = sources(path.join(SERVER, 'services')).filter((file) =>
+    /'\/(body|headers|params|query)\b|body-parser|from 'express'/.test(readFileSync(file, 'utf8')),
+  );
+  expect(http.map((file) => path.relative(SERVER, file))).toEqual([]);
 });

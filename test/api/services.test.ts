@@ -5,7 +5,9 @@ import path from 'node:path';
 import { createStore } from '../../server/store/createStore.js';
 import type { Store } from '../../server/store/types.js';
 import { DEMO_ACTOR, seedDemo } from '../../server/services/seedDemo.js';
-import { consolidateNow } from '../../server/services/registers.js';
+import { consolidateNow, registerWithSignOffs, requireRegister } from '../../server/services/registers.js';
+import { signOff } from '../../server/services/signOffs.js';
+import { isGoverning } from '../../shared/catalogue.js';
 import { submitTables } from '../../server/services/submissions.js';
 import { NotPossible, ValidationFailed } from '../../server/services/errors.js';
 import { toProblem } from '../../server/http/errorHandler.js';
@@ -144,4 +146,26 @@ test('submitTables stores the warnings, and refuses errors with every issue', as
     fileName: 'leeds.xlsx',
   });
   expect(stored).toMatchObject({ organisationId: LEEDS, version: 1, fileName: 'leeds.xlsx', source: 'cli' });
+});
+
+test('registerWithSignOffs: a register version (or the latest) with the sign-offs recorded of it; null when there is none', async () => {
+  await seedDemo({ store, examplesDir: EXAMPLES });
+  expect(await registerWithSignOffs(store, 'latest')).toBeNull();
+  const first = await consolidateNow({ store, actor: DEMO_ACTOR });
+  const governing = first.stored.register.organisations.find((o) => isGoverning(o.involvement))!;
+  await signOff({
+    store,
+    registerVersion: 1,
+    organisationId: governing.id,
+    actor: { email: DEMO_ACTOR, role: 'pmg', organisationId: null },
+  });
+  await consolidateNow({ store, actor: DEMO_ACTOR, force: true });
+
+  const one = await registerWithSignOffs(store, 1);
+  expect(one?.stored.version).toBe(1);
+  expect(one?.signOffs.map((s) => s.organisationId)).toEqual([governing.id]);
+  const latest = await registerWithSignOffs(store, 'latest');
+  expect(latest).toMatchObject({ stored: { version: 2 }, signOffs: [] });
+  expect(await registerWithSignOffs(store, 3)).toBeNull();
+  await expect(requireRegister(store, 3)).rejects.toThrow('There is no register version 3.');
 });

@@ -8,7 +8,7 @@ import { hashAuditEvent } from '../../server/store/auditChain.js';
 import { MIGRATIONS } from '../../server/store/migrations/index.js';
 import type { AuditAction, Store, StoredSubmission } from '../../server/store/types.js';
 import type { Clock } from '../../server/clock.js';
-import { digestOf } from '../../shared/digest.js';
+import { canonicalJson, digestOf } from '../../shared/digest.js';
 import { REGISTER_SCHEMA, type Catalogue, type Register, type Submission } from '../../shared/types.js';
 import type { Issue } from '../../shared/issues.js';
 import { rejection } from '../helpers/rejection.js';
@@ -206,6 +206,22 @@ describe.each(availableBackends())('store on $name', (backend) => {
       expect((await store.latestSubmission('north-county-council'))?.submission.contacts[0]?.name).toBe('Jo Smith');
       expect(await store.getSubmission('north-county-council', 3)).toBeNull();
       expect(await store.latestSubmission('health-trust')).toBeNull();
+    });
+
+    it('works out the digest of canonical text itself: one offered by the caller is not taken', async () => {
+      const canonical = canonicalJson(submission('city-police'));
+      const stored = await store.appendSubmission({
+        organisationId: 'city-police',
+        baseVersion: null,
+        canonical,
+        warnings: [],
+        actor: ACTOR,
+        source: 'api',
+        // What a caller could hand over before the store worked out every digest itself.
+        ...({ digest: 'sha256:not-the-digest' } as object),
+      });
+      expect(stored.digest).toBe(digestOf(submission('city-police')));
+      expect((await store.getSubmission('city-police', 1))?.digest).toBe(stored.digest);
     });
 
     it('refuses a write based on a stale version and stores nothing (the 412 case)', async () => {

@@ -7,7 +7,7 @@ import type { ApiDeps } from '../deps.js';
 import { json, problems } from '../docs.js';
 import { registerParams, storedRegisterSchema, z } from '../schemas.js';
 import { AppendixFiles } from '../../services/appendixFiles.js';
-import { requireRegister } from '../../services/signOffs.js';
+import { noSuchRegister, registerWithSignOffs } from '../../services/registers.js';
 import { APPENDIX_FORMATS, FORMAT_FILES, type AppendixFormat } from '../../export/appendix/formats.js';
 
 /** One route per file type (its extension in the path), so each is documented with its media type. */
@@ -74,9 +74,9 @@ export function appendixRoutes({ store, workers }: ApiDeps): AnyRoute[] {
           ...problems(404, 503),
         },
         handler: async ({ params, res }) => {
-          const stored = await requireRegister(store, params.version);
-          const signOffs = await store.listSignOffs(stored.version);
-          const file = await files.file(format, stored, signOffs);
+          const found = await registerWithSignOffs(store, params.version);
+          if (!found) throw noSuchRegister(params.version);
+          const file = await files.file(format, found.stored, found.signOffs);
           res
             .status(200)
             .set('Content-Type', file.mediaType)
@@ -103,19 +103,12 @@ export function appendixRoutes({ store, workers }: ApiDeps): AnyRoute[] {
       handler: async ({ file, res }) => {
         const { verifyAppendix } = await import('../../export/appendix/verify/index.js');
         const catalogue = await store.getCatalogue();
-        const result = await verifyAppendix(
-          file.buffer,
-          async (version) => {
-            const stored = await store.getRegister(version);
-            return stored ? { stored, signOffs: await store.listSignOffs(version) } : null;
-          },
-          {
-            fileName: file.originalname,
-            partnership: catalogue?.catalogue.partnership ?? null,
-            // Opened, vetted and compared on the worker threads, within their time limit.
-            steps: workers.verify,
-          },
-        );
+        const result = await verifyAppendix(file.buffer, (version) => registerWithSignOffs(store, version), {
+          fileName: file.originalname,
+          partnership: catalogue?.catalogue.partnership ?? null,
+          // Opened, vetted and compared on the worker threads, within their time limit.
+          steps: workers.verify,
+        });
         res.set('Cache-Control', 'private, no-store').json(result);
       },
     }),

@@ -15,7 +15,7 @@ import {
 import { etagOf } from '../preconditions.js';
 import { consolidation, registerResource, registerSummary } from '../resources.js';
 import { consolidateNow } from '../../services/registers.js';
-import { requireRegister } from '../../services/signOffs.js';
+import { requireRegister } from '../../services/registers.js';
 import { ProblemError } from '../../http/problem.js';
 
 export function registerRoutes({ store }: ApiDeps): AnyRoute[] {

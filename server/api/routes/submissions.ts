@@ -22,12 +22,11 @@ import {
 import { etagOf, preconditionOf } from '../preconditions.js';
 import { submissionResource, submissionSummary, submissionWrite } from '../resources.js';
 import { checkUpload } from '../workbookFile.js';
+import { checkedBody } from '../checkedBody.js';
 import { loadedCatalogue, requireOrganisation } from '../../services/catalogue.js';
-import { noCatalogue } from '../../services/catalogue.js';
 import { storeSubmission, type SubmitOutcome } from '../../services/submissions.js';
 import type { WorkbookCheck } from '../../../shared/checkWorkbook.js';
-import { invalidRequest, malformedJson, ProblemError } from '../../http/problem.js';
-import { jsonText } from '../jsonText.js';
+import { ProblemError } from '../../http/problem.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -167,16 +166,8 @@ export function submissionRoutes({ store, workers }: ApiDeps): AnyRoute[] {
        * the request schema: 400), no catalogue (409), unknown organisation (404), then the workbook (422) and
        * its version (412 / 428).
        */
-      handler: async ({ params, rawBody, principal, catalogue: snapshot, req, res }) => {
-        const check = await workers.checkSubmission({
-          body: jsonText(req, rawBody),
-          catalogue: snapshot?.catalogue ?? null,
-          expectedOrganisationId: params.id,
-        });
-        if (check.kind === 'malformed-json') throw malformedJson(check.message);
-        if (check.kind === 'invalid-request') throw invalidRequest(check.errors);
-        if (check.kind === 'no-catalogue' || snapshot === null) throw noCatalogue();
-        requireOrganisation(snapshot.catalogue, params.id);
+      handler: async ({ params, rawBody, principal, catalogue, req, res }) => {
+        const check = await checkedBody(workers, { req, rawBody, catalogue, organisationId: params.id }, 'submit');
         const outcome = await storeSubmission({
           store,
           organisationId: params.id,
@@ -244,17 +235,8 @@ export function submissionRoutes({ store, workers }: ApiDeps): AnyRoute[] {
           sendValidationReport(res, await checkUpload(workers, file, catalogue, params.id));
           return;
         }
-        const check = await workers.checkSubmission({
-          body: jsonText(req, rawBody),
-          catalogue: snapshot?.catalogue ?? null,
-          expectedOrganisationId: params.id,
-          purpose: 'validate',
-        });
-        if (check.kind === 'malformed-json') throw malformedJson(check.message);
-        if (check.kind === 'invalid-request') throw invalidRequest(check.errors);
-        if (check.kind === 'no-catalogue' || snapshot === null) throw noCatalogue();
-        requireOrganisation(snapshot.catalogue, params.id);
-        sendValidationReport(res, check);
+        const request = { req, rawBody, catalogue: snapshot, organisationId: params.id };
+        sendValidationReport(res, await checkedBody(workers, request, 'validate'));
       },
     }),
   ];

@@ -41,14 +41,15 @@ export function addExportCommand(program: Command, io: CliIo): void {
         global,
         io,
         async (store) => {
-          const found = version === undefined ? await store.latestRegister() : await store.getRegister(version);
+          const { registerWithSignOffs } = await import('../../services/registers.js');
+          const found = await registerWithSignOffs(store, version ?? 'latest');
           if (found) {
             // Loaded here: docx and ExcelJS are needed by this command only. The file is the one the service
             // serves for the same sign-offs: kept in the store, rendered only when none is kept.
             const { renderAppendix } = await import('../../export/appendix/render.js');
             const files = new AppendixFiles(store, renderAppendix);
-            const file = await files.file(format, found, await store.listSignOffs(found.version));
-            return { stored: found, bytes: file.bytes };
+            const file = await files.file(format, found.stored, found.signOffs);
+            return { stored: found.stored, bytes: file.bytes };
           }
           const latest = await store.latestRegister();
           throw new NotFoundError(

@@ -23,6 +23,7 @@ export function addVerifyCommand(program: Command, io: CliIo): void {
       // Loaded here: ExcelJS, docx and JSZip are needed by this command only.
       const { verifyAppendix, VERIFY_EXIT_CODES, VERIFY_LIMITS } =
         await import('../../export/appendix/verify/index.js');
+      const { registerWithSignOffs } = await import('../../services/registers.js');
       let bytes: Buffer;
       try {
         // A file larger than any appendix is not read into memory at all.
@@ -45,14 +46,10 @@ export function addVerifyCommand(program: Command, io: CliIo): void {
         global,
         io,
         async (store) =>
-          verifyAppendix(
-            bytes,
-            async (version) => {
-              const stored = await store.getRegister(version);
-              return stored ? { stored, signOffs: await store.listSignOffs(version) } : null;
-            },
-            { fileName: path.basename(file), partnership: (await store.getCatalogue())?.catalogue.partnership ?? null },
-          ),
+          verifyAppendix(bytes, (version) => registerWithSignOffs(store, version), {
+            fileName: path.basename(file),
+            partnership: (await store.getCatalogue())?.catalogue.partnership ?? null,
+          }),
         { readOnly: true },
       );
       out.line(`${path.basename(file)}: ${result.message}`);

@@ -1,9 +1,10 @@
 /**
  * The body of PUT /organisations/{id}/submission, checked from its bytes: JSON text -> the request schema ->
- * the workbook's validation report and, when valid, the canonical JSON the store keeps. For a large workbook
- * it runs on a worker thread in the service (server/workers runs this function), so that parsing, validating and canonicalising
- * it does not hold up other requests, and the event loop receives only the outcome: a short report and one
- * string.
+ * the workbook's check (shared/checkWorkbook.ts: its report and, when valid, the canonical JSON the store
+ * keeps). For a large workbook it runs on a worker thread in the service (server/workers runs this function),
+ * so that parsing, validating and canonicalising it does not hold up other requests, and the event loop
+ * receives only the outcome: a short report and one string. This folder (server/requests/) holds request
+ * parsing that the threads run: below the API and server/http/, which both use it, so the threads need neither.
  * The outcomes are those of the other routes: malformed JSON as body-parser's, a body not matching the schema
  * as mount.ts's invalid-request with pointers.
  */

@@ -1,10 +1,10 @@
 /**
  * The shape of a submission sent as raw tables (PUT /organisations/{id}/submission, POST .../validate), as zod
- * schemas: checked here in the services (on a worker thread for a large body), and documented by the API's
+ * schemas: checked by submissionBody.ts (on a worker thread for a large body), and documented by the API's
  * OpenAPI document from the same definitions (`meta` ids name its components).
  */
 import { z } from 'zod';
-import { PUT_SOURCE_KINDS } from './domainKinds.js';
+import { PUT_SOURCE_KINDS } from '../services/domainKinds.js';
 
 const a1Pattern = /^\$?[A-Za-z]{1,3}\$?[1-9][0-9]{0,6}$/;
 
