@@ -125,6 +125,27 @@ describe('Word: text outside the tables', () => {
     }
   });
 
+  test('a page header changed in one section is named by that section, as a signatory finds it', async () => {
+    const zip = await JSZip.loadAsync(files.get('docx')!);
+    const headers = Object.keys(zip.files).filter((n) => /^word\/header\d*\.xml$/.test(n));
+    expect(headers.length).toBeGreaterThan(1);
+    const result = await verify(
+      await edited('docx', headers[1]!, (x) => x.replace('DRAFT: not ready for the MoU', 'FINAL: ready for the MoU')),
+    );
+    expectEdited(result);
+    expect(result.differences).toEqual([
+      expect.objectContaining({
+        where: 'the page headers',
+        field: expect.stringMatching(/^section \d+$/),
+        found: expect.stringContaining('FINAL: ready for the MoU'),
+        expected: expect.stringContaining('DRAFT: not ready for the MoU'),
+      }),
+    ]);
+    const section = result.differences[0]!.field!;
+    expect(result.message).toContain(`the page headers, ${section}: the file says "FINAL: ready for the MoU`);
+    expect(result.message).not.toMatch(/header \d+ (added|removed)/);
+  });
+
   test('the footer and the document properties are compared', async () => {
     const zip = await JSZip.loadAsync(files.get('docx')!);
     const footer = Object.keys(zip.files).find((n) => /^word\/footer\d*\.xml$/.test(n))!;
@@ -133,6 +154,8 @@ describe('Word: text outside the tables', () => {
     );
     expectEdited(result);
     expect(result.differences[0]!.where).toBe('the page footers');
+    // Named by the section whose pages show it, not by the position of a part.
+    expect(result.differences[0]!.field).toMatch(/^section \d+$/);
     const props = await verify(
       await edited('docx', 'docProps/core.xml', (x) => x.replace(/<dc:title>[^<]*</, '<dc:title>Something else<')),
     );

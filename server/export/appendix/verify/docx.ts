@@ -323,25 +323,67 @@ function bodyBlocks(body: readonly (Paragraph | Table)[]): Block[] {
   return blocks;
 }
 
-/** The text of every header or footer part, each distinct text once (Word may split them into several parts). */
+/**
+ * What the page headers (or footers) say, section by section: "section 2" and its text, as a signatory finds it
+ * ("the page headers, section 2: the file says ..."), not by the position of a part. Each section's properties
+ * (w:sectPr, in body order) name their parts through the document's relationships; a section that names none
+ * shows the one before it, as Word does. A file whose sections name no part (not one Word or this service
+ * writes) is read part by part.
+ */
 function marginBlock(parts: Map<string, Buffer>, kind: 'header' | 'footer', styles: Styles): Block {
-  const texts = new Set<string>();
-  for (const [name, data] of parts) {
-    if (!new RegExp(`^word/${kind}\\d*\\.xml$`).test(name)) continue;
-    for (const item of scan(data.toString('utf8'), name, styles).body) {
-      const text = isTable(item) ? item.rows.map((r) => r.join(' ')).join(' ') : item.text;
-      if (text.trim()) texts.add(text.trim());
+  const texts = new Map<string, string>();
+  const textOf = (name: string): string => {
+    let text = texts.get(name);
+    if (text === undefined) {
+      const data = parts.get(name);
+      const items = data ? scan(data.toString('utf8'), name, styles).body : [];
+      text = items
+        .map((item) => (isTable(item) ? item.rows.map((r) => r.join(' ')).join(' ') : item.text).trim())
+        .filter(Boolean)
+        .join(' ');
+      texts.set(name, text);
+    }
+    return text;
+  };
+  let shown = sectionParts(parts, kind);
+  if (shown.length === 0) {
+    const names = [...parts.keys()].filter((n) => new RegExp(`^word/${kind}\\d*\\.xml$`).test(n)).sort();
+    shown = names.map((part) => ({ label: `page ${kind}`, part }));
+  }
+  const rows = shown.map(({ label, part }) => [label, textOf(part)]).filter(([, text]) => text !== '');
+  return { id: `page ${kind}s`, where: `the page ${kind}s`, kind: 'fields', header: false, rows };
+}
+
+/** The header (or footer) parts each section shows, in section order: "section 1" (", first page", ", even pages"). */
+function sectionParts(parts: Map<string, Buffer>, kind: 'header' | 'footer'): { label: string; part: string }[] {
+  const document = parts.get('word/document.xml')?.toString('utf8') ?? '';
+  const rels = parts.get('word/_rels/document.xml.rels')?.toString('utf8') ?? '';
+  const targets = new Map<string, string>();
+  for (const [tag] of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = /\bId="([^"]*)"/.exec(tag)?.[1];
+    const target = /\bTarget="([^"]*)"/.exec(tag)?.[1];
+    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `word/${target}`);
+  }
+  const reference = new RegExp(`<w:${kind}Reference\\b[^>]*>`, 'g');
+  const current = new Map<string, string>();
+  const out: { label: string; part: string }[] = [];
+  let section = 0;
+  for (const m of document.matchAll(/<w:sectPr\b[^>]*?(?:\/>|>([\s\S]*?)<\/w:sectPr>)/g)) {
+    section++;
+    for (const [tag] of (m[1] ?? '').matchAll(reference)) {
+      const id = /\br:id="([^"]*)"/.exec(tag)?.[1];
+      const part = id ? targets.get(id) : undefined;
+      if (part) current.set(/\bw:type="([^"]*)"/.exec(tag)?.[1] ?? 'default', part);
+    }
+    for (const type of ['default', 'first', 'even']) {
+      const part = current.get(type);
+      if (part) out.push({ label: `section ${section}${PAGES_OF_TYPE[type]}`, part });
     }
   }
-  return {
-    id: `page ${kind}s`,
-    where: `the page ${kind}s`,
-    kind: 'text',
-    header: false,
-    rows: [...texts].sort().map((t) => [t]),
-    unit: kind,
-  };
+  return out;
 }
+
+const PAGES_OF_TYPE: Record<string, string> = { default: '', first: ', first page', even: ', even pages' };
 
 /** Core properties a reader sees under File > Info (not those Word changes when it saves). */
 const CORE = ['dc:title', 'dc:subject', 'dc:creator', 'cp:keywords', 'dc:description', 'cp:category'];
