@@ -61,24 +61,52 @@ function checkOptions(options: EntraAuthenticatorOptions): void {
 
 export function createEntraAuthenticator(options: EntraAuthenticatorOptions): Authenticator {
   checkOptions(options);
-  const {
-    audiences,
-    requiredScope = DEFAULT_REQUIRED_SCOPE,
-    lookupMember,
-    graph,
-    clock = systemClock,
-    clockToleranceSeconds = DEFAULT_CLOCK_TOLERANCE_SECONDS,
-    groupCacheSeconds = DEFAULT_GROUP_CACHE_SECONDS,
-  } = options;
+  const { requiredScope = DEFAULT_REQUIRED_SCOPE, lookupMember, graph, clock = systemClock } = options;
   const authorityHost = (options.authorityHost ?? DEFAULT_AUTHORITY_HOST).replace(/\/+$/, '');
-  const allowedTenants = new Set(options.tenantIds.map((t) => t.toLowerCase()));
+  const verifier: Verifier = {
+    authorityHost,
+    allowedTenants: new Set(options.tenantIds.map((t) => t.toLowerCase())),
+    audiences: options.audiences,
+    clock,
+    clockToleranceSeconds: options.clockToleranceSeconds ?? DEFAULT_CLOCK_TOLERANCE_SECONDS,
+    keysFor: options.jwks ? () => options.jwks! : tenantKeySets(authorityHost),
+  };
   const groupMap = checkGroupMap(options.groupMap ?? {});
-  const keySets = new Map<string, JWTVerifyGetKey>();
-  const groupCache = new Map<string, { until: number; user: GraphUser }>();
+  const groups: GroupLookup | null = graph
+    ? {
+        graph,
+        groupMap,
+        userOf: cachedGraphUsers(graph, clock, options.groupCacheSeconds ?? DEFAULT_GROUP_CACHE_SECONDS),
+      }
+    : null;
 
-  /** One remote key set per tenant, made on first use and reused (jose caches and refreshes the keys). */
-  function keysFor(tid: string): JWTVerifyGetKey {
-    if (options.jwks) return options.jwks;
+  return {
+    mode: 'entra',
+    async authenticate(token: string, options?: AuthenticateOptions): Promise<Principal> {
+      if (typeof token !== 'string' || token.trim() === '') throw new AuthError('No bearer token was given.');
+      const { payload, tid } = await verifyToken(token, verifier);
+      const principal = signedInUser(payload, requiredScope);
+      const member = await (options?.lookupMember ?? lookupMember)(principal.email);
+      if (member !== null) return { ...principal, role: member.role, organisationId: member.organisationId };
+      return memberByGroups(token, tid, principal, groups);
+    },
+  };
+}
+
+/** What checking a token's signature and claims needs. */
+interface Verifier {
+  authorityHost: string;
+  allowedTenants: ReadonlySet<string>;
+  audiences: string[];
+  clock: Clock;
+  clockToleranceSeconds: number;
+  keysFor: (tid: string) => JWTVerifyGetKey;
+}
+
+/** One remote key set per tenant, made on first use and reused (jose caches and refreshes the keys). */
+function tenantKeySets(authorityHost: string): (tid: string) => JWTVerifyGetKey {
+  const keySets = new Map<string, JWTVerifyGetKey>();
+  return (tid) => {
     let keys = keySets.get(tid);
     if (!keys) {
       const remote = createRemoteJWKSet(new URL(`${authorityHost}/${tid}/discovery/v2.0/keys`));
@@ -93,44 +121,85 @@ export function createEntraAuthenticator(options: EntraAuthenticatorOptions): Au
       keySets.set(tid, keys);
     }
     return keys;
-  }
+  };
+}
 
-  async function verify(token: string): Promise<{ payload: JWTPayload; tid: string }> {
-    let unverified: JWTPayload;
-    try {
-      unverified = decodeJwt(token);
-    } catch {
-      throw new AuthError('The token is malformed: it is not a signed JSON Web Token.');
-    }
-    const claimedTid = typeof unverified.tid === 'string' ? unverified.tid.toLowerCase() : null;
-    if (claimedTid === null) {
-      throw new AuthError('The token names no tenant (tid): it is not a Microsoft Entra ID access token.');
-    }
-    if (!allowedTenants.has(claimedTid))
-      throw new AuthError(`Tenant ${claimedTid} is not allowed to use this service.`);
-    const issuer = `${authorityHost}/${claimedTid}/v2.0`;
-    try {
-      const { payload } = await jwtVerify(token, keysFor(claimedTid), {
-        issuer,
-        audience: audiences,
-        algorithms: [ENTRA_ALGORITHM],
-        currentDate: clock.now(),
-        clockTolerance: clockToleranceSeconds,
-        requiredClaims: ['exp'],
-      });
-      return { payload, tid: claimedTid };
-    } catch (err) {
-      const failure = toAuthError(err, token, { issuer, audiences, algorithm: ENTRA_ALGORITHM });
-      if (err instanceof errors.JWTClaimValidationFailed && err.claim === 'iss' && unverified.ver === '1.0') {
-        throw new AuthError(
-          `${failure.message} This is a v1.0 token: set accessTokenAcceptedVersion to 2 in the API's app registration manifest.`,
-        );
-      }
-      throw failure;
-    }
+/** The token's claims once its tenant is allowed and its signature, issuer, audience and times check out. */
+async function verifyToken(token: string, v: Verifier): Promise<{ payload: JWTPayload; tid: string }> {
+  let unverified: JWTPayload;
+  try {
+    unverified = decodeJwt(token);
+  } catch {
+    throw new AuthError('The token is malformed: it is not a signed JSON Web Token.');
   }
+  const claimedTid = typeof unverified.tid === 'string' ? unverified.tid.toLowerCase() : null;
+  if (claimedTid === null) {
+    throw new AuthError('The token names no tenant (tid): it is not a Microsoft Entra ID access token.');
+  }
+  if (!v.allowedTenants.has(claimedTid))
+    throw new AuthError(`Tenant ${claimedTid} is not allowed to use this service.`);
+  const issuer = `${v.authorityHost}/${claimedTid}/v2.0`;
+  try {
+    const { payload } = await jwtVerify(token, v.keysFor(claimedTid), {
+      issuer,
+      audience: v.audiences,
+      algorithms: [ENTRA_ALGORITHM],
+      currentDate: v.clock.now(),
+      clockTolerance: v.clockToleranceSeconds,
+      requiredClaims: ['exp'],
+    });
+    return { payload, tid: claimedTid };
+  } catch (err) {
+    const failure = toAuthError(err, token, { issuer, audiences: v.audiences, algorithm: ENTRA_ALGORITHM });
+    if (err instanceof errors.JWTClaimValidationFailed && err.claim === 'iss' && unverified.ver === '1.0') {
+      throw new AuthError(
+        `${failure.message} This is a v1.0 token: set accessTokenAcceptedVersion to 2 in the API's app registration manifest.`,
+      );
+    }
+    throw failure;
+  }
+}
 
-  async function graphUser(token: string, subject: string, directory: GraphDirectory): Promise<GraphUser> {
+type SignedInUser = Pick<Principal, 'email' | 'name' | 'subject'> & { tokenKind: 'entra' };
+
+/** The user a verified token was issued to, once it carries the required scope (a user's, not an app's). */
+function signedInUser(payload: JWTPayload, requiredScope: string): SignedInUser {
+  const scopes = typeof payload.scp === 'string' ? payload.scp.split(' ') : [];
+  if (!scopes.includes(requiredScope)) {
+    throw new AuthError(
+      Array.isArray(payload.roles) && typeof payload.scp !== 'string'
+        ? `The token is an application token without the "${requiredScope}" scope; a user must sign in.`
+        : `The token lacks the "${requiredScope}" scope.`,
+    );
+  }
+  // The user is named by preferred_username or upn only. The `email` claim is not verified by Entra: in a
+  // multi-tenant app anyone can set their account's mail attribute to a partner's address and sign in as
+  // that partner ("nOAuth"), so it never identifies a member here.
+  const found = firstString(payload, ['preferred_username', 'upn']);
+  if (found === null) {
+    throw new AuthError('The token names no user (preferred_username or upn); an email claim is not trusted.');
+  }
+  const email = found.toLowerCase();
+  const subject = firstString(payload, ['oid', 'sub']) ?? email;
+  const name = firstString(payload, ['name']);
+  return { email, name, subject, tokenKind: 'entra' as const };
+}
+
+/** Graph and the groupMap, for users the catalogue's members do not list. */
+interface GroupLookup {
+  graph: GraphDirectory;
+  groupMap: GroupMap;
+  userOf: (token: string, subject: string) => Promise<GraphUser>;
+}
+
+/** A user's Graph profile and groups, reused for `seconds` (at most GROUP_CACHE_MAX_USERS users, oldest out). */
+function cachedGraphUsers(
+  directory: GraphDirectory,
+  clock: Clock,
+  seconds: number,
+): (token: string, subject: string) => Promise<GraphUser> {
+  const groupCache = new Map<string, { until: number; user: GraphUser }>();
+  return async (token, subject) => {
     const now = clock.now().getTime();
     const cached = groupCache.get(subject);
     if (cached && cached.until > now) return cached.user;
@@ -140,66 +209,41 @@ export function createEntraAuthenticator(options: EntraAuthenticatorOptions): Au
       const oldest = groupCache.keys().next().value;
       if (oldest !== undefined) groupCache.delete(oldest);
     }
-    groupCache.set(subject, { until: now + groupCacheSeconds * 1000, user });
+    groupCache.set(subject, { until: now + seconds * 1000, user });
     return user;
+  };
+}
+
+/** A user the catalogue does not list, as the member their Graph groups make them in the Graph tenant. */
+async function memberByGroups(
+  token: string,
+  tid: string,
+  principal: SignedInUser,
+  groups: GroupLookup | null,
+): Promise<Principal> {
+  const { email } = principal;
+  const notMember = `${email} is not a member of the partnership.`;
+  if (!groups || groups.graph.tenantId.toLowerCase() !== tid) throw new AuthError(notMember, 403);
+  let user: GraphUser;
+  try {
+    user = await groups.userOf(token, `${tid}/${principal.subject}`);
+  } catch (err) {
+    const reason = err instanceof GraphDirectoryError ? ` ${err.message}` : '';
+    throw new AuthError(`${notMember} Their group memberships could not be read from Microsoft Graph.${reason}`, 403);
   }
-
+  const mapped = mapGroups(user.groupIds, groups.groupMap);
+  if (mapped.kind === 'ambiguous') {
+    throw new AuthError(
+      `${email} belongs to groups of several organisations (${mapped.organisationIds.join(', ')}); the PMG must list them in the catalogue's members.`,
+      403,
+      'not-permitted',
+    );
+  }
+  if (mapped.kind === 'none') throw new AuthError(`${notMember} None of their groups is mapped to a role.`, 403);
   return {
-    mode: 'entra',
-    async authenticate(token: string, options?: AuthenticateOptions): Promise<Principal> {
-      if (typeof token !== 'string' || token.trim() === '') throw new AuthError('No bearer token was given.');
-      const { payload, tid } = await verify(token);
-
-      const scopes = typeof payload.scp === 'string' ? payload.scp.split(' ') : [];
-      if (!scopes.includes(requiredScope)) {
-        throw new AuthError(
-          Array.isArray(payload.roles) && typeof payload.scp !== 'string'
-            ? `The token is an application token without the "${requiredScope}" scope; a user must sign in.`
-            : `The token lacks the "${requiredScope}" scope.`,
-        );
-      }
-      // The user is named by preferred_username or upn only. The `email` claim is not verified by Entra: in a
-      // multi-tenant app anyone can set their account's mail attribute to a partner's address and sign in as
-      // that partner ("nOAuth"), so it never identifies a member here.
-      const found = firstString(payload, ['preferred_username', 'upn']);
-      if (found === null) {
-        throw new AuthError('The token names no user (preferred_username or upn); an email claim is not trusted.');
-      }
-      const email = found.toLowerCase();
-      const subject = firstString(payload, ['oid', 'sub']) ?? email;
-      const name = firstString(payload, ['name']);
-      const principal = { email, name, subject, tokenKind: 'entra' as const };
-
-      const member = await (options?.lookupMember ?? lookupMember)(email);
-      if (member !== null) return { ...principal, role: member.role, organisationId: member.organisationId };
-
-      const notMember = `${email} is not a member of the partnership.`;
-      if (!graph || graph.tenantId.toLowerCase() !== tid) throw new AuthError(notMember, 403);
-      let user: GraphUser;
-      try {
-        user = await graphUser(token, `${tid}/${subject}`, graph);
-      } catch (err) {
-        const reason = err instanceof GraphDirectoryError ? ` ${err.message}` : '';
-        throw new AuthError(
-          `${notMember} Their group memberships could not be read from Microsoft Graph.${reason}`,
-          403,
-        );
-      }
-      const mapped = mapGroups(user.groupIds, groupMap);
-      if (mapped.kind === 'ambiguous') {
-        throw new AuthError(
-          `${email} belongs to groups of several organisations (${mapped.organisationIds.join(', ')}); the PMG must list them in the catalogue's members.`,
-          403,
-          'not-permitted',
-        );
-      }
-      if (mapped.kind === 'none') throw new AuthError(`${notMember} None of their groups is mapped to a role.`, 403);
-      return {
-        ...principal,
-        name: principal.name ?? user.profile.displayName,
-        role: mapped.role,
-        organisationId: mapped.organisationId,
-      };
-    },
+    ...principal,
+    name: principal.name ?? user.profile.displayName,
+    role: mapped.role,
+    organisationId: mapped.organisationId,
   };
 }
