@@ -283,6 +283,10 @@ describe('Excel appendix', () => {
     expect((cell('Start').value as Date).toISOString().slice(0, 10)).toBe(first.start);
     // Shown as the Word appendix and the register page write dates: "1 April 2025".
     expect(cell('Start').numFmt).toBe('d mmmm yyyy');
+    // Wide enough for the longest date in words, so no date prints as ###.
+    for (const h of ['Start', 'End']) {
+      expect(ws.getColumn(header.indexOf(h) + 1).width).toBeGreaterThanOrEqual('30 September 2025'.length + 1);
+    }
     const totals = wb.getWorksheet('D Totals')!;
     totals.eachRow((r) =>
       r.eachCell((c) => {

@@ -89,6 +89,9 @@ export const SHEET_FORMATS: Partial<Record<AppendixColumn['kind'], string>> = {
   quantity: '#,##0.####',
 };
 
+/** Characters a date column needs for the longest date in words ("30 September 2025"), wider than the workbook's. */
+export const DATE_WIDTH = 20;
+
 /** Money in whole pounds, shown as money() writes it: "£80,000". */
 export const WHOLE_POUNDS_FORMAT = '"£"#,##0';
 

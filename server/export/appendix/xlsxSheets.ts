@@ -5,7 +5,7 @@
  */
 import { ukDate } from '../../../shared/displayFormat.js';
 import { raciKey, type Appendix, type AppendixColumn } from './model.js';
-import { sheetValue, xmlSafe, type SheetValue } from './cellValues.js';
+import { DATE_WIDTH, sheetValue, xmlSafe, type SheetValue } from './cellValues.js';
 import { asAtText, statusText } from './docxLayout.js';
 
 /** Under the totals: the cells hold the register's figures, which Excel shows rounded. */
@@ -109,7 +109,7 @@ export function xlsxSheets(appendix: Appendix): SheetPlan[] {
         name: sheetName(t.letter, SHEET_TITLES[t.id] ?? t.title),
         caption,
         table: { name: tableName(t.letter, t.id), columns: t.columns },
-        widths: t.columns.map((c) => c.width),
+        widths: t.columns.map((c) => (c.kind === 'date' ? Math.max(c.width, DATE_WIDTH) : c.width)),
         rows: [
           t.columns.map((c) => xmlSafe(c.header)),
           ...t.rows.map((row) => t.columns.map((c, i) => sheetValue(c, row[i] ?? null))),
