@@ -3,6 +3,8 @@
  * file that cannot be read, a busy service. Their message is one sentence meant to be shown as it is; the API
  * answers each `kind` with its problem (server/http/domainProblems.ts) and the CLI prints the message as one
  * line (server/cli/program.ts). Anything else thrown is a programmer error: a plain Error, logged, never shown.
+ * A few plain Errors are signals that one module catches and says again as a domain error (ZipFormatError as a
+ * WorkbookFileError, IssuerKeysUnavailableError and GraphDirectoryError as an AuthError).
  */
 
 /** What kind of failure a domain error is; each has one problem response (server/http/domainProblems.ts). */
