@@ -156,15 +156,20 @@ export interface ApiOptions {
   baseUrl?: string;
   tokens: TokenSource;
   fetch?: typeof fetch;
+  /** Called once when a 401 persists after the silent renewal: the one place that sends the user to sign in. */
+  onSignedOut?: () => void;
 }
 
-export function createApi({ baseUrl = '', tokens, fetch: fetchImpl }: ApiOptions) {
+export function createApi({ baseUrl = '', tokens, fetch: fetchImpl, onSignedOut }: ApiOptions) {
   const client = createClient<paths>({
     baseUrl,
     // Late-bound, so a test (or the harness) can stub the page's fetch after the client exists.
     fetch: (request: Request) => (fetchImpl ?? globalThis.fetch)(request),
   });
   let token: string | null = null;
+  let signedOutHandler = onSignedOut;
+  /** Whether the handler has been told of this expiry (calls failing together tell it once). */
+  let told = false;
 
   /** Runs a call with the current token; on a 401, renews once silently and tries again. */
   async function call<T>(
@@ -180,6 +185,10 @@ export function createApi({ baseUrl = '', tokens, fetch: fetchImpl }: ApiOptions
       }
       if (result.response.status === 401) {
         token = null;
+        if (!told) {
+          told = true;
+          signedOutHandler?.();
+        }
         throw new ApiFault(
           'signed-out',
           'Your sign-in has expired. Sign in again to continue.',
@@ -189,6 +198,7 @@ export function createApi({ baseUrl = '', tokens, fetch: fetchImpl }: ApiOptions
       }
     }
     if (!result.response.ok) throw faultOf(result.response, result.error);
+    told = false;
     return { data: result.data as T, response: result.response };
   }
 
@@ -204,6 +214,18 @@ export function createApi({ baseUrl = '', tokens, fetch: fetchImpl }: ApiOptions
     /** Forget the token (sign out). */
     reset(): void {
       token = null;
+    },
+    /**
+     * Sets the one handler for an expired sign-in (a 401 that persists after the silent renewal), called once
+     * however many calls fail with it; callers then need not check for `signed-out` themselves. Returns a
+     * function that removes it.
+     */
+    onSignedOut(handler: () => void): () => void {
+      signedOutHandler = handler;
+      told = false;
+      return () => {
+        if (signedOutHandler === handler) signedOutHandler = undefined;
+      };
     },
     me: () => call((headers) => client.GET('/api/me', { headers })).then((r) => r.data),
     catalogue: () =>

@@ -6,7 +6,6 @@
  */
 import { Field, Select, Spinner } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { ApiFault } from '../api/client.js';
 import type { RegisterDiff } from '../../shared/diff.js';
 import type { Register, RegisterOrganisation } from '../../shared/types.js';
 import type { Session } from '../taskpane/auth/session.js';
@@ -30,9 +29,8 @@ export function Compare(props: {
   previous: number | null;
   /** The diff from `previous` to `version`, already loaded with the page (null for the first version). */
   diff: RegisterDiff | null;
-  onExpired: () => void;
 }) {
-  const { session, version, register, previous, onExpired } = props;
+  const { session, version, register, previous } = props;
   const versions = [...props.versions].sort((a, b) => b - a);
   const [from, setFrom] = useState(previous ?? version);
   const [to, setTo] = useState(version);
@@ -56,13 +54,12 @@ export function Compare(props: {
       })
       .catch((err: unknown) => {
         if (!live) return;
-        if (err instanceof ApiFault && err.kind === 'signed-out') onExpired();
-        else setFault(registerFault(err, `Comparing version ${from} with version ${to}`));
+        setFault(registerFault(err, `Comparing version ${from} with version ${to}`));
       });
     return () => {
       live = false;
     };
-  }, [from, to, isDefault, same, session, version, register, onExpired]);
+  }, [from, to, isDefault, same, session, version, register]);
 
   const current = compared && compared.from === from && compared.to === to ? compared : null;
   const diff = isDefault ? props.diff : same ? null : (current?.diff ?? null);

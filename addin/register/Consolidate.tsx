@@ -16,7 +16,6 @@ import {
   Spinner,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { ApiFault } from '../api/client.js';
 import type { Session } from '../taskpane/auth/session.js';
 import { NoticeBar, type Notice } from '../taskpane/NoticeBar.js';
 import { registerFault } from './faults.js';
@@ -26,14 +25,12 @@ export function Consolidate({
   session,
   latest,
   onConsolidated,
-  onExpired,
 }: {
   session: Session;
   /** The newest register version, or null when none has been consolidated yet. */
   latest: number | null;
   /** After a consolidation: the version to show (the new one, or the unchanged latest). */
   onConsolidated: (version: number) => Promise<void> | void;
-  onExpired: () => void;
 }) {
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -59,8 +56,7 @@ export function Consolidate({
             },
       );
     } catch (err) {
-      if (err instanceof ApiFault && err.kind === 'signed-out') onExpired();
-      else setNotice({ intent: 'error', ...registerFault(err, 'Consolidating the register') });
+      setNotice({ intent: 'error', ...registerFault(err, 'Consolidating the register') });
     } finally {
       setBusy(false);
     }

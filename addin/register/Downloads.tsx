@@ -5,7 +5,7 @@
  */
 import { Button, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { useId, useRef, useState } from 'react';
-import { ApiFault, type AppendixExtension, type VerifyResult } from '../api/client.js';
+import type { AppendixExtension, VerifyResult } from '../api/client.js';
 import type { Session } from '../taskpane/auth/session.js';
 import { NoticeBar, type Notice } from '../taskpane/NoticeBar.js';
 import { registerFault } from './faults.js';
@@ -45,15 +45,7 @@ const VERDICT_TITLE = {
   'not-an-appendix': 'Not an appendix',
 } as const;
 
-export function Downloads({
-  session,
-  version,
-  onExpired,
-}: {
-  session: Session;
-  version: number;
-  onExpired: () => void;
-}) {
+export function Downloads({ session, version }: { session: Session; version: number }) {
   const [busy, setBusy] = useState<AppendixExtension | 'verify' | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [verdict, setVerdict] = useState<VerifyResult | null>(null);
@@ -62,8 +54,7 @@ export function Downloads({
   const fileId = useId();
 
   function failed(err: unknown, action: string) {
-    if (err instanceof ApiFault && err.kind === 'signed-out') onExpired();
-    else setNotice({ intent: 'error', ...registerFault(err, action) });
+    setNotice({ intent: 'error', ...registerFault(err, action) });
   }
 
   async function download(format: AppendixExtension, label: string) {

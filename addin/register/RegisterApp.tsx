@@ -4,7 +4,7 @@
  * sign-in returns here with a notice.
  */
 import { Button, FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { SignIn } from '../taskpane/SignIn.js';
 import type { Session } from '../taskpane/auth/session.js';
 import { Registers } from './Registers.js';
@@ -14,6 +14,10 @@ const ROLE_NAMES = { 'line-manager': 'line manager', pmg: 'PMG', viewer: 'viewer
 export function RegisterApp() {
   const [session, setSession] = useState<Session | null>(null);
   const [expired, setExpired] = useState(false);
+
+  // The one handler for an expired sign-in: the API client calls it once when a 401 persists after the silent
+  // renewal, so no section checks for it.
+  useEffect(() => session?.api.onSignedOut(() => signOut(true)), [session]);
 
   function signOut(becauseExpired = false) {
     session?.api.reset();
@@ -45,7 +49,7 @@ export function RegisterApp() {
       </header>
       <main id="content" tabIndex={-1}>
         {session ? (
-          <Registers session={session} onExpired={() => signOut(true)} />
+          <Registers session={session} />
         ) : (
           <div className="card" style={{ maxWidth: 520 }}>
             <p style={{ marginTop: 0 }}>

@@ -5,7 +5,7 @@
  */
 import { Button, Spinner } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
-import { ApiFault, type RegisterSummary, type SignOffStatus } from '../api/client.js';
+import type { RegisterSummary, SignOffStatus } from '../api/client.js';
 import type { Session } from '../taskpane/auth/session.js';
 import { NoticeBar } from '../taskpane/NoticeBar.js';
 import { Consolidate } from './Consolidate.js';
@@ -19,19 +19,13 @@ function versionInHash(): number | null {
   return m ? Number(m[1]) : null;
 }
 
-export function Registers({ session, onExpired }: { session: Session; onExpired: () => void }) {
+export function Registers({ session }: { session: Session }) {
   const [registers, setRegisters] = useState<RegisterSummary[] | null>(null);
   const [statuses, setStatuses] = useState<Record<number, SignOffStatus>>({});
   const [fault, setFault] = useState<FaultMessage | null>(null);
   const [chosen, setChosen] = useState<number | null>(versionInHash());
 
-  const fail = useCallback(
-    (err: unknown, action: string) => {
-      if (err instanceof ApiFault && err.kind === 'signed-out') onExpired();
-      else setFault(registerFault(err, action));
-    },
-    [onExpired],
-  );
+  const fail = useCallback((err: unknown, action: string) => setFault(registerFault(err, action)), []);
 
   /** Read the versions; `quietly` keeps the current list on screen meanwhile (after a consolidation). */
   const load = useCallback(
@@ -80,7 +74,6 @@ export function Registers({ session, onExpired }: { session: Session; onExpired:
           window.location.hash = `v${version}`;
           setChosen(version);
         }}
-        onExpired={onExpired}
       />
     ) : null;
 
@@ -156,7 +149,6 @@ export function Registers({ session, onExpired }: { session: Session; onExpired:
           summary={current}
           previous={previous?.version ?? null}
           status={statuses[current.version] ?? null}
-          onExpired={onExpired}
           versions={registers.map((r) => r.version)}
         />
       </div>

@@ -4,7 +4,7 @@
  */
 import { Button, ProgressBar, Spinner } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
-import { ApiFault, type RegisterSummary, type SignOffStatus } from '../api/client.js';
+import type { RegisterSummary, SignOffStatus } from '../api/client.js';
 import type { RegisterDiff } from '../../shared/diff.js';
 import type { Register } from '../../shared/types.js';
 import type { Session } from '../taskpane/auth/session.js';
@@ -33,11 +33,10 @@ export function VersionDetail(props: {
   summary: RegisterSummary;
   previous: number | null;
   status: SignOffStatus | null;
-  onExpired: () => void;
   /** Every register version, for the comparison pickers. */
   versions: number[];
 }) {
-  const { session, summary, previous, onExpired } = props;
+  const { session, summary, previous } = props;
   const version = summary.version;
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [done, setDone] = useState(0);
@@ -59,11 +58,10 @@ export function VersionDetail(props: {
         diff: diff?.diff ?? null,
       });
     } catch (err) {
-      if (err instanceof ApiFault && err.kind === 'signed-out') onExpired();
-      else setFault(registerFault(err, `Loading register version ${version}`));
+      setFault(registerFault(err, `Loading register version ${version}`));
     }
     // props.status only seeds the first load; a retry asks the service again.
-  }, [session, version, previous, onExpired]);
+  }, [session, version, previous]);
 
   useEffect(() => {
     void load();
@@ -90,7 +88,7 @@ export function VersionDetail(props: {
         </dl>
         {loaded ? <SignOffSummary status={loaded.status} /> : null}
       </section>
-      <Downloads session={session} version={version} onExpired={onExpired} />
+      <Downloads session={session} version={version} />
       {fault ? (
         <div className="card state" role="alert">
           <NoticeBar notice={{ intent: 'error', ...fault }} />
@@ -115,7 +113,6 @@ export function VersionDetail(props: {
             register={loaded.register}
             previous={previous}
             diff={loaded.diff}
-            onExpired={onExpired}
           />
         </>
       )}

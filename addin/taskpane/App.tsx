@@ -50,10 +50,15 @@ export function App({ gateway }: { gateway: WorkbookGateway }) {
     if (session.me.role === 'pmg') pmgCode.load().catch(() => undefined);
   }, [session]);
 
-  const signedOut = () => {
-    setSession(null);
-    setExpired(true);
-  };
+  // The one handler for an expired sign-in: the API client calls it once when a 401 persists after the silent
+  // renewal, so no view checks for it.
+  useEffect(() => {
+    if (!session) return;
+    return session.api.onSignedOut(() => {
+      setSession(null);
+      setExpired(true);
+    });
+  }, [session]);
 
   const role = session?.me.role;
   const views: { id: View; label: string }[] = [];
@@ -116,7 +121,7 @@ export function App({ gateway }: { gateway: WorkbookGateway }) {
             {/* Kept while another view shows, so its issue list and conflict stay as they were. */}
             {role === 'line-manager' ? (
               <div hidden={current !== 'workbook'}>
-                <WorkbookPanel session={session} gateway={gateway} onSignedOut={signedOut} />
+                <WorkbookPanel session={session} gateway={gateway} />
               </div>
             ) : null}
             {current === 'signoff' ? (
@@ -129,7 +134,7 @@ export function App({ gateway }: { gateway: WorkbookGateway }) {
                 }}
               >
                 <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>
-                  <SignOffPanel session={session} onSignedOut={signedOut} />
+                  <SignOffPanel session={session} />
                 </Suspense>
               </ViewBoundary>
             ) : null}
@@ -143,7 +148,7 @@ export function App({ gateway }: { gateway: WorkbookGateway }) {
                 }}
               >
                 <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>
-                  <PmgPanel session={session} gateway={gateway} onSignedOut={signedOut} />
+                  <PmgPanel session={session} gateway={gateway} />
                 </Suspense>
               </ViewBoundary>
             ) : null}

@@ -14,16 +14,8 @@ import { DataFlowsSection } from '../register/DataFlowsSection.js';
 import { RegisterVersionPicker } from './RegisterVersionPicker.js';
 import { usePmgRegister } from './usePmgRegister.js';
 
-export function PmgPanel({
-  session,
-  gateway,
-  onSignedOut,
-}: {
-  session: Session;
-  gateway: WorkbookGateway;
-  onSignedOut: () => void;
-}) {
-  const pmg = usePmgRegister(session, gateway, onSignedOut);
+export function PmgPanel({ session, gateway }: { session: Session; gateway: WorkbookGateway }) {
+  const pmg = usePmgRegister(session, gateway);
   const { registers, version, register, status, crossPartner, busy } = pmg;
   return (
     <section

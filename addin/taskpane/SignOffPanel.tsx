@@ -39,9 +39,9 @@ const useStyles = makeStyles({
   wrap: { overflowWrap: 'anywhere' },
 });
 
-export function SignOffPanel({ session, onSignedOut }: { session: Session; onSignedOut: () => void }) {
+export function SignOffPanel({ session }: { session: Session }) {
   const styles = useStyles();
-  const s = useSignOff(session, onSignedOut);
+  const s = useSignOff(session);
   const { register, status, organisationId, busy } = s;
 
   if (s.registers !== null && s.registers.length === 0) {

@@ -33,9 +33,9 @@ const useStyles = makeStyles({
   base: { overflowWrap: 'anywhere' },
 });
 
-export function WorkbookPanel(props: { session: Session; gateway: WorkbookGateway; onSignedOut: () => void }) {
+export function WorkbookPanel(props: { session: Session; gateway: WorkbookGateway }) {
   const styles = useStyles();
-  const sync = useWorkbookSync(props.session, props.gateway, props.onSignedOut);
+  const sync = useWorkbookSync(props.session, props.gateway);
   const { settings, changed, busy, organisationId, confirmLatest, serviceOff } = sync;
   return (
     <section aria-label="Your workbook" className={styles.root}>

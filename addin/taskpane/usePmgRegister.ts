@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import { ISSUE_CODES } from '../../shared/issues.js';
 import type { Register } from '../../shared/types.js';
-import { ApiFault, type AppendixExtension, type RegisterSummary, type SignOffStatus } from '../api/client.js';
+import type { AppendixExtension, RegisterSummary, SignOffStatus } from '../api/client.js';
 import type { WorkbookGateway } from '../gateway.js';
 import type { Session } from './auth/session.js';
 import type { Notice } from './NoticeBar.js';
@@ -23,7 +23,7 @@ export const APPENDIX_NAMES: Record<AppendixExtension, string> = {
   json: 'register (JSON)',
 };
 
-export function usePmgRegister(session: Session, gateway: WorkbookGateway, onSignedOut: () => void) {
+export function usePmgRegister(session: Session, gateway: WorkbookGateway) {
   const { api } = session;
   const action = useAction();
   const [registers, setRegisters] = useState<RegisterSummary[]>([]);
@@ -33,7 +33,6 @@ export function usePmgRegister(session: Session, gateway: WorkbookGateway, onSig
   const [notice, setNotice] = useState<Notice | null>(null);
 
   const fail = (err: unknown, what: string) => {
-    if (err instanceof ApiFault && err.kind === 'signed-out') onSignedOut();
     setNotice({ intent: 'error', ...faultMessage(err, what) });
   };
 

@@ -3,16 +3,16 @@
  * organisation signed for (a line manager's own; the partner a PMG member records for), signing (after the
  * view's confirmation) and withdrawing. What the user may do follows their role: a viewer only reads.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { ukDateTime } from '../../shared/displayFormat.js';
 import type { Register } from '../../shared/types.js';
-import { ApiFault, type RegisterSummary, type SignOffStatus } from '../api/client.js';
+import type { RegisterSummary, SignOffStatus } from '../api/client.js';
 import type { Session } from './auth/session.js';
 import type { Notice } from './NoticeBar.js';
 import { faultMessage } from './faults.js';
 import { useAction } from './useAction.js';
 
-export function useSignOff(session: Session, onSignedOut: () => void) {
+export function useSignOff(session: Session) {
   const { api, me } = session;
   const action = useAction();
   const [registers, setRegisters] = useState<RegisterSummary[] | null>(null);
@@ -21,11 +21,8 @@ export function useSignOff(session: Session, onSignedOut: () => void) {
   const [status, setStatus] = useState<SignOffStatus | null>(null);
   const [organisationId, setOrganisationId] = useState<string>(me.organisationId ?? '');
   const [notice, setNotice] = useState<Notice | null>(null);
-  const signedOut = useRef(onSignedOut);
-  signedOut.current = onSignedOut;
 
   const fail = useCallback((err: unknown, what: string) => {
-    if (err instanceof ApiFault && err.kind === 'signed-out') signedOut.current();
     setNotice({ intent: 'error', ...faultMessage(err, what) });
   }, []);
 

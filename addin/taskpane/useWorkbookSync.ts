@@ -4,7 +4,7 @@
  * merge (shared/merge.ts) of the workbook with the newer version, against the version both started from,
  * which the pane fetches from the service by the base version kept in the workbook's settings.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ukDateTime as when } from '../../shared/displayFormat.js';
 import { excelSetupFor } from '../../shared/excelSetup.js';
 import type { Issue } from '../../shared/issues.js';
@@ -54,7 +54,7 @@ function hasOwnRows(tables: RawTables): boolean {
   );
 }
 
-export function useWorkbookSync(session: Session, gateway: WorkbookGateway, onSignedOut: () => void) {
+export function useWorkbookSync(session: Session, gateway: WorkbookGateway) {
   const { api, catalogue } = session;
   const organisationId = session.me.organisationId ?? undefined;
   const action = useAction();
@@ -66,15 +66,12 @@ export function useWorkbookSync(session: Session, gateway: WorkbookGateway, onSi
   const [confirmLatest, setConfirmLatest] = useState<StoredSubmission | null>(null);
   /** Why Submit and Get latest are off (the service no longer lists the user as a member), or null. */
   const [serviceOff, setServiceOff] = useState<string | null>(null);
-  const signedOut = useRef(onSignedOut);
-  signedOut.current = onSignedOut;
 
   useEffect(() => {
     gateway.readSettings().then(setSettings, () => undefined);
   }, [gateway]);
 
   const fail = useCallback((err: unknown, what: string) => {
-    if (err instanceof ApiFault && err.kind === 'signed-out') signedOut.current();
     if (isNotAMember(err)) setServiceOff(NOT_A_MEMBER_REASON);
     setNotice({ intent: 'error', ...faultMessage(err, what) });
   }, []);
