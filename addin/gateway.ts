@@ -64,6 +64,20 @@ export interface WorkbookSettings {
   baseBy?: string;
 }
 
+/**
+ * What a user's pane showed in this workbook, so a pane Excel reloads (Excel on the web reloads idle add-ins)
+ * opens as it was: kept per user (by e-mail) in the workbook settings only (addin/excel/settings.ts), never
+ * in the base's cell. Nothing secret: no token, no rows, only which tab, whether Check's result was shown, and
+ * which merge was open with the choices made so far (its rows are fetched from the service again).
+ */
+export interface PaneState {
+  view?: 'workbook' | 'signoff' | 'pmg';
+  /** Check's result was on show (Check is pure and local, so it is run again rather than stored). */
+  checked?: boolean;
+  /** A merge the user had not settled: the newer version, the base both started from, and the choices made. */
+  conflict?: { theirs: number; base: number | null; choices: Record<string, 'base' | 'mine' | 'theirs'> };
+}
+
 export interface WorkbookGateway {
   capabilities(): Promise<Capabilities>;
   /** Reads the five contract tables (header row + data body) in one batch. Missing tables are absent. */
@@ -90,6 +104,10 @@ export interface WorkbookGateway {
    * conflict (412, the merge) rather than send old tables over a newer base.
    */
   saveSettings(settings: WorkbookSettings): Promise<void>;
+  /** What `user`'s pane showed in this workbook ({} when nothing is kept). */
+  readPaneState(user: string): Promise<PaneState>;
+  /** Replaces what `user`'s pane showed (other users' states are kept). */
+  savePaneState(user: string, state: PaneState): Promise<void>;
   /** Writes a register into new sheets (replacing sheets of the same names), in a few batches. */
   writeRegisterSheets(sheets: readonly RegisterSheet[], progress?: Progress): Promise<void>;
 }

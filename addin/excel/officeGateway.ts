@@ -23,12 +23,13 @@ import type {
   SetUpReport,
   TableRows,
   WorkbookGateway,
+  PaneState,
   WorkbookSettings,
 } from '../gateway.js';
 import { highlight } from './highlights.js';
 import { readTables } from './readTables.js';
 import { writeRegisterSheets } from './registerSheets.js';
-import { readSettings, saveSettings } from './settings.js';
+import { readPaneState, readSettings, savePaneState, saveSettings } from './settings.js';
 import { setUpWorkbook } from './setUp.js';
 import { writeTables } from './writeTables.js';
 
@@ -126,6 +127,14 @@ export class OfficeGateway implements WorkbookGateway {
 
   saveSettings(settings: WorkbookSettings): Promise<void> {
     return this.run('save the add-in settings', (context) => saveSettings(context, settings));
+  }
+
+  readPaneState(user: string): Promise<PaneState> {
+    return this.run('read what the pane showed', (context) => readPaneState(context, user));
+  }
+
+  savePaneState(user: string, state: PaneState): Promise<void> {
+    return this.run('save what the pane shows', (context) => savePaneState(context, user, state));
   }
 
   writeRegisterSheets(sheets: readonly RegisterSheet[], progress?: Progress): Promise<void> {

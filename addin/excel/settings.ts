@@ -15,7 +15,7 @@
  * Anything unreadable in either is ignored rather than trusted. The last save wins: the base belongs to the
  * tables the saver has just written or read, so it is never kept "at the highest version".
  */
-import type { WorkbookSettings } from '../gateway.js';
+import type { PaneState, WorkbookSettings } from '../gateway.js';
 import { writtenCell } from './cellValues.js';
 
 export const SETTINGS_KEY = 'odaRegister.settings';
@@ -89,4 +89,60 @@ export async function saveSettings(context: Excel.RequestContext, settings: Work
     if ((error as { code?: unknown } | null)?.code !== 'ItemAlreadyExists') throw error;
     await saveOnce(context, json);
   }
+}
+
+/**
+ * What each user's pane showed in this workbook (gateway.ts, PaneState), under PANE_KEY in the workbook
+ * settings only (ExcelApi 1.4): it is one person's view, not the base co-authors share through the cell.
+ * One JSON object by lower-cased e-mail; what does not have the right shape is dropped.
+ */
+export const PANE_KEY = 'odaRegister.pane';
+const VIEWS = ['workbook', 'signoff', 'pmg'] as const;
+
+export function paneStateFrom(value: unknown): PaneState {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
+  const record = value as Record<string, unknown>;
+  const state: PaneState = {};
+  if (VIEWS.includes(record.view as PaneState['view'] & string)) state.view = record.view as PaneState['view'];
+  if (record.checked === true) state.checked = true;
+  const c = record.conflict as Record<string, unknown> | undefined;
+  if (
+    typeof c === 'object' &&
+    c !== null &&
+    Number.isInteger(c.theirs) &&
+    (c.base === null || Number.isInteger(c.base)) &&
+    typeof c.choices === 'object' &&
+    c.choices !== null
+  ) {
+    const choices = Object.fromEntries(
+      Object.entries(c.choices).filter((e): e is [string, 'base' | 'mine' | 'theirs'] =>
+        ['base', 'mine', 'theirs'].includes(e[1] as string),
+      ),
+    );
+    state.conflict = { theirs: c.theirs as number, base: c.base as number | null, choices };
+  }
+  return state;
+}
+
+async function paneStates(context: Excel.RequestContext): Promise<Record<string, unknown>> {
+  const setting = context.workbook.settings.getItemOrNullObject(PANE_KEY).load('value');
+  await context.sync();
+  if (setting.isNullObject || typeof setting.value !== 'string') return {};
+  try {
+    const all: unknown = JSON.parse(setting.value);
+    return typeof all === 'object' && all !== null && !Array.isArray(all) ? (all as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+export async function readPaneState(context: Excel.RequestContext, user: string): Promise<PaneState> {
+  return paneStateFrom((await paneStates(context))[user.toLowerCase()]);
+}
+
+export async function savePaneState(context: Excel.RequestContext, user: string, state: PaneState): Promise<void> {
+  const all = await paneStates(context);
+  all[user.toLowerCase()] = paneStateFrom(state);
+  context.workbook.settings.add(PANE_KEY, JSON.stringify(all));
+  await context.sync();
 }

@@ -9,6 +9,12 @@ import { MemoryGateway, MemoryWorkbook } from './memoryWorkbook.js';
 import { WorkbookGrid } from './WorkbookGrid.js';
 
 const workbook = new MemoryWorkbook();
+// Excel keeps the workbook when it reloads an idle pane: the harness keeps its in-memory workbook across a
+// reload of the page the same way (this tab's sessionStorage), so a reload tests what the pane restores.
+const KEPT = 'harness.workbook';
+const kept = sessionStorage.getItem(KEPT);
+if (kept) workbook.restore(kept);
+window.addEventListener('pagehide', () => sessionStorage.setItem(KEPT, workbook.snapshot()));
 const gateway = new MemoryGateway(workbook);
 // For the browser tests, the pane's benchmark (bench/addin.ts) and poking at it from the console.
 (window as unknown as { harness: object }).harness = { workbook, gateway, checkWorkbook };

@@ -15,6 +15,7 @@ import type {
   RegisterSheet,
   SetUpReport,
   TableRows,
+  PaneState,
   WorkbookGateway,
   WorkbookSettings,
 } from '../gateway.js';
@@ -35,6 +36,8 @@ const key = (sheet: string, cell: string) => `${sheet.toLowerCase()}!${cell.toUp
 export class MemoryWorkbook {
   sheets: MemorySheet[] = [];
   settings: WorkbookSettings = {};
+  /** The panes' states by user, as the workbook settings hold them (JSON, as Excel keeps it). */
+  paneStates: Record<string, string> = {};
   highlights = new Set<string>();
   selected: { sheet: string; cell: string } | null = null;
   /** Counts what the gateway did, for tests. */
@@ -62,6 +65,25 @@ export class MemoryWorkbook {
     const line = sheet.cells[row]!;
     while (line.length <= col) line.push(null);
     line[col] = value === '' ? null : value;
+    this.changed();
+  }
+
+  /** Everything the workbook holds, as JSON (the harness keeps it across a reload of its page, as Excel would). */
+  snapshot(): string {
+    const { sheets, settings, paneStates, highlights, selected } = this;
+    return JSON.stringify({ sheets, settings, paneStates, highlights: [...highlights], selected });
+  }
+
+  /** Takes back what `snapshot` gave. */
+  restore(json: string): void {
+    const kept = JSON.parse(json) as Pick<MemoryWorkbook, 'sheets' | 'settings' | 'paneStates' | 'selected'> & {
+      highlights: string[];
+    };
+    this.sheets = kept.sheets;
+    this.settings = kept.settings;
+    this.paneStates = kept.paneStates;
+    this.highlights = new Set(kept.highlights);
+    this.selected = kept.selected;
     this.changed();
   }
 
@@ -206,6 +228,15 @@ export class MemoryGateway implements WorkbookGateway {
 
   async saveSettings(settings: WorkbookSettings): Promise<void> {
     this.workbook.settings = { ...settings };
+  }
+
+  async readPaneState(user: string): Promise<PaneState> {
+    const json = this.workbook.paneStates[user.toLowerCase()];
+    return json ? (JSON.parse(json) as PaneState) : {};
+  }
+
+  async savePaneState(user: string, state: PaneState): Promise<void> {
+    this.workbook.paneStates[user.toLowerCase()] = JSON.stringify(state);
   }
 
   async writeRegisterSheets(sheets: readonly RegisterSheet[], progress?: Progress): Promise<void> {

@@ -6,8 +6,10 @@
 import { Button, FluentProvider, Spinner, Tab, TabList, Text, webLightTheme } from '@fluentui/react-components';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { WorkbookGateway } from '../gateway.js';
+import { forgetSignIn, rememberSignIn, resumeSession } from './auth/resume.js';
 import type { Session } from './auth/session.js';
 import { SignIn } from './SignIn.js';
+import { usePaneMemory } from './usePaneMemory.js';
 import { ViewBoundary } from './ViewBoundary.js';
 import { WorkbookPanel } from './WorkbookPanel.js';
 
@@ -42,6 +44,41 @@ export function App({ gateway }: { gateway: WorkbookGateway }) {
   const [view, setView] = useState<View>('workbook');
   const [SignOffPanel, setSignOffPanel] = useState(lazySignOff);
   const [PmgPanel, setPmgPanel] = useState(lazyPmg);
+  /** Signing in again after Excel reloaded the pane: 'trying', then whether it had to ask the user. */
+  const [resume, setResume] = useState<'trying' | 'reloaded' | 'done'>('trying');
+  const memory = usePaneMemory(gateway, session?.me.email ?? null);
+
+  const signedIn = (s: Session) => {
+    rememberSignIn(s);
+    setExpired(false);
+    setSession(s);
+  };
+
+  useEffect(() => {
+    let live = true;
+    resumeSession().then(
+      ({ session: resumed, reloaded }) => {
+        if (!live) return;
+        if (resumed) signedIn(resumed);
+        setResume(reloaded && !resumed ? 'reloaded' : 'done');
+      },
+      () => live && setResume('done'),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  // The tab this user had open in this workbook comes back with their sign-in.
+  const restoredView = memory?.restored.view;
+  useEffect(() => {
+    if (restoredView) setView(restoredView);
+  }, [restoredView]);
+
+  const choose = (next: View) => {
+    setView(next);
+    memory?.remember({ view: next });
+  };
 
   // Preload the other views' code while the service is there, so opening a tab later needs no network.
   useEffect(() => {
@@ -55,6 +92,7 @@ export function App({ gateway }: { gateway: WorkbookGateway }) {
   useEffect(() => {
     if (!session) return;
     return session.api.onSignedOut(() => {
+      forgetSignIn();
       setSession(null);
       setExpired(true);
     });
@@ -95,23 +133,28 @@ export function App({ gateway }: { gateway: WorkbookGateway }) {
                     ? ', PMG'
                     : ''}
               </Text>
-              <Button size="small" appearance="subtle" onClick={() => setSession(null)}>
+              <Button
+                size="small"
+                appearance="subtle"
+                onClick={() => {
+                  forgetSignIn();
+                  setSession(null);
+                }}
+              >
                 Sign out
               </Button>
             </span>
           ) : null}
         </header>
-        {!session ? (
-          <SignIn
-            expired={expired}
-            onSignedIn={(s) => {
-              setExpired(false);
-              setSession(s);
-            }}
-          />
+        {!session && resume === 'trying' ? (
+          <Spinner size="tiny" label="Opening…" />
+        ) : !session ? (
+          <SignIn expired={expired} reloaded={resume === 'reloaded'} onSignedIn={signedIn} />
+        ) : !memory ? (
+          <Spinner size="tiny" label="Opening…" />
         ) : (
           <>
-            <TabList selectedValue={current} onTabSelect={(_, d) => setView(d.value as View)} size="small">
+            <TabList selectedValue={current} onTabSelect={(_, d) => choose(d.value as View)} size="small">
               {views.map((v) => (
                 <Tab key={v.id} value={v.id}>
                   {v.label}
@@ -121,7 +164,7 @@ export function App({ gateway }: { gateway: WorkbookGateway }) {
             {/* Kept while another view shows, so its issue list and conflict stay as they were. */}
             {role === 'line-manager' ? (
               <div hidden={current !== 'workbook'}>
-                <WorkbookPanel session={session} gateway={gateway} />
+                <WorkbookPanel session={session} gateway={gateway} memory={memory} />
               </div>
             ) : null}
             {current === 'signoff' ? (

@@ -16,11 +16,14 @@ import { FIT } from './layout.js';
 export function SignIn({
   onSignedIn,
   expired,
+  reloaded,
   place = 'pane',
 }: {
   onSignedIn: (s: Session) => void;
   /** Shown after the sign-in expired: says so. */
   expired?: boolean;
+  /** Shown when the pane was reloaded and could not sign in again by itself: says so. */
+  reloaded?: boolean;
   place?: FaultPlace;
 }) {
   const [config, setConfig] = useState<SignInConfig | null>(null);
@@ -28,7 +31,15 @@ export function SignIn({
   const [email, setEmail] = useState('');
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(
-    expired ? { intent: 'warning', ...signInExpiredIn(place) } : null,
+    expired
+      ? { intent: 'warning', ...signInExpiredIn(place) }
+      : reloaded
+        ? {
+            intent: 'info',
+            title: 'The pane was reloaded',
+            body: 'Excel reloads an add-in left idle. Sign in again to carry on where you were: the tab, your Check and any merge you had open come back. Your workbook is unchanged.',
+          }
+        : null,
   );
 
   useEffect(() => {
@@ -50,10 +61,10 @@ export function SignIn({
     setNotice(null);
     try {
       if (config.mode === 'dev') {
-        onSignedIn(await openSession(devTokens(createPublicApi(), email)));
+        onSignedIn(await openSession(devTokens(createPublicApi(), email), 'dev'));
       } else if (config.entra) {
         const { entraTokens } = await import(/* webpackChunkName: "entra" */ './auth/entraTokens.js');
-        onSignedIn(await openSession(await entraTokens(config.entra)));
+        onSignedIn(await openSession(await entraTokens(config.entra), 'entra'));
       }
     } catch (err) {
       setNotice({ intent: 'error', ...faultMessageIn(place, err, 'Signing in') });

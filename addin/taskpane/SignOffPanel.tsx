@@ -20,12 +20,11 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { amount, fte, money, percent, plural, shortDigest, ukDate, ukDateTime } from '../../shared/displayFormat.js';
+import { amount, fte, money, percent, plural, ukDate, ukDateTime } from '../../shared/displayFormat.js';
 import { enumLabel, INVOLVEMENT, RACI_ROLE, RESOURCE_TYPE, STATUS } from '../../shared/enums.js';
 import type { Session } from './auth/session.js';
 import { NoticeBar } from './NoticeBar.js';
 import { FIT } from './layout.js';
-import { signOffIssues } from './model/signOffIssues.js';
 import { ProgressLine } from './ProgressLine.js';
 import { RegisterIssueList } from './RegisterIssueList.js';
 import { RegisterVersionPicker } from './RegisterVersionPicker.js';
@@ -42,23 +41,12 @@ const useStyles = makeStyles({
 export function SignOffPanel({ session }: { session: Session }) {
   const styles = useStyles();
   const s = useSignOff(session);
-  const { register, status, organisationId, busy } = s;
+  const { register, status, busy } = s;
+  const { org, commitments, roles, issues, blocking, totals, signed, governing, forWhom, digest } = s.about;
 
   if (s.registers !== null && s.registers.length === 0) {
     return <Text>There is no register yet: the PMG consolidates one first.</Text>;
   }
-  const org = register?.organisations.find((o) => o.id === organisationId);
-  const commitments = register?.commitments.filter((c) => c.organisationId === organisationId) ?? [];
-  const roles = register?.roles.filter((r) => r.organisationId === organisationId) ?? [];
-  const issues = register ? signOffIssues(register, organisationId) : { ours: [], registerWide: [] };
-  const blocking = issues.ours.filter((i) => i.severity === 'error').length + issues.registerWide.length;
-  const totals = register?.totals.byOrganisation.find((t) => t.organisationId === organisationId);
-  const signed = status?.signOffs.find((x) => x.organisationId === organisationId);
-  const governing = status?.governingPartners.some((p) => p.id === organisationId) ?? false;
-  const forWhom =
-    s.role === 'pmg' ? `on behalf of ${org?.name ?? organisationId}` : `for ${org?.name ?? organisationId}`;
-  const digest = status ? shortDigest(status.registerDigest) : '';
-
   return (
     <section aria-label={s.role === 'viewer' ? 'Register' : 'Sign off'} className={styles.root} data-testid="signoff">
       <RegisterVersionPicker
@@ -69,7 +57,7 @@ export function SignOffPanel({ session }: { session: Session }) {
       />
       {s.role !== 'line-manager' && status ? (
         <Field label={s.role === 'pmg' ? 'On behalf of the organisation' : 'Organisation'}>
-          <Select root={FIT} value={organisationId} onChange={(_, d) => s.setOrganisationId(d.value)} disabled={busy}>
+          <Select root={FIT} value={s.organisationId} onChange={(_, d) => s.setOrganisationId(d.value)} disabled={busy}>
             {status.governingPartners.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}

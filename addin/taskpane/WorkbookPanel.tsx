@@ -21,6 +21,7 @@ import { ConflictView } from './ConflictView.js';
 import { NoticeBar } from './NoticeBar.js';
 import { IssueList } from './IssueList.js';
 import { ProgressLine } from './ProgressLine.js';
+import type { PaneMemory } from './usePaneMemory.js';
 import { useWorkbookSync } from './useWorkbookSync.js';
 
 const useStyles = makeStyles({
@@ -33,9 +34,9 @@ const useStyles = makeStyles({
   base: { overflowWrap: 'anywhere' },
 });
 
-export function WorkbookPanel(props: { session: Session; gateway: WorkbookGateway }) {
+export function WorkbookPanel(props: { session: Session; gateway: WorkbookGateway; memory?: PaneMemory }) {
   const styles = useStyles();
-  const sync = useWorkbookSync(props.session, props.gateway);
+  const sync = useWorkbookSync(props.session, props.gateway, props.memory);
   const { settings, changed, busy, organisationId, confirmLatest, serviceOff } = sync;
   return (
     <section aria-label="Your workbook" className={styles.root}>

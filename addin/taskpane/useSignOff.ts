@@ -3,13 +3,14 @@
  * organisation signed for (a line manager's own; the partner a PMG member records for), signing (after the
  * view's confirmation) and withdrawing. What the user may do follows their role: a viewer only reads.
  */
-import { useCallback, useEffect, useState } from 'react';
-import { ukDateTime } from '../../shared/displayFormat.js';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { shortDigest, ukDateTime } from '../../shared/displayFormat.js';
 import type { Register } from '../../shared/types.js';
 import type { RegisterSummary, SignOffStatus } from '../api/client.js';
 import type { Session } from './auth/session.js';
 import type { Notice } from './NoticeBar.js';
 import { faultMessage } from './faults.js';
+import { signOffIssues } from './model/signOffIssues.js';
 import { useAction } from './useAction.js';
 
 export function useSignOff(session: Session) {
@@ -54,6 +55,25 @@ export function useSignOff(session: Session) {
 
   const organisationName = register?.organisations.find((o) => o.id === organisationId)?.name ?? organisationId;
   const role = me.role;
+
+  /** What the chosen version says about the organisation, and where its sign-off stands. */
+  const about = useMemo(() => {
+    const org = register?.organisations.find((o) => o.id === organisationId);
+    const issues = register ? signOffIssues(register, organisationId) : { ours: [], registerWide: [] };
+    return {
+      org,
+      commitments: register?.commitments.filter((c) => c.organisationId === organisationId) ?? [],
+      roles: register?.roles.filter((r) => r.organisationId === organisationId) ?? [],
+      issues,
+      /** Errors naming the organisation and the register-wide blockers. */
+      blocking: issues.ours.filter((i) => i.severity === 'error').length + issues.registerWide.length,
+      totals: register?.totals.byOrganisation.find((t) => t.organisationId === organisationId),
+      signed: status?.signOffs.find((x) => x.organisationId === organisationId),
+      governing: status?.governingPartners.some((p) => p.id === organisationId) ?? false,
+      forWhom: role === 'pmg' ? `on behalf of ${org?.name ?? organisationId}` : `for ${org?.name ?? organisationId}`,
+      digest: status ? shortDigest(status.registerDigest) : '',
+    };
+  }, [register, status, organisationId, role]);
   /** A viewer reads; a line manager signs for their own organisation; the PMG records a partner's confirmation. */
   const canSign = role === 'line-manager' || role === 'pmg';
 
@@ -104,6 +124,7 @@ export function useSignOff(session: Session) {
     organisationId,
     organisationName,
     setOrganisationId,
+    about,
     notice,
     canSign,
     signOff,

@@ -4,14 +4,14 @@
  * merge (shared/merge.ts) of the workbook with the newer version, against the version both started from,
  * which the pane fetches from the service by the base version kept in the workbook's settings.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ukDateTime as when } from '../../shared/displayFormat.js';
 import { excelSetupFor } from '../../shared/excelSetup.js';
 import type { Issue } from '../../shared/issues.js';
 import { changesOf, fateOfChanges, mergeThreeWay, type Choices, type Side } from '../../shared/merge.js';
 import type { RawTables, Submission } from '../../shared/types.js';
 import { ApiFault, type StoredSubmission } from '../api/client.js';
-import type { Progress, WorkbookGateway, WorkbookSettings } from '../gateway.js';
+import type { PaneState, Progress, WorkbookGateway, WorkbookSettings } from '../gateway.js';
 import type { Session } from './auth/session.js';
 import type { Notice } from './NoticeBar.js';
 import { isNotAMember, NOT_A_MEMBER_REASON } from '../faultMessages.js';
@@ -21,6 +21,7 @@ import { checkWorkbook, type WorkbookCheck } from '../../shared/checkWorkbook.js
 import { describeChanges, describeFates } from './model/mergeText.js';
 import { submissionRows } from './model/submissionRows.js';
 import { useAction } from './useAction.js';
+import type { PaneMemory } from './usePaneMemory.js';
 
 export interface Conflict {
   /** The version the workbook was based on (null when the service no longer has it or there was none). */
@@ -54,7 +55,26 @@ function hasOwnRows(tables: RawTables): boolean {
   );
 }
 
-export function useWorkbookSync(session: Session, gateway: WorkbookGateway) {
+/** What Check's notice says of its report. */
+function checkNotice({ errors, warnings }: WorkbookCheck['report']): Notice {
+  return errors === 0
+    ? {
+        intent: 'success',
+        title: 'No errors',
+        body: warnings ? `${warnings} warning${warnings === 1 ? '' : 's'}; you can submit.` : 'You can submit.',
+      }
+    : {
+        intent: 'warning',
+        title: `${errors.toLocaleString('en-GB')} error${errors === 1 ? '' : 's'} to fix`,
+        body: 'Click an issue to go to its cell.',
+      };
+}
+
+/**
+ * `memory`: what the pane showed in this workbook (usePaneMemory), so a pane Excel reloads shows Check's result
+ * again (Check runs again: it is local) and reopens a merge the user had not settled.
+ */
+export function useWorkbookSync(session: Session, gateway: WorkbookGateway, memory?: PaneMemory) {
   const { api, catalogue } = session;
   const organisationId = session.me.organisationId ?? undefined;
   const action = useAction();
@@ -90,6 +110,7 @@ export function useWorkbookSync(session: Session, gateway: WorkbookGateway) {
     progress({ label: 'Highlighting issues', done: 2, total: 3 });
     await gateway.highlightIssues(result.report.issues);
     setIssues(sheetReportOf(result.report));
+    memory?.remember({ checked: true });
     const current = await gateway.readSettings();
     setSettings(current);
     setChanged(current.baseDigest === undefined ? null : result.digest !== current.baseDigest);
@@ -123,20 +144,7 @@ export function useWorkbookSync(session: Session, gateway: WorkbookGateway) {
       setConflict(null);
       try {
         const result = await check(progress);
-        const { errors, warnings } = result.report;
-        setNotice(
-          errors === 0
-            ? {
-                intent: 'success',
-                title: 'No errors',
-                body: warnings ? `${warnings} warning${warnings === 1 ? '' : 's'}; you can submit.` : 'You can submit.',
-              }
-            : {
-                intent: 'warning',
-                title: `${errors.toLocaleString('en-GB')} error${errors === 1 ? '' : 's'} to fix`,
-                body: 'Click an issue to go to its cell.',
-              },
-        );
+        setNotice(checkNotice(result.report));
       } catch (err) {
         fail(err, 'Checking');
       }
@@ -214,6 +222,69 @@ export function useWorkbookSync(session: Session, gateway: WorkbookGateway) {
           : `${merge.conflicts.length} field${merge.conflicts.length === 1 ? '' : 's'} changed on both sides: choose below which to keep, then submit the merge. Nothing was stored yet; your workbook is unchanged.`,
     });
   }
+
+  /** Reopens the merge kept in the workbook when the pane was reloaded: its versions fetched again, the workbook read again. */
+  const reopenConflict = (kept: NonNullable<PaneState['conflict']>) =>
+    action.run('Reopening the merge', async (progress) => {
+      const lost = `The merge with version ${kept.theirs} you had open before the pane was reloaded`;
+      try {
+        const result = await check(progress);
+        if (result.submission === null || !organisationId) {
+          setNotice({
+            intent: 'warning',
+            title: `${lost} is not reopened yet`,
+            body: `The workbook has ${result.report.errors.toLocaleString('en-GB')} error${result.report.errors === 1 ? '' : 's'} now: fix them, then Submit to fetch it again. Your workbook is unchanged.`,
+          });
+          return;
+        }
+        const [theirs, base] = await Promise.all([
+          api.submissionVersion(organisationId, kept.theirs),
+          kept.base === null ? null : api.submissionVersion(organisationId, kept.base),
+        ]);
+        if (!theirs) {
+          setNotice({
+            intent: 'warning',
+            title: `${lost} cannot be reopened`,
+            body: 'The service no longer has that version: Submit to compare with the latest. Your workbook is unchanged.',
+          });
+          return;
+        }
+        setConflict({ base, theirs, mine: result.submission, choices: kept.choices });
+        setNotice({
+          intent: 'warning',
+          title: `Version ${theirs.version} is newer than your workbook`,
+          body: 'The merge you had open before the pane was reloaded is back, with the choices you had made: finish it below. Nothing was stored yet; your workbook is unchanged.',
+        });
+      } catch (err) {
+        if (isNotAMember(err)) setServiceOff(NOT_A_MEMBER_REASON);
+        const why = faultMessage(err, 'Reopening the merge');
+        setNotice({
+          intent: 'warning',
+          title: `${lost} must be fetched again`,
+          body: `${why.title}. Submit again once the service answers, and the merge opens again. Your workbook is unchanged.`,
+        });
+      }
+    });
+
+  // A reloaded pane shows what it showed: the merge the user had open, else Check's result (run again).
+  const restoring = useRef(true);
+  useEffect(() => {
+    const kept = memory?.restored;
+    const restored = kept?.conflict ? reopenConflict(kept.conflict) : kept?.checked ? runCheck() : null;
+    void Promise.resolve(restored).finally(() => {
+      restoring.current = false;
+    });
+  }, []);
+
+  // An open merge is kept in the workbook (its versions and the choices made, not its rows) until it is settled.
+  useEffect(() => {
+    if (restoring.current) return;
+    memory?.remember({
+      conflict: conflict
+        ? { theirs: conflict.theirs.version, base: conflict.base?.version ?? null, choices: conflict.choices }
+        : undefined,
+    });
+  }, [conflict]);
 
   const merge = useMemo(
     () =>

@@ -7,7 +7,7 @@
  * cell; a workbook saved by an earlier add-in (settings only) is still read.
  */
 import { OfficeGateway } from '../../addin/excel/officeGateway.js';
-import { BASE_SHEET, SETTINGS_KEY } from '../../addin/excel/settings.js';
+import { BASE_SHEET, PANE_KEY, SETTINGS_KEY } from '../../addin/excel/settings.js';
 import { excelSetupFor } from '../../shared/excelSetup.js';
 import { parseWorkbook } from '../../shared/parse.js';
 import { FakeExcel, FakeWorkbook } from '../support/fakeExcel.js';
@@ -107,5 +107,54 @@ describe('the base version in the workbook', () => {
     const issues = parseWorkbook(tables, testCatalogue()).issues;
     expect(issues.filter((i) => i.code.startsWith('table/'))).toEqual([]);
     expect(await gateway.readSettings()).toEqual(base);
+  });
+});
+
+describe('what each user’s pane showed, for a pane Excel reloads', () => {
+  const anna = 'Anna@leeds.gov.uk';
+  const shown = {
+    view: 'signoff' as const,
+    checked: true,
+    conflict: { theirs: 7, base: 5, choices: { 'contacts/x/jobTitle': 'theirs' as const } },
+  };
+
+  it('is kept in the workbook settings (ExcelApi 1.4), per user, and read back by the add-in after a reload', async () => {
+    const wb = workbook();
+    const before = new OfficeGateway(new FakeExcel(wb, '1.4'));
+    await before.saveSettings(base);
+    await before.savePaneState(anna, shown);
+    await before.savePaneState('ben@leeds.gov.uk', { view: 'workbook' });
+    // Excel reloads the pane: a new add-in over the same workbook finds each user's state, and no one else's.
+    const after = new OfficeGateway(new FakeExcel(wb, '1.4'));
+    expect(await after.readPaneState('anna@leeds.gov.uk')).toEqual(shown);
+    expect(await after.readPaneState('ben@leeds.gov.uk')).toEqual({ view: 'workbook' });
+    expect(await after.readPaneState('carl@leeds.gov.uk')).toEqual({});
+    // Not in the base's cell (which co-authors share): that still holds the base alone.
+    expect(wb.sheet(BASE_SHEET)!.peek(1, 1)).toMatchObject({ value: JSON.stringify(base) });
+    expect(await after.readSettings()).toEqual(base);
+    // No token nor any row of data: the tab, whether Check showed, the merge's versions and choices.
+    expect(Object.keys(JSON.parse(JSON.parse(wb.settings.get(PANE_KEY)!) as string) as object)).toEqual([
+      'anna@leeds.gov.uk',
+      'ben@leeds.gov.uk',
+    ]);
+  });
+
+  it('drops what does not have the right shape, and starts afresh from an unreadable setting', async () => {
+    const wb = workbook();
+    const gateway = new OfficeGateway(new FakeExcel(wb));
+    wb.settings.set(
+      PANE_KEY,
+      JSON.stringify(
+        JSON.stringify({
+          [anna.toLowerCase()]: { view: 'elsewhere', checked: 'yes', conflict: { theirs: 'x' }, token: 'secret' },
+        }),
+      ),
+    );
+    expect(await gateway.readPaneState(anna)).toEqual({});
+    wb.settings.set(PANE_KEY, JSON.stringify('{not json'));
+    expect(await gateway.readPaneState(anna)).toEqual({});
+    await gateway.savePaneState(anna, { ...shown, token: 'secret' } as typeof shown);
+    expect(await gateway.readPaneState(anna)).toEqual(shown);
+    expect(wb.settings.get(PANE_KEY)).not.toContain('secret');
   });
 });

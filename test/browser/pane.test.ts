@@ -208,6 +208,21 @@ describe('a line manager in the task pane', () => {
     await shot(page, 'merge-question');
     expect(await axeViolations(page)).toEqual([]);
     await jobTitle.getByRole('radio', { name: /Theirs/ }).check();
+
+    // Excel on the web reloads a pane left idle: it signs in again by itself and the merge comes back, with the
+    // choice made, fetched again from the service (the workbook keeps only which versions and which choices).
+    await page.waitForFunction(() =>
+      JSON.stringify(
+        (window as unknown as { harness: { workbook: { paneStates: object } } }).harness.workbook.paneStates,
+      ).includes('theirs'),
+    );
+    await page.reload();
+    await see(page.getByTestId('who'), MANAGER);
+    await see(notice(page, 'warning'), 'The merge you had open before the pane was reloaded is back');
+    await see(page.getByTestId('base'), `Based on version 3 by ${SECOND_MANAGER}`);
+    await see(page.getByTestId('questions'), 'Changed on both sides: 1 question');
+    await expect(jobTitle.getByRole('radio', { name: /Theirs/ }).isChecked()).resolves.toBe(true);
+    await shot(page, 'reloaded-merge');
     await page.getByRole('button', { name: /Submit the merge/ }).click();
     await see(notice(page, 'success'), 'Submitted as version 5');
     const v5 = await chair.current(ORG);
@@ -488,6 +503,71 @@ describe('the PMG and sign-off', () => {
   test('a partner that does not govern is told it does not sign', async () => {
     await page.getByRole('tab', { name: 'Sign off' }).click();
     await see(page.getByTestId('not-governing'), 'Harbourline Water Ltd is not a governing partner');
+  });
+
+  test('reloaded by Excel: back signed in on the tab it showed, with the base and Check’s result; else told why', async () => {
+    // The line manager was left on the Sign off tab (the test before); the Workbook tab had shown a Check.
+    await page.reload();
+    await see(page.getByTestId('who'), MANAGER);
+    await expect(page.getByRole('tab', { name: 'Sign off' }).getAttribute('aria-selected')).resolves.toBe('true');
+    await see(page.getByTestId('not-governing'), 'Harbourline Water Ltd is not a governing partner');
+    await shot(page, 'reloaded-sign-off-tab');
+    await page.getByRole('tab', { name: 'Workbook' }).click();
+    await see(page.getByTestId('base'), 'Based on version 6');
+    await see(notice(page, 'success'), 'No errors');
+    await shot(page, 'reloaded-workbook-checked');
+
+    // When it cannot sign in again by itself (here the token cannot be had), the sign-in says the pane was reloaded.
+    await page.route('**/api/dev/token', (route) => route.abort('internetdisconnected'));
+    await page.reload();
+    await see(notice(page, 'info'), 'The pane was reloaded');
+    await shot(page, 'reloaded-sign-in');
+    await page.unrouteAll();
+    await page.getByTestId('dev-member').selectOption(MANAGER);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await see(page.getByTestId('who'), MANAGER);
+    await expect(page.getByRole('tab', { name: 'Workbook' }).getAttribute('aria-selected')).resolves.toBe('true');
+    await see(notice(page, 'success'), 'No errors');
+  });
+
+  test('a view whose code cannot be fetched shows why, and Retry opens it once it can be', async () => {
+    const pmg = await harness.browser.newPage({ viewport: { width: 1280, height: 860 }, bypassCSP: true });
+    // Both the preload at sign-in and the opening of the tab fail to fetch the PMG view's code.
+    await pmg.route('**/pmg.*.js', (route) => route.abort('internetdisconnected'));
+    await pmg.goto(`${harness.origin}/harness.html`);
+    await pmg.getByTestId('dev-member').selectOption(CHAIR);
+    await pmg.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await pmg.getByTestId('who').waitFor();
+    await pmg.getByRole('tab', { name: 'PMG' }).click();
+    const failed = pmg.getByTestId('view-failed');
+    await see(failed, 'The PMG view could not open');
+    await see(failed, 'Your workbook is unchanged; the other tabs still work.');
+    await shot(pmg, 'view-failed');
+    expect(await axeViolations(pmg)).toEqual([]);
+    await pmg.unrouteAll();
+    await failed.getByRole('button', { name: 'Retry' }).click();
+    await see(pmg.getByTestId('pmg'), /Cross-partner issues: \d+/);
+    await expect(failed.count()).resolves.toBe(0);
+    await pmg.close();
+  });
+
+  test('a member removed from the catalogue is told what to do, and Submit and Get latest are off', async () => {
+    const removed = await openPane(harness, SECOND_MANAGER);
+    await removed.getByRole('button', { name: 'Set up workbook' }).click();
+    await see(notice(removed, 'success'), 'The workbook is set up');
+    await (await asMember(harness.origin, CHAIR)).removeMember(SECOND_MANAGER);
+    await removed.getByRole('button', { name: 'Get latest' }).click();
+    await see(removed.getByTestId('service-off'), 'Ask the PMG to add you to the partnership catalogue again');
+    await expect(removed.getByRole('button', { name: 'Submit', exact: true }).isDisabled()).resolves.toBe(true);
+    await expect(removed.getByRole('button', { name: 'Get latest' }).isDisabled()).resolves.toBe(true);
+    // Check still works on the workbook.
+    await removed.getByRole('button', { name: 'Check', exact: true }).click();
+    await removed
+      .getByTestId(/^notice-(success|warning)$/)
+      .first()
+      .waitFor();
+    await shot(removed, 'removed-member');
+    await removed.close();
   });
 
   test('the service stops mid-session: every tab still shows something, and the workbook can be checked', async () => {

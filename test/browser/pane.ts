@@ -155,6 +155,18 @@ export async function asMember(origin: string, email: string) {
       });
       if (!put.ok) throw new Error(`Adding ${member.email}: ${put.status} ${await put.text()}`);
     },
+    /** Removes a member from the catalogue (PMG): someone who has left the partnership. */
+    async removeMember(email: string) {
+      const res = await fetch(`${origin}/api/catalogue`, { headers });
+      const stored = (await res.json()) as { version: number; catalogue: { members: { email: string }[] } };
+      const members = stored.catalogue.members.filter((m) => m.email !== email);
+      const put = await fetch(`${origin}/api/catalogue`, {
+        method: 'PUT',
+        headers: { ...headers, 'If-Match': `"${stored.version}"` },
+        body: JSON.stringify({ ...stored.catalogue, members }),
+      });
+      if (!put.ok) throw new Error(`Removing ${email}: ${put.status} ${await put.text()}`);
+    },
     async put(org: string, tables: RawTables, version: number) {
       const res = await fetch(`${origin}/api/organisations/${org}/submission`, {
         method: 'PUT',
