@@ -33,7 +33,12 @@ export function usePaneMemory(gateway: WorkbookGateway, user: string | null): Pa
     (change: PaneState) => {
       if (!user) return;
       saving.current = saving.current
-        .then(async () => gateway.savePaneState(user, { ...(await gateway.readPaneState(user)), ...change }))
+        .then(async () => {
+          const now = await gateway.readPaneState(user);
+          const next = { ...now, ...change };
+          // Nothing new is not written: each write is a change to the document in Excel.
+          if (JSON.stringify(next) !== JSON.stringify(now)) await gateway.savePaneState(user, next);
+        })
         .catch(() => undefined);
     },
     [gateway, user],
