@@ -2,7 +2,7 @@
  * Renders addin/assets/icon.svg into the PNG icons the manifest names (icon-16/32/64/80.png), with the
  * system Chromium driven by playwright-core (no browser download). Run after editing the SVG:
  *
- *   node scripts/renderIcons.mjs                    (CHROMIUM_PATH overrides /usr/bin/chromium)
+ *   node scripts/renderIcons.mjs    (CHROMIUM_PATH overrides /usr/bin/chromium)
  *
  * The PNGs are committed, so building the add-in never needs a browser.
  */

@@ -118,7 +118,7 @@ describe('manifest/manifest.xml (development)', () => {
       expect(existsSync(file)).toBe(true);
       expect(pngSize(await readFile(file))).toEqual({ width: size, height: size });
     }
-    // The source the PNGs are rendered from (scripts/renderIcons.mjs) is kept beside them.
+    // The SVG the PNGs are rendered from (by scripts/renderIcons.mjs) is kept beside them.
     expect(existsSync(path.join(ASSETS, 'icon.svg'))).toBe(true);
   });
 });
