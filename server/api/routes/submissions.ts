@@ -72,31 +72,36 @@ const WRITTEN = {
   ),
 };
 
-export function submissionRoutes({ store, workers }: ApiDeps): AnyRoute[] {
-  const writeProblems = problems(404, 409, 412, 422, 428);
+const WRITE_PROBLEMS = problems(404, 409, 412, 422, 428);
 
+/** The organisation's empty partner workbook, to fill in. */
+function templateRoute(): AnyRoute {
+  return defineRoute({
+    method: 'get',
+    path: '/organisations/{id}/template.xlsx',
+    operationId: 'getPartnerTemplate',
+    tag: 'submissions',
+    summary: 'An empty partner workbook for this organisation (the five tables, dropdowns, About pre-filled).',
+    access: 'own-organisation',
+    params: orgParams,
+    responses: {
+      200: { description: 'The workbook.', contentType: XLSX, schema: uploadBody.shape.file },
+      ...problems(404, 409),
+    },
+    handler: async ({ params, catalogue: snapshot, res }) => {
+      const { catalogue } = loadedCatalogue(snapshot);
+      requireOrganisation(catalogue, params.id);
+      // ExcelJS loads with the first template asked for, not with the service.
+      const { writePartnerTemplate } = await import('../../export/template.js');
+      const buf = await writePartnerTemplate(catalogue, params.id);
+      res.status(200).type(XLSX).set('Content-Disposition', `attachment; filename="${params.id}.xlsx"`).send(buf);
+    },
+  });
+}
+
+/** What the organisation submitted: its current version, its history, any one version. */
+function submittedRoutes({ store }: ApiDeps): AnyRoute[] {
   return [
-    defineRoute({
-      method: 'get',
-      path: '/organisations/{id}/template.xlsx',
-      operationId: 'getPartnerTemplate',
-      tag: 'submissions',
-      summary: 'An empty partner workbook for this organisation (the five tables, dropdowns, About pre-filled).',
-      access: 'own-organisation',
-      params: orgParams,
-      responses: {
-        200: { description: 'The workbook.', contentType: XLSX, schema: uploadBody.shape.file },
-        ...problems(404, 409),
-      },
-      handler: async ({ params, catalogue: snapshot, res }) => {
-        const { catalogue } = loadedCatalogue(snapshot);
-        requireOrganisation(catalogue, params.id);
-        // ExcelJS loads with the first template asked for, not with the service.
-        const { writePartnerTemplate } = await import('../../export/template.js');
-        const buf = await writePartnerTemplate(catalogue, params.id);
-        res.status(200).type(XLSX).set('Content-Disposition', `attachment; filename="${params.id}.xlsx"`).send(buf);
-      },
-    }),
     defineRoute({
       method: 'get',
       path: '/organisations/{id}/submission',
@@ -147,97 +152,113 @@ export function submissionRoutes({ store, workers }: ApiDeps): AnyRoute[] {
         res.set('ETag', etagOf(s.version)).json(submissionResource(s));
       },
     }),
-    defineRoute({
-      method: 'put',
-      path: '/organisations/{id}/submission',
-      operationId: 'putSubmission',
-      tag: 'submissions',
-      summary:
-        'Submit the workbook as raw tables. If-Match: the version you edited (428 without it once a version exists, 412 when stale); 422 lists every issue and stores nothing; a workbook identical to the current version is 200 and stores nothing.',
-      access: 'own-organisation',
-      params: orgParams,
-      headers: ifMatchHeaders,
-      bodyDoc: submissionBody,
-      rawJson: true,
-      responses: { ...WRITTEN, ...writeProblems },
-      /**
-       * The body is parsed, validated and canonicalised from its bytes (on a worker thread when it is a large
-       * workbook), then stored. Problems come in the order of the other routes: the body (malformed JSON, not
-       * the request schema: 400), no catalogue (409), unknown organisation (404), then the workbook (422) and
-       * its version (412 / 428).
-       */
-      handler: async ({ params, rawBody, principal, catalogue, req, res }) => {
-        const check = await checkedBody(workers, { req, rawBody, catalogue, organisationId: params.id }, 'submit');
-        const outcome = await storeSubmission({
-          store,
-          organisationId: params.id,
-          checked: check,
-          actor: principal.email,
-          source: check.source,
-          fileName: check.fileName,
-          replaces: { kind: 'if-match', precondition: preconditionOf(req) },
-        });
-        sendWritten(res, outcome);
-      },
-    }),
-    defineRoute({
-      method: 'post',
-      path: '/organisations/{id}/submission/upload',
-      operationId: 'uploadSubmission',
-      tag: 'submissions',
-      summary:
-        'Submit a workbook file (.xlsx or .ods, multipart field "file", its name at most 255 characters); same rules as PUT.',
-      access: 'own-organisation',
-      params: orgParams,
-      headers: ifMatchHeaders,
-      upload: 'only',
-      responses: { ...WRITTEN, ...writeProblems },
-      handler: async ({ params, file, principal, catalogue: snapshot, req, res }) => {
+  ];
+}
+
+/** A workbook sent as raw tables: checked from its bytes and stored. */
+function putRoute({ store, workers }: ApiDeps): AnyRoute {
+  return defineRoute({
+    method: 'put',
+    path: '/organisations/{id}/submission',
+    operationId: 'putSubmission',
+    tag: 'submissions',
+    summary:
+      'Submit the workbook as raw tables. If-Match: the version you edited (428 without it once a version exists, 412 when stale); 422 lists every issue and stores nothing; a workbook identical to the current version is 200 and stores nothing.',
+    access: 'own-organisation',
+    params: orgParams,
+    headers: ifMatchHeaders,
+    bodyDoc: submissionBody,
+    rawJson: true,
+    responses: { ...WRITTEN, ...WRITE_PROBLEMS },
+    /**
+     * The body is parsed, validated and canonicalised from its bytes (on a worker thread when it is a large
+     * workbook), then stored. Problems come in the order of the other routes: the body (malformed JSON, not
+     * the request schema: 400), no catalogue (409), unknown organisation (404), then the workbook (422) and
+     * its version (412 / 428).
+     */
+    handler: async ({ params, rawBody, principal, catalogue, req, res }) => {
+      const check = await checkedBody(workers, { req, rawBody, catalogue, organisationId: params.id }, 'submit');
+      const outcome = await storeSubmission({
+        store,
+        organisationId: params.id,
+        checked: check,
+        actor: principal.email,
+        source: check.source,
+        fileName: check.fileName,
+        replaces: { kind: 'if-match', precondition: preconditionOf(req) },
+      });
+      sendWritten(res, outcome);
+    },
+  });
+}
+
+/** A workbook sent as a file: read and checked on a worker thread, and stored. */
+function uploadRoute({ store, workers }: ApiDeps): AnyRoute {
+  return defineRoute({
+    method: 'post',
+    path: '/organisations/{id}/submission/upload',
+    operationId: 'uploadSubmission',
+    tag: 'submissions',
+    summary:
+      'Submit a workbook file (.xlsx or .ods, multipart field "file", its name at most 255 characters); same rules as PUT.',
+    access: 'own-organisation',
+    params: orgParams,
+    headers: ifMatchHeaders,
+    upload: 'only',
+    responses: { ...WRITTEN, ...WRITE_PROBLEMS },
+    handler: async ({ params, file, principal, catalogue: snapshot, req, res }) => {
+      const { catalogue } = loadedCatalogue(snapshot);
+      requireOrganisation(catalogue, params.id);
+      const outcome = await storeSubmission({
+        store,
+        organisationId: params.id,
+        checked: await checkUpload(workers, file, catalogue, params.id),
+        actor: principal.email,
+        source: 'upload',
+        fileName: file.originalname,
+        replaces: { kind: 'if-match', precondition: preconditionOf(req) },
+      });
+      sendWritten(res, outcome);
+    },
+  });
+}
+
+/** A dry run: a workbook (raw tables or a file) checked and reported; nothing is stored. */
+function validateRoute({ workers }: ApiDeps): AnyRoute {
+  return defineRoute({
+    method: 'post',
+    path: '/organisations/{id}/validate',
+    operationId: 'validateSubmission',
+    tag: 'submissions',
+    summary:
+      'Dry run: validate raw tables (JSON) or a file (multipart "file") and report every issue (the first 1,000 listed, all of them counted); stores nothing.',
+    access: 'own-organisation',
+    params: orgParams,
+    bodyDoc: validateBody,
+    rawJson: true,
+    upload: 'or-json',
+    responses: {
+      200: json('The validation report (valid or not).', validationReportSchema),
+      ...problems(404, 409, 422),
+    },
+    /**
+     * A JSON body is checked from its bytes as a PUT's is (on a worker thread when it is large), a file is read
+     * and checked on a worker thread; either way the report lists the first ISSUE_LIST_LIMIT issues and counts
+     * them all.
+     */
+    handler: async ({ params, file, rawBody, catalogue: snapshot, req, res }) => {
+      if (file) {
         const { catalogue } = loadedCatalogue(snapshot);
         requireOrganisation(catalogue, params.id);
-        const outcome = await storeSubmission({
-          store,
-          organisationId: params.id,
-          checked: await checkUpload(workers, file, catalogue, params.id),
-          actor: principal.email,
-          source: 'upload',
-          fileName: file.originalname,
-          replaces: { kind: 'if-match', precondition: preconditionOf(req) },
-        });
-        sendWritten(res, outcome);
-      },
-    }),
-    defineRoute({
-      method: 'post',
-      path: '/organisations/{id}/validate',
-      operationId: 'validateSubmission',
-      tag: 'submissions',
-      summary:
-        'Dry run: validate raw tables (JSON) or a file (multipart "file") and report every issue (the first 1,000 listed, all of them counted); stores nothing.',
-      access: 'own-organisation',
-      params: orgParams,
-      bodyDoc: validateBody,
-      rawJson: true,
-      upload: 'or-json',
-      responses: {
-        200: json('The validation report (valid or not).', validationReportSchema),
-        ...problems(404, 409, 422),
-      },
-      /**
-       * A JSON body is checked from its bytes as a PUT's is (on a worker thread when it is large), a file is read
-       * and checked on a worker thread; either way the report lists the first ISSUE_LIST_LIMIT issues and counts
-       * them all.
-       */
-      handler: async ({ params, file, rawBody, catalogue: snapshot, req, res }) => {
-        if (file) {
-          const { catalogue } = loadedCatalogue(snapshot);
-          requireOrganisation(catalogue, params.id);
-          sendValidationReport(res, await checkUpload(workers, file, catalogue, params.id));
-          return;
-        }
-        const request = { req, rawBody, catalogue: snapshot, organisationId: params.id };
-        sendValidationReport(res, await checkedBody(workers, request, 'validate'));
-      },
-    }),
-  ];
+        sendValidationReport(res, await checkUpload(workers, file, catalogue, params.id));
+        return;
+      }
+      const request = { req, rawBody, catalogue: snapshot, organisationId: params.id };
+      sendValidationReport(res, await checkedBody(workers, request, 'validate'));
+    },
+  });
+}
+
+export function submissionRoutes(deps: ApiDeps): AnyRoute[] {
+  return [templateRoute(), ...submittedRoutes(deps), putRoute(deps), uploadRoute(deps), validateRoute(deps)];
 }
