@@ -8,6 +8,7 @@ import type { ReactNode } from 'react';
 import type { RegisterDiff } from '../../shared/diff.js';
 import type { Register } from '../../shared/types.js';
 import { changesView } from './model/changes.js';
+import { useSpacing } from './spacing.js';
 
 export function ChangesSection({
   diff,
@@ -22,6 +23,7 @@ export function ChangesSection({
   empty?: ReactNode;
   children?: ReactNode;
 }) {
+  const space = useSpacing();
   const view = diff ? changesView(diff, register) : null;
   return (
     <section className="card changes" aria-labelledby="changes-title" data-testid="changes">
@@ -39,10 +41,10 @@ export function ChangesSection({
         (empty ?? <p>This is the first register version: there is nothing earlier to compare it with.</p>)
       ) : (
         <>
-          <p style={{ marginTop: 0 }}>{view.headline}</p>
+          <p className={space.lead}>{view.headline}</p>
           {view.sections.map((s) => (
             <div key={s.title}>
-              <h4 style={{ margin: '8px 0 0' }}>
+              <h4 className={space.sectionTitle}>
                 {s.title}: {s.summary}
               </h4>
               <ul>

@@ -20,6 +20,7 @@ import type { Session } from '../taskpane/auth/session.js';
 import { NoticeBar, type Notice } from '../taskpane/NoticeBar.js';
 import { registerFault } from './faults.js';
 import { shortDigest } from '../../shared/displayFormat.js';
+import { useSpacing } from './spacing.js';
 
 export function Consolidate({
   session,
@@ -32,6 +33,7 @@ export function Consolidate({
   /** After a consolidation: the version to show (the new one, or the unchanged latest). */
   onConsolidated: (version: number) => Promise<void> | void;
 }) {
+  const space = useSpacing();
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
 
@@ -65,7 +67,7 @@ export function Consolidate({
   return (
     <section className="card consolidate" aria-labelledby="consolidate-title" data-testid="consolidate">
       <h2 id="consolidate-title">Consolidate (PMG)</h2>
-      <p style={{ marginTop: 0 }}>
+      <p className={space.lead}>
         Combine the latest submitted workbook of every partner into the next register version.
       </p>
       <Dialog>
@@ -96,7 +98,7 @@ export function Consolidate({
           </DialogBody>
         </DialogSurface>
       </Dialog>
-      <div aria-live="polite" style={{ marginTop: 8 }} data-testid="consolidate-result">
+      <div aria-live="polite" className={space.below} data-testid="consolidate-result">
         {busy ? <Spinner size="small" label="Consolidating the latest workbooks…" /> : <NoticeBar notice={notice} />}
       </div>
     </section>

@@ -9,6 +9,7 @@ import type { AppendixExtension, VerifyResult } from '../api/client.js';
 import type { Session } from '../taskpane/auth/session.js';
 import { NoticeBar, type Notice } from '../taskpane/NoticeBar.js';
 import { registerFault } from './faults.js';
+import { useSpacing } from './spacing.js';
 
 const FORMATS: { format: AppendixExtension; label: string }[] = [
   { format: 'docx', label: 'Download Word (.docx)' },
@@ -46,6 +47,7 @@ const VERDICT_TITLE = {
 } as const;
 
 export function Downloads({ session, version }: { session: Session; version: number }) {
+  const space = useSpacing();
   const [busy, setBusy] = useState<AppendixExtension | 'verify' | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [verdict, setVerdict] = useState<VerifyResult | null>(null);
@@ -101,12 +103,12 @@ export function Downloads({ session, version }: { session: Session; version: num
           </Button>
         ))}
       </div>
-      <div aria-live="polite" style={{ marginTop: 8 }}>
+      <div aria-live="polite" className={space.below}>
         <NoticeBar notice={notice} />
       </div>
       <div className="verify">
-        <h4 style={{ margin: 0 }}>Verify a file</h4>
-        <p style={{ margin: 0 }}>
+        <h4 className={space.flush}>Verify a file</h4>
+        <p className={space.flush}>
           Check that an appendix someone sent you is a true copy of a register version, or see what was changed in it.
         </p>
         <div className="verify-row">
@@ -135,7 +137,7 @@ export function Downloads({ session, version }: { session: Session; version: num
                 )}{' '}
                 {verdict.message}
                 {verdict.differences.length > 0 ? (
-                  <ul style={{ margin: '4px 0 0' }}>
+                  <ul className={space.differences}>
                     {verdict.differences.slice(0, SHOWN_DIFFERENCES).map((d, i) => (
                       <li key={i}>
                         {d.where}

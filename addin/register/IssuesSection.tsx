@@ -1,6 +1,7 @@
 /** A register version's issues: cross-partner issues first, then each partner's workbook notes. */
 import type { Register } from '../../shared/types.js';
 import { issueGroups, type IssueLine } from './model/issues.js';
+import { useSpacing } from './spacing.js';
 
 function Lines({ issues }: { issues: IssueLine[] }) {
   return (
@@ -16,23 +17,24 @@ function Lines({ issues }: { issues: IssueLine[] }) {
 }
 
 export function IssuesSection({ register }: { register: Register }) {
+  const space = useSpacing();
   const groups = issueGroups(register);
   return (
     <section className="card" aria-labelledby="issues-title" data-testid="issues">
       <h3 id="issues-title">Issues</h3>
-      <p style={{ marginTop: 0 }}>
+      <p className={space.lead}>
         {groups.errors} errors and {groups.warnings} warnings in this version.
       </p>
       <h4>Across partners</h4>
       {groups.crossPartner.length === 0 ? <p>No cross-partner issues.</p> : <Lines issues={groups.crossPartner} />}
       {groups.byOrganisation.length > 0 ? (
-        <details style={{ marginTop: 12 }}>
+        <details className={space.part}>
           <summary>
             Notes from partners&apos; workbooks ({groups.byOrganisation.reduce((n, g) => n + g.issues.length, 0)})
           </summary>
           {groups.byOrganisation.map((g) => (
             <div key={g.organisation}>
-              <h5 style={{ fontSize: 14, margin: '12px 0 6px' }}>{g.organisation}</h5>
+              <h5 className={space.organisation}>{g.organisation}</h5>
               <Lines issues={g.issues} />
             </div>
           ))}

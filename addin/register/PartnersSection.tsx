@@ -1,13 +1,15 @@
 /** The partners of a register version with their stakes (the stake also as a bar, the number always shown). */
 import type { Register } from '../../shared/types.js';
 import { partnerRows } from './model/partners.js';
+import { useSpacing } from './spacing.js';
 
 export function PartnersSection({ register }: { register: Register }) {
+  const space = useSpacing();
   const rows = partnerRows(register);
   return (
     <section className="card" aria-labelledby="partners-title" data-testid="partners">
       <h3 id="partners-title">Partners and their stakes</h3>
-      <p style={{ marginTop: 0 }}>
+      <p className={space.lead}>
         Governance model:{' '}
         {register.partnership.governanceModel === 'tiered'
           ? 'tiered (stakes by funding tier)'
@@ -38,7 +40,7 @@ export function PartnersSection({ register }: { register: Register }) {
                 <td>{r.tier}</td>
                 <td className="num">
                   {r.stake}
-                  <svg width="60" height="8" aria-hidden="true" style={{ display: 'block', marginLeft: 'auto' }}>
+                  <svg width="60" height="8" aria-hidden="true" className={space.stakeBar}>
                     <rect width="60" height="8" fill="#e0e0e0" />
                     <rect width={60 * r.share} height="8" fill="#0f6cbd" />
                   </svg>

@@ -3,15 +3,24 @@
  * or Entra, in the register page's wording) until a session exists, then the register versions. An expired
  * sign-in returns here with a notice.
  */
-import { Button, FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { Button, FluentProvider, makeStyles, webLightTheme } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { SignIn } from '../taskpane/SignIn.js';
 import type { Session } from '../taskpane/auth/session.js';
 import { Registers } from './Registers.js';
+import { useSpacing } from './spacing.js';
 
 const ROLE_NAMES = { 'line-manager': 'line manager', pmg: 'PMG', viewer: 'viewer' } as const;
 
+const useStyles = makeStyles({
+  /** The page's own background (register.html) shows through. */
+  provider: { background: 'transparent', minHeight: '100vh' },
+  signIn: { maxWidth: '520px' },
+});
+
 export function RegisterApp() {
+  const styles = useStyles();
+  const space = useSpacing();
   const [session, setSession] = useState<Session | null>(null);
   const [expired, setExpired] = useState(false);
 
@@ -26,7 +35,7 @@ export function RegisterApp() {
   }
 
   return (
-    <FluentProvider theme={webLightTheme} style={{ background: 'transparent', minHeight: '100vh' }}>
+    <FluentProvider theme={webLightTheme} className={styles.provider}>
       <a className="skip" href="#content">
         Skip to the register
       </a>
@@ -51,8 +60,8 @@ export function RegisterApp() {
         {session ? (
           <Registers session={session} />
         ) : (
-          <div className="card" style={{ maxWidth: 520 }}>
-            <p style={{ marginTop: 0 }}>
+          <div className={`card ${styles.signIn}`}>
+            <p className={space.lead}>
               Sign in to see the partnership&apos;s register versions, who has confirmed them, and the MoU appendices.
             </p>
             <SignIn

@@ -13,6 +13,7 @@ import { registerFault, type FaultMessage } from './faults.js';
 import { shortDigest, ukDateTime } from '../../shared/displayFormat.js';
 import { signOffBadge } from './model/signOffs.js';
 import { VersionDetail } from './VersionDetail.js';
+import { useSpacing } from './spacing.js';
 
 function versionInHash(): number | null {
   const m = /^#v(\d+)$/.exec(window.location.hash);
@@ -20,6 +21,7 @@ function versionInHash(): number | null {
 }
 
 export function Registers({ session }: { session: Session }) {
+  const space = useSpacing();
   const [registers, setRegisters] = useState<RegisterSummary[] | null>(null);
   const [statuses, setStatuses] = useState<Record<number, SignOffStatus>>({});
   const [fault, setFault] = useState<FaultMessage | null>(null);
@@ -91,12 +93,12 @@ export function Registers({ session }: { session: Session }) {
         <div className="card state" data-testid="no-register">
           <h2>No register has been consolidated yet</h2>
           {session.me.role === 'pmg' ? (
-            <p style={{ margin: 0 }}>
+            <p className={space.flush}>
               Consolidate above to make register version 1 from the latest workbook of every partner; partners then sign
               it off.
             </p>
           ) : (
-            <p style={{ margin: 0 }}>
+            <p className={space.flush}>
               The PMG consolidates the partners&apos; workbooks into a register version (on this page, in the Excel
               add-in&apos;s PMG tab, or with <code>oda-register consolidate</code>). It will appear here once they have.
             </p>

@@ -5,8 +5,10 @@
  */
 import type { Register } from '../../shared/types.js';
 import { RACI_KEY, roleMatrix } from './model/roleMatrix.js';
+import { useSpacing } from './spacing.js';
 
 export function RoleMatrixSection({ register }: { register: Register }) {
+  const space = useSpacing();
   const matrix = roleMatrix(register);
   return (
     <section className="card" aria-labelledby="matrix-title" data-testid="matrix">
@@ -26,11 +28,10 @@ export function RoleMatrixSection({ register }: { register: Register }) {
             ))}
           </ul>
           <div
-            className="scroll"
+            className={`scroll ${space.below}`}
             role="region"
             aria-label="Role matrix, scrolls sideways"
             tabIndex={0}
-            style={{ marginTop: 8 }}
           >
             <table className="matrix">
               <caption className="sr-only">Roles of each organisation in each activity</caption>

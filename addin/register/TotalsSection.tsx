@@ -4,12 +4,14 @@
  */
 import type { Register } from '../../shared/types.js';
 import { MEASURES, totalsCharts, type TotalsChart } from './model/totals.js';
+import { useSpacing } from './spacing.js';
 
 const ROW = 40;
 /** Bars take at most this share of the width, leaving room for the value after them. */
 const BAR_SHARE = 72;
 
 function BarChart({ chart }: { chart: TotalsChart }) {
+  const space = useSpacing();
   const id = `chart-${chart.key}`;
   // Organisations with nothing for this measure are named in one line under the chart, not drawn as empty bars.
   const bars = chart.bars.filter((b) => b.value !== 0);
@@ -26,7 +28,7 @@ function BarChart({ chart }: { chart: TotalsChart }) {
         width="100%"
         height={height}
         data-testid={id}
-        style={{ display: 'block', overflow: 'visible' }}
+        className={space.chart}
       >
         <title id={`${id}-title`}>{`${chart.title} by organisation, largest first`}</title>
         <desc id={`${id}-desc`}>{bars.map((b) => `${b.organisation}: ${b.label}`).join('; ') || 'None'}</desc>
@@ -57,19 +59,20 @@ function BarChart({ chart }: { chart: TotalsChart }) {
 }
 
 export function TotalsSection({ register }: { register: Register }) {
+  const space = useSpacing();
   const charts = totalsCharts(register);
   const byKey = new Map(charts.map((c) => [c.key, c]));
   const names = new Map(register.organisations.map((o) => [o.id, o.name]));
   return (
     <section className="card" aria-labelledby="totals-title" data-testid="totals">
       <h3 id="totals-title">Commitments by organisation</h3>
-      <p style={{ marginTop: 0 }}>Agreed and delivered commitments; proposed and withdrawn ones do not count.</p>
+      <p className={space.lead}>Agreed and delivered commitments; proposed and withdrawn ones do not count.</p>
       <div className="charts">
         {charts.map((c) => (
           <BarChart key={c.key} chart={c} />
         ))}
       </div>
-      <details style={{ marginTop: 12 }}>
+      <details className={space.part}>
         <summary>Show the totals as a table</summary>
         <div className="scroll" role="region" aria-label="Commitment totals table" tabIndex={0}>
           <table data-testid="totals-table">

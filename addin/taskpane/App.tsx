@@ -3,8 +3,18 @@
  * manager; the PMG's consolidation and register view for the PMG (who can sign off for partners too); the
  * registers and sign-offs for a viewer. The views other than the workbook load on first use.
  */
-import { Button, FluentProvider, Spinner, Tab, TabList, Text, webLightTheme } from '@fluentui/react-components';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import {
+  Button,
+  FluentProvider,
+  makeStyles,
+  Spinner,
+  Tab,
+  TabList,
+  Text,
+  tokens,
+  webLightTheme,
+} from '@fluentui/react-components';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { WorkbookGateway } from '../gateway.js';
 import { forgetSignIn, rememberSignIn, resumeSession } from './auth/resume.js';
 import type { Session } from './auth/session.js';
@@ -38,7 +48,31 @@ const lazyPmg = () => lazy(() => pmgCode.load().then((m) => ({ default: m.PmgPan
 
 type View = 'workbook' | 'signoff' | 'pmg';
 
+const useStyles = makeStyles({
+  provider: { minHeight: '100vh' },
+  main: {
+    padding: tokens.spacingHorizontalM,
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr)',
+    rowGap: tokens.spacingVerticalM,
+    maxWidth: '720px',
+    boxSizing: 'border-box',
+  },
+  header: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalS,
+    alignItems: 'baseline',
+    justifyContent: 'space-between',
+  },
+  title: { margin: 0 },
+  who: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'baseline', flexWrap: 'wrap', minWidth: 0 },
+  /** A long e-mail address breaks rather than runs off a 320 px pane. */
+  email: { overflowWrap: 'anywhere', minWidth: 0 },
+});
+
 export function App({ gateway }: { gateway: WorkbookGateway }) {
+  const styles = useStyles();
   const [session, setSession] = useState<Session | null>(null);
   const [expired, setExpired] = useState(false);
   const [view, setView] = useState<View>('workbook');
@@ -80,6 +114,16 @@ export function App({ gateway }: { gateway: WorkbookGateway }) {
     memory?.remember({ view: next });
   };
 
+  // After signing in the form that had the focus is gone: the focus goes to the selected tab, not the page's top
+  // (once the tabs are drawn, after the pane's memory is read).
+  const tabs = useRef<HTMLDivElement>(null);
+  const [focusTabs, setFocusTabs] = useState(false);
+  useEffect(() => {
+    if (!session || !focusTabs || !tabs.current) return;
+    tabs.current.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus();
+    setFocusTabs(false);
+  }, [session, focusTabs, memory]);
+
   // Preload the other views' code while the service is there, so opening a tab later needs no network.
   useEffect(() => {
     if (!session) return;
@@ -106,26 +150,15 @@ export function App({ gateway }: { gateway: WorkbookGateway }) {
   const current = views.some((v) => v.id === view) ? view : (views[0]?.id ?? 'workbook');
 
   return (
-    <FluentProvider theme={webLightTheme} style={{ minHeight: '100vh' }}>
-      <main
-        style={{
-          padding: 12,
-          display: 'grid',
-          gridTemplateColumns: 'minmax(0, 1fr)',
-          gap: 12,
-          maxWidth: 720,
-          boxSizing: 'border-box',
-        }}
-      >
-        <header
-          style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'baseline', justifyContent: 'space-between' }}
-        >
-          <Text as="h1" size={500} weight="semibold" style={{ margin: 0 }}>
+    <FluentProvider theme={webLightTheme} className={styles.provider}>
+      <main className={styles.main}>
+        <header className={styles.header}>
+          <Text as="h1" size={500} weight="semibold" className={styles.title}>
             ODA register
           </Text>
           {session ? (
-            <span style={{ display: 'flex', gap: 8, alignItems: 'baseline', flexWrap: 'wrap' }}>
-              <Text size={200} data-testid="who">
+            <span className={styles.who}>
+              <Text size={200} data-testid="who" className={styles.email}>
                 {session.me.email}
                 {session.me.organisation
                   ? `, ${String(session.me.organisation.name)}`
@@ -149,12 +182,19 @@ export function App({ gateway }: { gateway: WorkbookGateway }) {
         {!session && resume === 'trying' ? (
           <Spinner size="tiny" label="Opening…" />
         ) : !session ? (
-          <SignIn expired={expired} reloaded={resume === 'reloaded'} onSignedIn={signedIn} />
+          <SignIn
+            expired={expired}
+            reloaded={resume === 'reloaded'}
+            onSignedIn={(s) => {
+              signedIn(s);
+              setFocusTabs(true);
+            }}
+          />
         ) : !memory ? (
           <Spinner size="tiny" label="Opening…" />
         ) : (
           <>
-            <TabList selectedValue={current} onTabSelect={(_, d) => choose(d.value as View)} size="small">
+            <TabList ref={tabs} selectedValue={current} onTabSelect={(_, d) => choose(d.value as View)} size="small">
               {views.map((v) => (
                 <Tab key={v.id} value={v.id}>
                   {v.label}

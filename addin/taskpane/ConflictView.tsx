@@ -28,9 +28,12 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     padding: tokens.spacingHorizontalS,
     display: 'grid',
+    // One column no wider than the box: a long address in a choice wraps instead of widening the column.
+    gridTemplateColumns: 'minmax(0, 1fr)',
     rowGap: tokens.spacingVerticalXS,
     minWidth: 0,
   },
+  choice: { overflowWrap: 'anywhere' },
   legend: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
   rowButtons: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS },
   actions: { display: 'grid', rowGap: tokens.spacingVerticalS },
@@ -119,7 +122,11 @@ export function ConflictView({ sync }: { sync: WorkbookSync }) {
                     {c.field === null ? 'The whole row' : fieldTitle(c.table, c.field)}
                   </Text>
                   {(['base', 'mine', 'theirs'] as const).map((side) => (
-                    <Radio key={side} value={side} label={choiceLabel(c, side, theirs.submittedBy)} />
+                    <Radio
+                      key={side}
+                      value={side}
+                      label={{ children: choiceLabel(c, side, theirs.submittedBy), className: styles.choice }}
+                    />
                   ))}
                 </RadioGroup>
               ))}

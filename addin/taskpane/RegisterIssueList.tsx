@@ -1,13 +1,19 @@
 /** A register's issues as a list, each with its severity badge: the PMG's cross-partner issues, a partner's own. */
-import { Badge, Text } from '@fluentui/react-components';
+import { Badge, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { datesInWords } from '../../shared/displayFormat.js';
 import type { Issue } from '../../shared/issues.js';
 
+const useStyles = makeStyles({
+  list: { margin: `0 0 0 ${tokens.spacingHorizontalL}`, padding: 0 },
+  item: { overflowWrap: 'anywhere' },
+});
+
 export function RegisterIssueList({ issues, testId }: { issues: readonly Issue[]; testId?: string }) {
+  const styles = useStyles();
   return (
-    <ul style={{ margin: '0 0 0 16px', padding: 0 }} data-testid={testId}>
+    <ul className={styles.list} data-testid={testId}>
       {issues.map((i, n) => (
-        <li key={n}>
+        <li key={n} className={styles.item}>
           <Text size={200}>
             <Badge size="small" color={i.severity === 'error' ? 'danger' : 'warning'}>
               {i.severity}

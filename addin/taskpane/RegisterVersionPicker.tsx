@@ -1,11 +1,12 @@
 /**
  * The register versions as a dropdown, newest first as the service lists them, each with its date, how many
  * partners' workbooks it holds and its errors; used by the PMG view and the sign-off view. What choosing a
- * version does, and what shows when there is none yet, is each view's.
+ * version does, and what shows when there is none yet, is each view's. The chosen version's label is shown in
+ * full under the dropdown too, wrapped: at 320 px the dropdown cuts it off before its error count.
  */
 import { Field, Select } from '@fluentui/react-components';
 import type { RegisterSummary } from '../api/client.js';
-import { FIT } from './layout.js';
+import { useLayoutStyles } from './layout.js';
 import { registerVersionLabel } from './model/registerVersions.js';
 
 export function RegisterVersionPicker({
@@ -20,10 +21,21 @@ export function RegisterVersionPicker({
   disabled: boolean;
   onChoose: (version: number) => void;
 }) {
+  const layout = useLayoutStyles();
+  const chosen = registers.find((r) => r.version === version);
   return (
-    <Field label="Register version">
+    <Field
+      label="Register version"
+      hint={
+        chosen ? (
+          <span className={layout.wrap} data-testid="register-version-chosen">
+            {registerVersionLabel(chosen)}
+          </span>
+        ) : undefined
+      }
+    >
       <Select
-        root={FIT}
+        root={{ className: layout.fit }}
         value={version === null ? '' : String(version)}
         disabled={disabled}
         onChange={(_, d) => onChoose(Number(d.value))}

@@ -11,7 +11,7 @@ import { openSession, type Session } from './auth/session.js';
 import { devTokens } from './auth/devTokens.js';
 import { faultMessageIn, signInExpiredIn, type FaultPlace } from '../faultMessages.js';
 import { NoticeBar, type Notice } from './NoticeBar.js';
-import { FIT } from './layout.js';
+import { useLayoutStyles } from './layout.js';
 
 export function SignIn({
   onSignedIn,
@@ -26,6 +26,7 @@ export function SignIn({
   reloaded?: boolean;
   place?: FaultPlace;
 }) {
+  const layout = useLayoutStyles();
   const [config, setConfig] = useState<SignInConfig | null>(null);
   const [members, setMembers] = useState<DevMember[]>([]);
   const [email, setEmail] = useState('');
@@ -74,7 +75,7 @@ export function SignIn({
   }
 
   return (
-    <section aria-labelledby="signin-title" style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 12 }}>
+    <section aria-labelledby="signin-title" className={layout.column}>
       <Text as="h2" id="signin-title" size={500} weight="semibold">
         Sign in
       </Text>
@@ -83,7 +84,12 @@ export function SignIn({
         <>
           <Text size={200}>Development sign-in: choose a member of the partnership catalogue.</Text>
           <Field label="Sign in as">
-            <Select root={FIT} value={email} onChange={(_, d) => setEmail(d.value)} data-testid="dev-member">
+            <Select
+              root={{ className: layout.fit }}
+              value={email}
+              onChange={(_, d) => setEmail(d.value)}
+              data-testid="dev-member"
+            >
               {/* No default: signing in as whoever is first in the list would be a trap. */}
               <option value="" disabled>
                 Choose a member

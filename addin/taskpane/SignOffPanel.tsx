@@ -24,7 +24,7 @@ import { amount, fte, money, percent, plural, ukDate, ukDateTime } from '../../s
 import { enumLabel, INVOLVEMENT, RACI_ROLE, RESOURCE_TYPE, STATUS } from '../../shared/enums.js';
 import type { Session } from './auth/session.js';
 import { NoticeBar } from './NoticeBar.js';
-import { FIT } from './layout.js';
+import { useLayoutStyles } from './layout.js';
 import { ProgressLine } from './ProgressLine.js';
 import { RegisterIssueList } from './RegisterIssueList.js';
 import { RegisterVersionPicker } from './RegisterVersionPicker.js';
@@ -40,6 +40,7 @@ const useStyles = makeStyles({
 
 export function SignOffPanel({ session }: { session: Session }) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const s = useSignOff(session);
   const { register, status, busy } = s;
   const { org, commitments, roles, issues, blocking, totals, signed, governing, forWhom, digest } = s.about;
@@ -57,7 +58,12 @@ export function SignOffPanel({ session }: { session: Session }) {
       />
       {s.role !== 'line-manager' && status ? (
         <Field label={s.role === 'pmg' ? 'On behalf of the organisation' : 'Organisation'}>
-          <Select root={FIT} value={s.organisationId} onChange={(_, d) => s.setOrganisationId(d.value)} disabled={busy}>
+          <Select
+            root={{ className: layout.fit }}
+            value={s.organisationId}
+            onChange={(_, d) => s.setOrganisationId(d.value)}
+            disabled={busy}
+          >
             {status.governingPartners.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}

@@ -12,6 +12,7 @@ import {
   DialogTitle,
   Text,
   makeStyles,
+  useRestoreFocusTarget,
   tokens,
 } from '@fluentui/react-components';
 import { ukDateTime } from '../../shared/displayFormat.js';
@@ -36,6 +37,8 @@ const useStyles = makeStyles({
 
 export function WorkbookPanel(props: { session: Session; gateway: WorkbookGateway; memory?: PaneMemory }) {
   const styles = useStyles();
+  // The confirmation dialog is opened by Get latest, not by a DialogTrigger: closing it gives the focus back here.
+  const restoreFocus = useRestoreFocusTarget();
   const sync = useWorkbookSync(props.session, props.gateway, props.memory);
   const { settings, changed, busy, organisationId, confirmLatest, serviceOff } = sync;
   return (
@@ -61,6 +64,7 @@ export function WorkbookPanel(props: { session: Session; gateway: WorkbookGatewa
           Submit
         </Button>
         <Button
+          {...restoreFocus}
           disabled={busy || !organisationId || serviceOff !== null}
           aria-describedby={serviceOff ? 'service-off' : undefined}
           onClick={sync.getLatest}

@@ -3,14 +3,26 @@
  * when the host is Excel. In the sign-in dialog (Entra without nested app authentication) it runs the sign-in
  * instead. Outside Excel it says where to go.
  */
+import { FluentProvider, makeStyles, Text, tokens, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
 import { inExcel } from '../excel/office.js';
 
 const root = createRoot(document.getElementById('root')!);
 
+const useStyles = makeStyles({
+  message: { display: 'block', padding: tokens.spacingHorizontalM, margin: 0 },
+});
+
 function Message({ text }: { text: string }) {
-  return <p style={{ font: '14px "Segoe UI", system-ui, sans-serif', padding: 12 }}>{text}</p>;
+  const styles = useStyles();
+  return (
+    <FluentProvider theme={webLightTheme}>
+      <Text as="p" className={styles.message}>
+        {text}
+      </Text>
+    </FluentProvider>
+  );
 }
 
 async function start(): Promise<void> {

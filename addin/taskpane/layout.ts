@@ -1,4 +1,13 @@
 /** Layout shared by the pane's views, so each fits the pane's width (320 px in Excel). */
+import { makeStyles, tokens } from '@fluentui/react-components';
 
-/** A dropdown's root slot: no wider than the pane, however long its options. */
-export const FIT = { style: { maxWidth: '100%', minWidth: 0 } };
+export const useLayoutStyles = makeStyles({
+  /** A dropdown's root slot: no wider than the pane, however long its options. */
+  fit: { maxWidth: '100%', minWidth: 0 },
+  /** One column whose children may shrink to the pane's width (a grid track's minimum is otherwise auto). */
+  column: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', rowGap: tokens.spacingVerticalM },
+  /** A row of buttons that wraps at the pane's edge. */
+  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalSNudge },
+  /** Long words (an e-mail address, a digest) break rather than run off the pane. */
+  wrap: { overflowWrap: 'anywhere', minWidth: 0 },
+});
