@@ -3,6 +3,7 @@
  * (each cell an input labelled with its address), highlighted cells in red, the selected cell outlined,
  * focused and scrolled to. Large sheets show a window of rows around the selection.
  */
+import { makeStyles, mergeClasses } from '@fluentui/react-components';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { columnLetter } from '../../shared/cells.js';
 import type { Cell, MemoryWorkbook } from './memoryWorkbook.js';
@@ -12,6 +13,29 @@ import { a1 } from './memoryWorkbook.js';
 const WINDOW = 200;
 /** Blank rows below a table's last row, to type new rows into. */
 const SPARE_ROWS = 3;
+
+/**
+ * Excel's look, not Fluent's (the grid is outside the pane's FluentProvider, so Fluent's tokens are not defined
+ * here): Excel's greys, its selection green and its error fill. A cell's own fill from the workbook stays inline.
+ */
+const useStyles = makeStyles({
+  empty: { padding: '12px' },
+  frame: { display: 'grid', gridTemplateRows: 'auto 1fr', height: '100%', minHeight: 0 },
+  tabs: { display: 'flex', flexWrap: 'wrap', gap: '2px', padding: '4px', background: '#f3f2f1' },
+  tab: { border: '1px solid #c8c6c4', background: '#edebe9', fontWeight: 400, padding: '4px 10px', cursor: 'pointer' },
+  tabActive: { background: '#fff', fontWeight: 600 },
+  scroll: { overflow: 'auto', minHeight: 0 },
+  above: { margin: '4px', fontSize: '12px' },
+  grid: { borderCollapse: 'collapse', fontSize: '12px' },
+  heading: { background: '#f3f2f1', border: '1px solid #e1dfdd', padding: '0 4px' },
+  cell: { border: '1px solid #e1dfdd', padding: 0 },
+  input: { width: '110px', border: 'none', padding: '2px 4px', fontWeight: 400, background: 'transparent' },
+  inputWide: { width: '150px' },
+  inputHeader: { fontWeight: 600 },
+  inputTableHeader: { background: '#deecf9' },
+  inputFlagged: { background: '#fde7e9' },
+  inputSelected: { outline: '2px solid #107c10' },
+});
 
 function useVersion(workbook: MemoryWorkbook): number {
   const version = useRef(0);
@@ -30,6 +54,7 @@ function parseTyped(text: string): Cell {
 }
 
 export function WorkbookGrid({ workbook }: { workbook: MemoryWorkbook }) {
+  const styles = useStyles();
   useVersion(workbook);
   const [active, setActive] = useState<string | null>(null);
   const selected = workbook.selected;
@@ -53,7 +78,7 @@ export function WorkbookGrid({ workbook }: { workbook: MemoryWorkbook }) {
 
   if (!sheet) {
     return (
-      <p style={{ padding: 12 }} data-testid="empty-workbook">
+      <p className={styles.empty} data-testid="empty-workbook">
         An empty workbook. Sign in on the right and choose “Set up workbook”.
       </p>
     );
@@ -65,12 +90,8 @@ export function WorkbookGrid({ workbook }: { workbook: MemoryWorkbook }) {
   const rows = Array.from({ length: Math.max(0, last - first) }, (_, i) => first + i);
 
   return (
-    <div style={{ display: 'grid', gridTemplateRows: 'auto 1fr', height: '100%', minHeight: 0 }}>
-      <div
-        role="tablist"
-        aria-label="Sheets"
-        style={{ display: 'flex', flexWrap: 'wrap', gap: 2, padding: 4, background: '#f3f2f1' }}
-      >
+    <div className={styles.frame}>
+      <div role="tablist" aria-label="Sheets" className={styles.tabs}>
         {workbook.sheets.map((s) => (
           <button
             key={s.name}
@@ -78,31 +99,20 @@ export function WorkbookGrid({ workbook }: { workbook: MemoryWorkbook }) {
             aria-selected={s === sheet}
             data-sheet-tab={s.name}
             onClick={() => setActive(s.name)}
-            style={{
-              border: '1px solid #c8c6c4',
-              background: s === sheet ? '#fff' : '#edebe9',
-              fontWeight: s === sheet ? 600 : 400,
-              padding: '4px 10px',
-              cursor: 'pointer',
-            }}
+            className={mergeClasses(styles.tab, s === sheet && styles.tabActive)}
           >
             {s.name}
           </button>
         ))}
       </div>
-      <div style={{ overflow: 'auto', minHeight: 0 }}>
-        {first > 0 ? <p style={{ margin: 4, fontSize: 12 }}>Rows 1 to {first} are above this window.</p> : null}
-        <table
-          role="grid"
-          aria-label={`Sheet ${sheet.name}`}
-          data-grid={sheet.name}
-          style={{ borderCollapse: 'collapse', fontSize: 12 }}
-        >
+      <div className={styles.scroll}>
+        {first > 0 ? <p className={styles.above}>Rows 1 to {first} are above this window.</p> : null}
+        <table role="grid" aria-label={`Sheet ${sheet.name}`} data-grid={sheet.name} className={styles.grid}>
           <thead>
             <tr>
               <th />
               {Array.from({ length: width }, (_, c) => (
-                <th key={c} style={{ background: '#f3f2f1', border: '1px solid #e1dfdd', padding: '0 4px' }}>
+                <th key={c} className={styles.heading}>
                   {columnLetter(c + 1)}
                 </th>
               ))}
@@ -111,7 +121,7 @@ export function WorkbookGrid({ workbook }: { workbook: MemoryWorkbook }) {
           <tbody>
             {rows.map((r) => (
               <tr key={r}>
-                <th style={{ background: '#f3f2f1', border: '1px solid #e1dfdd', padding: '0 4px' }}>{r + 1}</th>
+                <th className={styles.heading}>{r + 1}</th>
                 {Array.from({ length: width }, (_, c) => {
                   const address = a1(r, c);
                   const value = sheet.cells[r]?.[c] ?? null;
@@ -119,7 +129,7 @@ export function WorkbookGrid({ workbook }: { workbook: MemoryWorkbook }) {
                   const flagged = workbook.isHighlighted(sheet.name, address);
                   const fill = typeof value === 'string' ? sheet.fills?.[value] : undefined;
                   return (
-                    <td key={c} style={{ border: '1px solid #e1dfdd', padding: 0 }}>
+                    <td key={c} className={styles.cell}>
                       <input
                         ref={isSelected ? selectedRef : undefined}
                         aria-label={`${sheet.name} ${address}`}
@@ -128,16 +138,15 @@ export function WorkbookGrid({ workbook }: { workbook: MemoryWorkbook }) {
                         data-selected={isSelected ? 'true' : undefined}
                         value={value === null ? '' : String(value)}
                         onChange={(e) => workbook.setCell(sheet.name, r, c, parseTyped(e.target.value))}
-                        style={{
-                          width: c === 0 && sheet.table === 'About' ? 150 : 110,
-                          border: 'none',
-                          padding: '2px 4px',
-                          fontWeight: r === 0 ? 600 : 400,
-                          background: flagged
-                            ? '#fde7e9'
-                            : (fill ?? (r === 0 && sheet.table ? '#deecf9' : 'transparent')),
-                          outline: isSelected ? '2px solid #107c10' : undefined,
-                        }}
+                        className={mergeClasses(
+                          styles.input,
+                          c === 0 && sheet.table === 'About' && styles.inputWide,
+                          r === 0 && styles.inputHeader,
+                          r === 0 && !!sheet.table && styles.inputTableHeader,
+                          flagged && styles.inputFlagged,
+                          isSelected && styles.inputSelected,
+                        )}
+                        style={fill && !flagged ? { background: fill } : undefined}
                       />
                     </td>
                   );

@@ -2,6 +2,7 @@
  * The browser harness (`/harness.html` on a development service): the real task pane beside an in-memory
  * workbook, so the add-in can be tried, and is tested, without Excel. No Office.js is loaded.
  */
+import { makeStyles } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import { App } from '../taskpane/App.js';
 import { checkWorkbook } from '../../shared/checkWorkbook.js';
@@ -21,21 +22,27 @@ const gateway = new MemoryGateway(workbook);
 
 const PANE_WIDTH = Number(new URLSearchParams(window.location.search).get('pane') ?? 320);
 
-createRoot(document.getElementById('root')!).render(
-  <div
-    style={{
-      display: 'grid',
-      gridTemplateColumns: `1fr ${PANE_WIDTH}px`,
-      height: '100vh',
-      font: '13px "Segoe UI", system-ui, sans-serif',
-    }}
-  >
-    <section aria-label="Workbook" style={{ minWidth: 0, minHeight: 0, borderRight: '1px solid #c8c6c4' }}>
-      <WorkbookGrid workbook={workbook} />
-    </section>
-    {/* Not a landmark: in Excel the pane is a page of its own, whose <main> is top-level. */}
-    <div data-testid="pane" style={{ overflow: 'auto', minHeight: 0 }}>
-      <App gateway={gateway} />
+/** The page: the workbook, and the pane at its width on the right (Excel's colours, outside Fluent's provider). */
+const useStyles = makeStyles({
+  page: { display: 'grid', height: '100vh', font: '13px "Segoe UI", system-ui, sans-serif' },
+  workbook: { minWidth: 0, minHeight: 0, borderRight: '1px solid #c8c6c4' },
+  pane: { overflow: 'auto', minHeight: 0 },
+});
+
+function Harness() {
+  const styles = useStyles();
+  return (
+    // The pane's width comes from the address (?pane=), so it stays inline.
+    <div className={styles.page} style={{ gridTemplateColumns: `1fr ${PANE_WIDTH}px` }}>
+      <section aria-label="Workbook" className={styles.workbook}>
+        <WorkbookGrid workbook={workbook} />
+      </section>
+      {/* Not a landmark: in Excel the pane is a page of its own, whose <main> is top-level. */}
+      <div data-testid="pane" className={styles.pane}>
+        <App gateway={gateway} />
+      </div>
     </div>
-  </div>,
-);
+  );
+}
+
+createRoot(document.getElementById('root')!).render(<Harness />);
