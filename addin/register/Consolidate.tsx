@@ -79,7 +79,7 @@ export function Consolidate({
         <DialogSurface>
           <DialogBody>
             <DialogTitle>Consolidate a new register version?</DialogTitle>
-            <DialogContent data-testid="confirm-consolidate">
+            <DialogContent className={space.wrap} data-testid="confirm-consolidate">
               {`The latest submitted workbook of every partner becomes register version ${latest === null ? 1 : latest + 1}, recorded as made by you (${session.me.email}).`}
               {latest === null
                 ? ''

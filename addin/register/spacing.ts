@@ -25,6 +25,8 @@ export const useSpacing = makeStyles({
     fontSize: tokens.fontSizeBase300,
     margin: `${tokens.spacingVerticalM} 0 ${tokens.spacingVerticalSNudge}`,
   },
+  /** Text naming an e-mail address or a digest: it breaks anywhere rather than run off a phone's screen. */
+  wrap: { overflowWrap: 'anywhere' },
   /** A chart's drawing: a block, its labels may reach past its box. */
   chart: { display: 'block', overflow: 'visible' },
   /** A stake's bar under its number, right-aligned like the number. */

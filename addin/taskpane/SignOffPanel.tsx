@@ -151,7 +151,7 @@ export function SignOffPanel({ session }: { session: Session }) {
                   <DialogSurface>
                     <DialogBody>
                       <DialogTitle>Withdraw the sign-off of version {register.version}?</DialogTitle>
-                      <DialogContent>
+                      <DialogContent className={styles.wrap}>
                         {org.name} will no longer confirm register version {register.version} ({digest}), and the
                         register will not be ready for the MoU. The withdrawal is recorded in the audit trail; it cannot
                         sign this version again, only the next one the PMG consolidates.
@@ -181,7 +181,7 @@ export function SignOffPanel({ session }: { session: Session }) {
               <DialogSurface>
                 <DialogBody>
                   <DialogTitle>Sign off version {register.version}?</DialogTitle>
-                  <DialogContent data-testid="confirm-signoff">
+                  <DialogContent className={styles.wrap} data-testid="confirm-signoff">
                     <p>
                       You confirm register version {register.version}, digest {digest}, {forWhom}.
                       {s.role === 'pmg' ? ` It is recorded as made by you (${session.me.email}).` : ''}

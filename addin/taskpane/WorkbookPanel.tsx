@@ -33,6 +33,8 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
   },
   base: { overflowWrap: 'anywhere' },
+  /** The dialog names a member by e-mail address: it wraps in a 320 px pane. */
+  dialogText: { overflowWrap: 'anywhere' },
 });
 
 export function WorkbookPanel(props: { session: Session; gateway: WorkbookGateway; memory?: PaneMemory }) {
@@ -92,7 +94,7 @@ export function WorkbookPanel(props: { session: Session; gateway: WorkbookGatewa
         <DialogSurface>
           <DialogBody>
             <DialogTitle>Replace your changes?</DialogTitle>
-            <DialogContent>
+            <DialogContent className={styles.dialogText}>
               Your workbook has changes that are not on the service. Getting version {confirmLatest?.version} (by{' '}
               {confirmLatest?.submittedBy}) replaces the rows of every table, and those changes are lost.
             </DialogContent>

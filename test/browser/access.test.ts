@@ -56,6 +56,18 @@ async function consolidate(): Promise<number> {
   return ((await made.json()) as { version: number }).version;
 }
 
+/** Waits for a dialog to finish fading in, so its screenshot shows what a person reads. */
+async function settled(page: Page): Promise<void> {
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().endTime !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
+}
+
 /** A screenshot of the view as it is, then the same view in forced colours (both looked at by a person). */
 async function shots(page: Page, name: string, fullPage = false): Promise<void> {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage });
@@ -85,6 +97,12 @@ async function overflow(page: Page, root: string): Promise<string[]> {
         scroller = scroller.parentElement;
       }
       if (scroller && scroller !== box) continue;
+      // Text too long for its box (a word that cannot break) runs out of it without widening the box.
+      const style = getComputedStyle(el);
+      const ownText = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim());
+      if (ownText && el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1 && style.overflowX === 'visible') {
+        out.push(`<${el.tagName.toLowerCase()}> text overflows: "${(el.textContent ?? '').trim().slice(0, 60)}"`);
+      }
       if (r.right > edge.right + 1 || r.left < edge.left - 1) {
         const text = (el.textContent ?? '').trim().slice(0, 60);
         out.push(`<${el.tagName.toLowerCase()}> ${Math.round(r.left)}..${Math.round(r.right)} "${text}"`);
@@ -262,6 +280,8 @@ describe('the task pane at 320 px, by keyboard only', () => {
     await expect(dialog.evaluate((d) => d.contains(document.activeElement))).resolves.toBe(true);
     await expect(overflow(page, '[data-testid="pane"]')).resolves.toEqual([]);
     await page.setViewportSize({ width: 320, height: 900 });
+    await expect(overflow(page, '[role="dialog"] .fui-DialogContent')).resolves.toEqual([]);
+    await settled(page);
     await page.screenshot({ path: path.join(SHOTS, 'pane-04-get-latest-dialog.png') });
     await page.emulateMedia({ forcedColors: 'active' });
     await page.screenshot({ path: path.join(SHOTS, 'pane-04-get-latest-dialog-forced-colours.png') });
@@ -305,7 +325,7 @@ describe('the task pane at 320 px, by keyboard only', () => {
     await expect(focused(page)).resolves.toBe('tab: Sign off');
     await page.keyboard.press('Enter');
     await expect(page.getByRole('tab', { name: 'Sign off' }).getAttribute('aria-selected')).resolves.toBe('true');
-    await page.getByTestId('signoff').waitFor();
+    await see(page.getByTestId('pane'), 'There is no register yet: the PMG consolidates one first.');
     await expect(overflow(page, '[data-testid="pane"]')).resolves.toEqual([]);
     await paneShots(page, '06-sign-off-before-any-register');
     await page.keyboard.press('ArrowLeft');
@@ -342,6 +362,8 @@ describe('the other views at 320 px', () => {
     await expect(pmg.getByTestId('register-version-chosen').isVisible()).resolves.toBe(true);
     await expect(overflow(pmg, '[data-testid="pane"]')).resolves.toEqual([]);
     await paneShots(pmg, '07-pmg');
+    await pmg.getByTestId('data-flows').scrollIntoViewIfNeeded();
+    await paneShots(pmg, '07-pmg-data-flows');
     await pmg.getByRole('tab', { name: 'Sign off' }).click();
     await pmg.getByRole('combobox', { name: 'On behalf of the organisation' }).waitFor();
     await expect(overflow(pmg, '[data-testid="pane"]')).resolves.toEqual([]);
@@ -360,6 +382,8 @@ describe('the other views at 320 px', () => {
     await helen.keyboard.press('Enter');
     const dialog = helen.getByRole('dialog');
     await see(dialog, `You confirm register version ${registerVersion}`);
+    await expect(overflow(helen, '[role="dialog"] .fui-DialogContent')).resolves.toEqual([]);
+    await settled(helen);
     await helen.screenshot({ path: path.join(SHOTS, 'pane-10-sign-off-dialog.png') });
     await helen.emulateMedia({ forcedColors: 'active' });
     await helen.screenshot({ path: path.join(SHOTS, 'pane-10-sign-off-dialog-forced-colours.png') });
@@ -452,7 +476,7 @@ describe('the register page at 320 px, by keyboard only', () => {
     await page.keyboard.press('Enter');
     await page.getByTestId('version-detail').waitFor();
     await expect(overflow(page, 'html')).resolves.toEqual([]);
-    await shots(page, 'register-02-signed-in', true);
+    await shots(page, 'register-02-signed-in');
 
     await tabTo(page, /^button: Version 1/, { limit: 8 });
     await page.keyboard.press('Enter');
@@ -462,10 +486,11 @@ describe('the register page at 320 px, by keyboard only', () => {
     expect(download.suggestedFilename()).toMatch(/-v1-[a-z]+\.json$/);
     await see(page.getByTestId('downloads'), `Saved ${download.suggestedFilename()}`);
     await tabTo(page, /To version/, { limit: 40 });
-    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp'); // newest first: version 2 is above version 1
     await see(page.getByTestId('changes'), /What changed (from version 1 to version 2|since version 1)/);
     await expect(overflow(page, 'html')).resolves.toEqual([]);
-    await shots(page, 'register-03-compared', true);
+    await page.getByTestId('changes').scrollIntoViewIfNeeded();
+    await shots(page, 'register-03-compared');
   });
 
   test('the partners table and the role matrix keep their row labels when scrolled sideways', async () => {
