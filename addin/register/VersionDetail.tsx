@@ -18,6 +18,7 @@ import { ukDateTime } from '../../shared/displayFormat.js';
 import { PartnersSection } from './PartnersSection.js';
 import { RoleMatrixSection } from './RoleMatrixSection.js';
 import { SignOffSummary } from './SignOffSummary.js';
+import { useSpacing } from './spacing.js';
 import { TotalsSection } from './TotalsSection.js';
 
 interface Loaded {
@@ -36,6 +37,7 @@ export function VersionDetail(props: {
   /** Every register version, for the comparison pickers. */
   versions: number[];
 }) {
+  const space = useSpacing();
   const { session, summary, previous } = props;
   const version = summary.version;
   const [loaded, setLoaded] = useState<Loaded | null>(null);
@@ -97,7 +99,7 @@ export function VersionDetail(props: {
       ) : !loaded ? (
         <div className="card" role="status" aria-live="polite" data-testid="progress">
           <Spinner size="small" label={`Loading register version ${version}: ${done} of ${STEPS} parts`} />
-          <ProgressBar value={done} max={STEPS} style={{ marginTop: 8 }} />
+          <ProgressBar value={done} max={STEPS} className={space.below} />
         </div>
       ) : (
         <>
