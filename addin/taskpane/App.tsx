@@ -57,6 +57,8 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalM,
     maxWidth: '720px',
     boxSizing: 'border-box',
+    // It takes the focus only to hand it on after Sign out (the next Tab reaches the sign-in); no ring round it all.
+    ':focus': { outlineStyle: 'none' },
   },
   header: {
     display: 'flex',
@@ -117,6 +119,7 @@ export function App({ gateway }: { gateway: WorkbookGateway }) {
   // After signing in the form that had the focus is gone: the focus goes to the selected tab, not the page's top
   // (once the tabs are drawn, after the pane's memory is read).
   const tabs = useRef<HTMLDivElement>(null);
+  const main = useRef<HTMLElement>(null);
   const [focusTabs, setFocusTabs] = useState(false);
   useEffect(() => {
     if (!session || !focusTabs || !tabs.current) return;
@@ -151,7 +154,7 @@ export function App({ gateway }: { gateway: WorkbookGateway }) {
 
   return (
     <FluentProvider theme={webLightTheme} className={styles.provider}>
-      <main className={styles.main}>
+      <main ref={main} tabIndex={-1} className={styles.main}>
         <header className={styles.header}>
           <Text as="h1" size={500} weight="semibold" className={styles.title}>
             ODA register
@@ -172,6 +175,8 @@ export function App({ gateway }: { gateway: WorkbookGateway }) {
                 onClick={() => {
                   forgetSignIn();
                   setSession(null);
+                  // The button goes with the session: the focus stays in the pane, just before the sign-in.
+                  main.current?.focus();
                 }}
               >
                 Sign out

@@ -338,6 +338,12 @@ describe('the task pane at 320 px, by keyboard only', () => {
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('Space');
     await expect(page.getByRole('tab', { name: 'Workbook' }).getAttribute('aria-selected')).resolves.toBe('true');
+    // Sign out takes its button away: the focus stays in the pane, and the next Tab reaches the sign-in.
+    await tabTo(page, /^button: Sign out$/, { back: true, limit: 2 });
+    await page.keyboard.press('Enter');
+    await page.getByTestId('dev-member').waitFor();
+    await expect(focused(page)).resolves.not.toBe('body');
+    await tabTo(page, /^select: Sign in as/, { limit: 1 });
     expect((page as Page & { errors?: string[] }).errors).toEqual([]);
   });
 });
