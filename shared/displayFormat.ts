@@ -132,6 +132,28 @@ export function amount(q: number, unit: string): string {
   return words ? words(q) : `${quantity(q)} ${unit}`.trim();
 }
 
+/**
+ * Spreadsheet number formats (Excel's, which LibreOffice reads) that show a typed value as this module writes it:
+ * the appendices' sheets and the sheets the pane writes for the PMG.
+ */
+export const SHEET_FORMAT = {
+  /** "1 April 2025". */
+  date: 'd mmmm yyyy',
+  /** "£1,234.50". */
+  money: '"£"#,##0.00',
+  /** "£80,000": whole pounds, as money() writes them. */
+  wholePounds: '"£"#,##0',
+  /** "1.50". */
+  fte: '0.00',
+  /** "33.33%". */
+  percent: '0.00%',
+} as const;
+
+/** The money format for these amounts (a cell's, or a column's): pence only when some amount has them. */
+export function sheetMoneyFormat(...amounts: number[]): string {
+  return amounts.every(isWholePounds) ? SHEET_FORMAT.wholePounds : SHEET_FORMAT.money;
+}
+
 /** "sha256:ab12cd34ef56…" (or the bare hex): enough of a digest to compare by eye; the full one is in the file's properties. */
 export function shortDigest(digest: string): string {
   const m = /^(sha256:)?([0-9a-f]+)$/.exec(digest);

@@ -177,4 +177,26 @@ describe('registerSheets (the PMG loads a register)', () => {
     const fte = register.totals.byOrganisation.reduce((n, t) => n + t.analystFte, 0);
     expect(last[1]).toBeCloseTo(fte, 4);
   });
+
+  test('dates in words and money without pence when whole, as the register page and the appendices show them', () => {
+    const sheets = registerSheets(register);
+    const partners = sheets.find((s) => s.name === 'v3 Partners')!;
+    expect(partners.numberFormats![partners.header.indexOf('MoU signed on')]).toBe('d mmmm yyyy');
+    const commitments = sheets.find((s) => s.name === 'v3 Commitments')!;
+    expect(commitments.numberFormats![commitments.header.indexOf('Start')]).toBe('d mmmm yyyy');
+    expect(commitments.widths![commitments.header.indexOf('Start')]).toBeGreaterThanOrEqual('30 September 2025'.length);
+    const totals = sheets.find((s) => s.name === 'v3 Totals')!;
+    const at = totals.header.indexOf('Funding (GBP per year)');
+    const whole = totals.rows.every((r) => Number.isInteger(r[at]));
+    expect(totals.numberFormats![at]).toBe(whole ? '"£"#,##0' : '"£"#,##0.00');
+    const withPence = registerSheets({
+      ...register,
+      totals: {
+        byOrganisation: register.totals.byOrganisation.map((t, i) =>
+          i === 0 ? { ...t, fundingGbpPerYear: 1234.5 } : t,
+        ),
+      },
+    }).find((s) => s.name === 'v3 Totals')!;
+    expect(withPence.numberFormats![at]).toBe('"£"#,##0.00');
+  });
 });

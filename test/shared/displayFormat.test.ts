@@ -11,6 +11,7 @@ import {
   isWholePounds,
   money,
   plural,
+  sheetMoneyFormat,
   ukDate,
   ukDateTime,
 } from '../../shared/displayFormat.js';
@@ -28,6 +29,9 @@ describe('money in the GOV.UK style', () => {
     expect(money(0.1 + 0.2)).toBe('£0.30');
     expect(isWholePounds(45000)).toBe(true);
     expect(isWholePounds(45000.5)).toBe(false);
+    // A spreadsheet shows the same: whole pounds without pence unless some amount of the column has pence.
+    expect(sheetMoneyFormat(45000, 0, 120000)).toBe('"£"#,##0');
+    expect(sheetMoneyFormat(45000, 0.5)).toBe('"£"#,##0.00');
   });
 
   test('a commitment’s quantity in its unit, as a sentence says it', () => {

@@ -14,6 +14,7 @@ import {
   ROLES,
   type ColumnDef,
 } from '../../../shared/contract.js';
+import { SHEET_FORMAT, sheetMoneyFormat } from '../../../shared/displayFormat.js';
 import { enumLabel, INVOLVEMENT, SECTOR } from '../../../shared/enums.js';
 import { roundMoney, roundShare } from '../../../shared/rounding.js';
 import type { Register } from '../../../shared/types.js';
@@ -30,6 +31,14 @@ export const RACI_FILLS: Record<string, string> = {
 
 const ORG = 'Organisation';
 
+/** Characters a date column needs for the longest date in words ("30 September 2025"). */
+const DATE_WIDTH = 20;
+
+/** A contract column's format in the PMG's sheets: dates in words, as everywhere the register is shown. */
+const shownFormat = (c: ColumnDef | undefined): string | null =>
+  c?.type === 'date' ? SHEET_FORMAT.date : (c?.numFmt ?? null);
+const shownWidth = (c: ColumnDef): number => (c.type === 'date' ? Math.max(c.width, DATE_WIDTH) : c.width);
+
 function rowsOf(columns: readonly ColumnDef[], rows: readonly object[], names: Map<string, string>) {
   return rows.map((row) => {
     const r = row as Record<string, unknown>;
@@ -43,8 +52,8 @@ function sheet(name: string, columns: readonly ColumnDef[], rows: (string | numb
     name,
     header: [ORG, ...columns.map((c) => c.header)],
     rows,
-    widths: [30, ...columns.map((c) => c.width)],
-    numberFormats: [null, ...columns.map((c) => c.numFmt ?? null)],
+    widths: [30, ...columns.map(shownWidth)],
+    numberFormats: [null, ...columns.map(shownFormat)],
   };
 }
 
@@ -75,8 +84,8 @@ export function registerSheets(register: Register): RegisterSheet[] {
       o.signatory,
       o.signedOn,
     ]),
-    widths: [26, 34, 22, 24, 12, 10, 26, 14],
-    numberFormats: [null, null, null, null, null, '0.00%', null, field('signedOn')?.numFmt ?? null],
+    widths: [26, 34, 22, 24, 12, 10, 26, DATE_WIDTH],
+    numberFormats: [null, null, null, null, null, SHEET_FORMAT.percent, null, shownFormat(field('signedOn'))],
   };
 
   const totals = register.totals.byOrganisation;
@@ -101,7 +110,14 @@ export function registerSheets(register: Register): RegisterSheet[] {
       ],
     ],
     widths: [34, 12, 16, 22, 10],
-    numberFormats: [null, '0.00', '£#,##0.00', '£#,##0.00', '0'],
+    // Money as money() writes it: whole pounds without pence unless some amount of the column has pence.
+    numberFormats: [
+      null,
+      SHEET_FORMAT.fte,
+      sheetMoneyFormat(...totals.map((t) => t.fundingGbp)),
+      sheetMoneyFormat(...totals.map((t) => t.fundingGbpPerYear)),
+      '0',
+    ],
   };
 
   // The role matrix: one row per activity, one column per organisation that holds a role.

@@ -3,7 +3,15 @@
  * text of a CSV field. One place, so the renderers and `verify` agree on every cell.
  */
 import { enumLabel, YES_NO } from '../../../shared/enums.js';
-import { fte, isWholePounds, money, percent, quantity, ukDate } from '../../../shared/displayFormat.js';
+import {
+  fte,
+  money,
+  percent,
+  quantity,
+  SHEET_FORMAT,
+  sheetMoneyFormat,
+  ukDate,
+} from '../../../shared/displayFormat.js';
 import type { AppendixColumn, Value } from './model.js';
 import { raciLetter } from './model.js';
 import { roundTo } from '../../../shared/rounding.js';
@@ -81,10 +89,10 @@ export function sheetValue(col: AppendixColumn, value: Value): SheetValue {
  * pence (a whole-pound amount gets WHOLE_POUNDS_FORMAT: sheetFormat).
  */
 export const SHEET_FORMATS: Partial<Record<AppendixColumn['kind'], string>> = {
-  date: 'd mmmm yyyy',
-  money: '"£"#,##0.00',
-  fte: '0.00',
-  stake: '0.00%',
+  date: SHEET_FORMAT.date,
+  money: SHEET_FORMAT.money,
+  fte: SHEET_FORMAT.fte,
+  stake: SHEET_FORMAT.percent,
   count: '#,##0',
   quantity: '#,##0.####',
 };
@@ -93,12 +101,12 @@ export const SHEET_FORMATS: Partial<Record<AppendixColumn['kind'], string>> = {
 export const DATE_WIDTH = 20;
 
 /** Money in whole pounds, shown as money() writes it: "£80,000". */
-export const WHOLE_POUNDS_FORMAT = '"£"#,##0';
+export const WHOLE_POUNDS_FORMAT = SHEET_FORMAT.wholePounds;
 
 /** A cell's number format: its column's, but whole pounds without pence ("£80,000", "£1,234.50"), as money() writes. */
 export function sheetFormat(kind: AppendixColumn['kind'] | undefined, value: SheetValue): string | undefined {
   if (kind === undefined) return undefined;
-  if (kind === 'money' && typeof value === 'number' && isWholePounds(value)) return WHOLE_POUNDS_FORMAT;
+  if (kind === 'money' && typeof value === 'number') return sheetMoneyFormat(value);
   return SHEET_FORMATS[kind];
 }
 
