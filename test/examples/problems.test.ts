@@ -42,7 +42,7 @@ describe('importing the demo workbooks', () => {
     const [mismatch, endBeforeStart] = issues;
     expect(endBeforeStart?.row).toBe((mismatch?.row ?? NaN) + 1);
     expect(mismatch?.message).toContain('Licences');
-    expect(endBeforeStart?.message).toContain('2025-03-31');
+    expect(endBeforeStart?.message).toContain('End 31 March 2025 is before Start');
   });
 
   it('accepts every other workbook, with only the documented warnings', () => {
@@ -67,7 +67,7 @@ describe('importing the demo workbooks', () => {
     expect(police?.message).toContain('Northshire Constabulary');
     const icb = parsed.get('northshire-icb')?.issues[0];
     expect(icb).toMatchObject({ sheet: 'Commitments', column: 'End', organisationId: 'northshire-icb' });
-    expect(icb?.message).toContain('2029-03-31');
+    expect(icb?.message).toContain('End 31 March 2029 is after the MoU period 1 April 2025 to 31 March 2028');
   });
 
   it('reads numbers typed as text, UK dates and RACI letters as a line manager meant them', () => {
