@@ -77,7 +77,8 @@ export function App({ gateway }: { gateway: WorkbookGateway }) {
   const styles = useStyles();
   const [session, setSession] = useState<Session | null>(null);
   const [expired, setExpired] = useState(false);
-  const [view, setView] = useState<View>('workbook');
+  /** The tab the user chose in this session; until they choose, the one kept in the workbook for them. */
+  const [view, setView] = useState<View | null>(null);
   const [SignOffPanel, setSignOffPanel] = useState(lazySignOff);
   const [PmgPanel, setPmgPanel] = useState(lazyPmg);
   /** Signing in again after Excel reloaded the pane: 'trying', then whether it had to ask the user. */
@@ -87,6 +88,7 @@ export function App({ gateway }: { gateway: WorkbookGateway }) {
   const signedIn = (s: Session) => {
     rememberSignIn(s);
     setExpired(false);
+    setView(null);
     setSession(s);
   };
 
@@ -104,12 +106,6 @@ export function App({ gateway }: { gateway: WorkbookGateway }) {
       live = false;
     };
   }, []);
-
-  // The tab this user had open in this workbook comes back with their sign-in.
-  const restoredView = memory?.restored.view;
-  useEffect(() => {
-    if (restoredView) setView(restoredView);
-  }, [restoredView]);
 
   const choose = (next: View) => {
     setView(next);
@@ -150,7 +146,9 @@ export function App({ gateway }: { gateway: WorkbookGateway }) {
   if (role === 'line-manager') views.push({ id: 'workbook', label: 'Workbook' });
   if (role) views.push({ id: 'signoff', label: role === 'viewer' ? 'Register' : 'Sign off' });
   if (role === 'pmg') views.push({ id: 'pmg', label: 'PMG' });
-  const current = views.some((v) => v.id === view) ? view : (views[0]?.id ?? 'workbook');
+  // The tab this user had open in this workbook comes back with their sign-in, drawn selected from the start.
+  const wanted = view ?? memory?.restored.view ?? null;
+  const current = wanted && views.some((v) => v.id === wanted) ? wanted : (views[0]?.id ?? 'workbook');
 
   return (
     <FluentProvider theme={webLightTheme} className={styles.provider}>

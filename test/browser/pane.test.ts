@@ -573,13 +573,18 @@ describe('the PMG and sign-off', () => {
   test('the service stops mid-session: every tab still shows something, and the workbook can be checked', async () => {
     const pmg = await openPane(harness, CHAIR);
     await page.getByRole('tab', { name: 'Workbook' }).click();
+    // Both panes have fetched the views' code they preload at sign-in (a view whose code never arrived shows
+    // the boundary's Retry instead, tested on its own), so what follows is the outage, not a half-loaded pane.
+    await Promise.all([page.waitForLoadState('networkidle'), pmg.waitForLoadState('networkidle')]);
     harness.service.child.kill('SIGTERM');
     await harness.service.exited;
 
+    // The chair's pane opened on Sign off and read the register before the outage: each tab is opened anew
+    // (PMG, then back to Sign off), as a person would after the service went away.
     for (const [p, tab] of [
       [page, 'Sign off'],
-      [pmg, 'Sign off'],
       [pmg, 'PMG'],
+      [pmg, 'Sign off'],
     ] as const) {
       await p.getByRole('tab', { name: tab }).click();
       await see(notice(p, 'error'), 'No connection to the service');
