@@ -6,7 +6,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import {
   ARTIFACTS,
   asMember,
@@ -54,6 +54,27 @@ async function consolidate(): Promise<number> {
   });
   expect(made.status).toBe(201);
   return ((await made.json()) as { version: number }).version;
+}
+
+/**
+ * A computed style of the element (or its pseudo-element) once the transitions the last change set off have run:
+ * Fluent fades a button's colour over 100 ms, and a read in between gives a colour that is neither state's.
+ */
+async function restingStyle(locator: Locator, property: string, pseudo?: string): Promise<string> {
+  return locator.evaluate(
+    async (el, [prop, pseudoElement]) => {
+      getComputedStyle(el, pseudoElement).getPropertyValue(prop); // starts any transition still pending
+      await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+      await Promise.all(
+        el
+          .getAnimations({ subtree: true })
+          .filter((a) => a.effect?.getComputedTiming().endTime !== Infinity)
+          .map((a) => a.finished.catch(() => undefined)),
+      );
+      return getComputedStyle(el, pseudoElement).getPropertyValue(prop);
+    },
+    [property, pseudo] as const,
+  );
 }
 
 /** Waits for a dialog to finish fading in, so its screenshot shows what a person reads. */
@@ -426,19 +447,20 @@ describe('forced colours (high contrast)', () => {
     const signIn = page.getByRole('button', { name: 'Sign in', exact: true });
     await signIn.waitFor();
     await expect(signIn.isDisabled()).resolves.toBe(true);
-    const disabledColour = await signIn.evaluate((b) => getComputedStyle(b).color);
+    const disabledColour = await restingStyle(signIn, 'color');
     await page.getByTestId('dev-member').selectOption(MANAGER);
-    const enabledColour = await signIn.evaluate((b) => getComputedStyle(b).color);
+    await page.waitForFunction((b) => !(b as HTMLButtonElement).disabled, await signIn.elementHandle());
+    const enabledColour = await restingStyle(signIn, 'color');
     expect(disabledColour).not.toBe(enabledColour);
     await signIn.click();
     await page.getByTestId('who').waitFor();
     // The selected tab's bar is drawn in a system colour (a plain colour would be painted over with Canvas).
     const bar = (name: string) =>
-      page.getByRole('tab', { name }).evaluate((t) => {
-        const after = getComputedStyle(t, '::after');
-        const before = getComputedStyle(t, '::before');
-        return [after.backgroundColor, before.backgroundColor].join(' ');
-      });
+      Promise.all(
+        ['::after', '::before'].map((pseudo) =>
+          restingStyle(page.getByRole('tab', { name }), 'background-color', pseudo),
+        ),
+      ).then((colours) => colours.join(' '));
     const canvas = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     const selected = await bar('Workbook');
     const other = await bar('Sign off');
@@ -493,7 +515,7 @@ describe('the register page at 320 px, by keyboard only', () => {
     // In forced colours the chosen version is still told apart from the others by its border's colour (a
     // system colour; its blue background is gone and its blue border painted like every other).
     await page.emulateMedia({ forcedColors: 'active' });
-    const border = (v: number) => page.getByTestId(`version-${v}`).evaluate((b) => getComputedStyle(b).borderTopColor);
+    const border = (v: number) => restingStyle(page.getByTestId(`version-${v}`), 'border-top-color');
     expect(await border(2)).not.toBe(await border(1));
     await page.emulateMedia({ forcedColors: 'none' });
 
