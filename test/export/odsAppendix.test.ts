@@ -115,11 +115,10 @@ test('verify accepts the .ods appendix and names the sheet, row and column of an
   expect(typeof was).toBe('number');
   // Row 3's Quantity, changed as LibreOffice would save it: the value and its shown text.
   const table = /<table:table table:name="D Commitments".*?<\/table:table>/s.exec(content)![0];
-  const rows = table.split('<table:table-row>');
-  const cellsOfRow3 = rows[3]!.split('<table:table-cell');
+  const row3 = [...table.matchAll(/<table:table-row[ >].*?<\/table:table-row>/gs)][2]![0];
+  const cellsOfRow3 = row3.split('<table:table-cell');
   cellsOfRow3[column] = cellsOfRow3[column]!.replace(`office:value="${was}"`, `office:value="${was + 1}"`);
-  rows[3] = cellsOfRow3.join('<table:table-cell');
-  zip.file('content.xml', content.replace(table, rows.join('<table:table-row>')));
+  zip.file('content.xml', content.replace(table, table.replace(row3, cellsOfRow3.join('<table:table-cell'))));
   const edited = await verifyAppendix(await zip.generateAsync({ type: 'nodebuffer' }), lookup);
   expect(edited.verdict).toBe('edited');
   expect(edited.differences).toEqual([

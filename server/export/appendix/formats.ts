@@ -38,4 +38,4 @@ export function appendixFileName(partnershipId: string, version: number, format:
  * Raise it with any change to what a rendered file holds, so that files kept by an earlier release are rendered
  * again rather than served (verify compares a file with what this release renders).
  */
-export const APPENDIX_LAYOUT_VERSION = 6;
+export const APPENDIX_LAYOUT_VERSION = 7;

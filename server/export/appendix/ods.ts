@@ -11,6 +11,7 @@ import { RACI_FILLS } from './docx.js';
 import { WHOLE_POUNDS_FORMAT, sheetFormat, type SheetValue } from './cellValues.js';
 import { identityProperties } from './identity.js';
 import { printedPage } from './printedPage.js';
+import { rowPoints, wraps } from './sheetLines.js';
 import { raciKey, type Appendix, type AppendixColumn } from './model.js';
 import { xlsxSheets, type SheetPlan } from './xlsxSheets.js';
 import { writeOds, type OdsCell, type OdsDatabaseRange, type OdsFormat, type OdsSheet } from '../ods/odsWriter.js';
@@ -32,20 +33,34 @@ function sheetOf(plan: SheetPlan): OdsSheet {
   const columns = plan.table?.columns ?? [];
   const rowCount = Math.max(plan.rows.length, ...plan.extra.map((e) => e.row));
   const rows: OdsCell[][] = [];
+  const heights: (number | undefined)[] = [];
+  // The matrix's organisation names stand upright over their narrow columns, as in the Excel appendix.
+  const upright = (r: number, c: number) => r === 0 && plan.raci && c > 0;
   for (let r = 0; r < rowCount; r++) {
     const values: SheetValue[] = plan.rows[r] ?? [];
+    heights.push(rowPoints(values, plan.widths, 'ods', (c) => upright(r, c)));
     const cells: OdsCell[] = values.map((v, c) => {
-      if (r === 0) return { value: v, bold: true, fill: HEADER_FILL };
+      if (r === 0)
+        return upright(r, c)
+          ? { value: v, bold: true, fill: HEADER_FILL, upright: true }
+          : {
+              value: v,
+              bold: true,
+              fill: HEADER_FILL,
+              ...(wraps(v, plan.widths[c] ?? 10, 'ods') ? { wrap: true } : {}),
+            };
       const kind = columns[c]?.kind;
       const format =
         sheetFormat(kind, v) === WHOLE_POUNDS_FORMAT ? 'wholeMoney' : kind ? FORMAT_OF_KIND[kind] : undefined;
-      const cell: OdsCell = { value: v, ...(format ? { format } : {}) };
+      // Under a row grown for a wrapped cell, every cell starts at the top, so the row reads across.
+      const top = heights[r] !== undefined;
+      const cell: OdsCell = { value: v, ...(format ? { format } : {}), ...(top ? { top } : {}) };
       if (!plan.table && c === 0) cell.bold = true;
       if (plan.raci && c > 0 && typeof v === 'string') {
         const fill = FILL_OF_LETTER.get(v);
         return { ...cell, center: true, ...(fill ? { fill } : {}) };
       }
-      if (typeof v === 'string' && v.length > 60) cell.wrap = true;
+      if (wraps(v, plan.widths[c] ?? 10, 'ods')) cell.wrap = true;
       return cell;
     });
     for (const e of plan.extra.filter((x) => x.row === r + 1)) {
@@ -58,7 +73,7 @@ function sheetOf(plan: SheetPlan): OdsSheet {
     }
     rows.push(cells);
   }
-  return { name: plan.name, widths: plan.widths, rows };
+  return { name: plan.name, widths: plan.widths, rows, rowHeights: heights };
 }
 
 /** The appendix of a register version as the bytes of an .ods file. */

@@ -15,6 +15,7 @@ import { identityProperties } from './identity.js';
 import { isLive } from './neutralise.js';
 import { raciKey, type Appendix } from './model.js';
 import { printedPage } from './printedPage.js';
+import { rowPoints, wraps } from './sheetLines.js';
 import { xlsxSheets, type SheetPlan } from './xlsxSheets.js';
 import { addTablePart, finishTableParts } from './xlsxTableParts.js';
 
@@ -81,16 +82,6 @@ function printedHeaderFooter(appendix: Appendix): Partial<ExcelJS.HeaderFooter> 
   return { oddHeader: header, oddFooter: footer };
 }
 
-/** Points a line of 11-point text takes, and the characters of a column width that fit on one line of it. */
-const LINE_POINTS = 15;
-const CHARS_PER_WIDTH = 1.1;
-
-/** Lines a wrapped text takes in a column `width` characters wide. */
-function linesOf(text: string, width: number): number {
-  const perLine = Math.max(1, Math.floor(width * CHARS_PER_WIDTH));
-  return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / perLine)), 0);
-}
-
 function writeSheet(
   workbook: ExcelJS.stream.xlsx.WorkbookWriter,
   appendix: Appendix,
@@ -142,12 +133,13 @@ function writeSheet(
         alignment: { horizontal: 'center' },
       }));
     }
-    if (typeof v === 'string' && v.length > 60)
+    // Body cells sit at the top of their row, so a row grown for one wrapped cell reads across.
+    if (wraps(v, plan.widths[c] ?? 10, 'xlsx'))
       return styles.get(`w|${c}|${type}|${numFmt}`, () => ({
         ...base,
         alignment: { wrapText: true, vertical: 'top' },
       }));
-    return styles.get(`p|${c}|${type}|${numFmt}`, () => base);
+    return styles.get(`p|${c}|${type}|${numFmt}`, () => ({ ...base, alignment: { vertical: 'top' } }));
   };
   const extraByRow = new Map<number, SheetPlan['extra']>();
   for (const e of plan.extra) extraByRow.set(e.row, [...(extraByRow.get(e.row) ?? []), e]);
@@ -155,17 +147,8 @@ function writeSheet(
   for (let r = 0; r < rowCount; r++) {
     const values: SheetValue[] = plan.rows[r] ?? [];
     const row = ws.getRow(r + 1);
-    // Row heights that fit the wrapped text: LibreOffice does not grow a row to fit it as Excel does.
-    let lines = 1;
-    for (let c = 0; c < values.length; c++) {
-      const v = values[c];
-      if (typeof v !== 'string' || (r > 0 && v.length <= 60)) continue;
-      lines = Math.max(lines, r === 0 && plan.raci && c > 0 ? 1 : linesOf(v, plan.widths[c] ?? 10));
-    }
-    if (r === 0 && plan.raci) {
-      const longest = Math.max(0, ...values.slice(1).map((v) => String(v ?? '').length));
-      row.height = Math.min(409, Math.max(LINE_POINTS, longest * 6 + 10));
-    } else if (lines > 1) row.height = lines * LINE_POINTS;
+    const height = rowPoints(values, plan.widths, 'xlsx', (c) => r === 0 && plan.raci && c > 0);
+    if (height !== undefined) row.height = height;
     for (let c = 0; c < values.length; c++) {
       const v = values[c];
       if (v === null || v === undefined) continue;

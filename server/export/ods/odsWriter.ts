@@ -29,6 +29,10 @@ export interface OdsCell {
   fill?: string;
   wrap?: boolean;
   center?: boolean;
+  /** Turned a quarter, reading upwards (a narrow column's header). */
+  upright?: boolean;
+  /** At the top of its row (a wrapped cell always is). */
+  top?: boolean;
 }
 
 export interface OdsSheet {
@@ -36,6 +40,8 @@ export interface OdsSheet {
   /** Column widths in Excel characters (the unit of the .xlsx writers). */
   widths: readonly (number | undefined)[];
   rows: readonly (readonly (OdsValue | OdsCell)[])[];
+  /** Row heights in points, by row (undefined: the default height). */
+  rowHeights?: readonly (number | undefined)[];
   /** Rows (0-based) written bold, as the .xlsx writers' header rows. */
   boldRows?: readonly number[];
   hidden?: boolean;
@@ -183,6 +189,16 @@ const DATA_STYLES: Record<OdsFormat, string> = {
 class Styles {
   private readonly widths = new Map<string, string>();
   private readonly cells = new Map<string, { name: string; xml: string }>();
+  private readonly heights = new Map<number, string>();
+  /** The name of the row style of a height in points. */
+  rowStyle(points: number): string {
+    let name = this.heights.get(points);
+    if (!name) {
+      name = `ro${this.heights.size + 1}`;
+      this.heights.set(points, name);
+    }
+    return name;
+  }
   columnStyle(width: number | undefined): string {
     const length = columnWidth(width ?? 8.43);
     let name = this.widths.get(length);
@@ -199,6 +215,8 @@ class Styles {
     fill?: string;
     wrap?: boolean;
     center?: boolean;
+    upright?: boolean;
+    top?: boolean;
   }): string | null {
     const key = [
       look.bold ? 'b' : '',
@@ -206,8 +224,10 @@ class Styles {
       look.fill ?? '',
       look.wrap ? 'w' : '',
       look.center ? 'c' : '',
+      look.upright ? 'u' : '',
+      look.top && !look.wrap ? 't' : '',
     ].join('|');
-    if (key === '||||') return null;
+    if (key === '||||||') return null;
     let style = this.cells.get(key);
     if (!style) {
       const name = `ce${this.cells.size + 1}`;
@@ -215,6 +235,8 @@ class Styles {
       const cell = [
         look.fill ? `fo:background-color="#${look.fill}"` : '',
         look.wrap ? 'fo:wrap-option="wrap" style:vertical-align="top"' : '',
+        look.upright ? 'style:rotation-angle="90" style:rotation-align="none" style:vertical-align="bottom"' : '',
+        look.top && !look.wrap ? 'style:vertical-align="top"' : '',
       ].filter(Boolean);
       const parts = [
         cell.length > 0 ? `<style:table-cell-properties ${cell.join(' ')}/>` : '',
@@ -236,8 +258,13 @@ class Styles {
       ([length, name]) =>
         `<style:style style:name="${name}" style:family="table-column"><style:table-column-properties fo:break-before="auto" style:column-width="${length}"/></style:style>`,
     );
+    const rows = [...this.heights].map(
+      ([points, name]) =>
+        `<style:style style:name="${name}" style:family="table-row"><style:table-row-properties style:row-height="${points}pt" style:use-optimal-row-height="false" fo:break-before="auto"/></style:style>`,
+    );
     return [
       ...columns,
+      ...rows,
       '<style:style style:name="ta1" style:family="table" style:master-page-name="Default"><style:table-properties table:display="true" style:writing-mode="lr-tb"/></style:style>',
       '<style:style style:name="taHidden" style:family="table" style:master-page-name="Default"><style:table-properties table:display="false" style:writing-mode="lr-tb"/></style:style>',
       ...Object.values(DATA_STYLES),
@@ -284,6 +311,8 @@ function cellXml(raw: OdsValue | OdsCell, boldRow: boolean, styles: Styles): str
     ...(cell.fill ? { fill: cell.fill } : {}),
     ...(cell.wrap ? { wrap: true } : {}),
     ...(cell.center ? { center: true } : {}),
+    ...(cell.upright ? { upright: true } : {}),
+    ...(cell.top ? { top: true } : {}),
   });
   if (style) attrs.unshift(`table:style-name="${style}"`);
   if (cell.validation) attrs.push(`table:content-validation-name="${escapeXml(cell.validation)}"`);
@@ -300,9 +329,11 @@ function sheetXml(sheet: OdsSheet, styles: Styles): string {
     .join('');
   const bold = new Set(sheet.boldRows ?? []);
   const rows = sheet.rows
-    .map(
-      (cells, r) => `<table:table-row>${cells.map((c) => cellXml(c, bold.has(r), styles)).join('')}</table:table-row>`,
-    )
+    .map((cells, r) => {
+      const height = sheet.rowHeights?.[r];
+      const style = height === undefined ? '' : ` table:style-name="${styles.rowStyle(height)}"`;
+      return `<table:table-row${style}>${cells.map((c) => cellXml(c, bold.has(r), styles)).join('')}</table:table-row>`;
+    })
     .join('');
   const style = sheet.hidden ? 'taHidden' : 'ta1';
   return `<table:table table:name="${escapeXml(sheet.name)}" table:style-name="${style}">${columns || '<table:table-column/>'}${rows || '<table:table-row><table:table-cell/></table:table-row>'}</table:table>`;

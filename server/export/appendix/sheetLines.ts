@@ -1,0 +1,52 @@
+/**
+ * How text lays out in a column of the spreadsheet appendices (Excel and .ods), so that nothing is cut at a
+ * column's edge in print: text longer than a line of its column wraps, and its row is made as tall as its
+ * lines, because LibreOffice (and so a PDF made from the file) does not grow a row to fit wrapped text as Excel
+ * does. The estimate errs towards wrapping: a wrapped text that fits stays on one line.
+ */
+import type { SheetValue } from './cellValues.js';
+
+/** Points a line of 11-point text takes. */
+export const LINE_POINTS = 15;
+/**
+ * Characters of ordinary text that fit in one unit of column width, a little under what was measured in
+ * LibreOffice's PDFs: about 1.17 in the Excel appendix (Calibri 11, or its metric twin Carlito), about 1.03 in
+ * the .ods one (LibreOffice's default, Liberation Sans 10, is wider).
+ */
+export type SheetFont = 'xlsx' | 'ods';
+const CHARS_PER_WIDTH: Record<SheetFont, number> = { xlsx: 1.1, ods: 0.95 };
+/** The tallest row a spreadsheet allows, in points. */
+const MAX_ROW_POINTS = 409;
+
+/** Lines a wrapped text takes in a column `width` characters wide. */
+export function linesOf(text: string, width: number, font: SheetFont): number {
+  const cap = Math.max(1, Math.floor(width * CHARS_PER_WIDTH[font]));
+  return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / cap)), 0);
+}
+
+/** Whether a value needs wrapping to be read whole in a column `width` characters wide. */
+export function wraps(value: SheetValue, width: number, font: SheetFont): value is string {
+  return typeof value === 'string' && linesOf(value, width, font) > 1;
+}
+
+/**
+ * The height in points for a row of values in columns of `widths`, or undefined where one line is enough.
+ * `upright` columns are written turned a quarter (the matrix's organisation names): their text runs up the
+ * row, so the row must be as tall as their longest text instead.
+ */
+export function rowPoints(
+  values: readonly SheetValue[],
+  widths: readonly number[],
+  font: SheetFont,
+  upright: (column: number) => boolean = () => false,
+): number | undefined {
+  let lines = 1;
+  let uprightPoints = 0;
+  values.forEach((v, c) => {
+    if (typeof v !== 'string') return;
+    if (upright(c)) uprightPoints = Math.max(uprightPoints, v.length * 6 + 10);
+    else lines = Math.max(lines, linesOf(v, widths[c] ?? 10, font));
+  });
+  const points = Math.max(lines * LINE_POINTS, uprightPoints);
+  return points > LINE_POINTS ? Math.min(MAX_ROW_POINTS, points) : undefined;
+}

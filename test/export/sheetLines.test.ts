@@ -1,0 +1,101 @@
+/**
+ * Nothing in the spreadsheet appendices is cut at a column's edge in print: a text longer than a line of its
+ * column wraps and its row is as tall as its lines, in the Excel and the .ods appendix (LibreOffice, and so a
+ * PDF made from either, does not grow a row for wrapped text); a text that fits keeps its row one line high.
+ * The organisation "Northshire Shared Information Governance Service" (48 characters in a 36-wide column) was
+ * printed as "Northshire Shared Information Governance Se".
+ */
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { renderAppendix } from '../../server/export/appendix/render.js';
+import { linesOf, rowPoints, wraps, LINE_POINTS } from '../../server/export/appendix/sheetLines.js';
+import { demoRegister, type DemoRegister } from './demoRegister.js';
+
+const LONG = 'Northshire Shared Information Governance Service';
+const SHORT = 'Northshire Police';
+const CONTACTS = 'B Points of contact';
+
+let demo: DemoRegister;
+beforeAll(async () => {
+  demo = await demoRegister();
+}, 60_000);
+afterAll(async () => demo?.close());
+
+const exported = async (format: 'xlsx' | 'ods') =>
+  (await renderAppendix(format, { stored: demo.stored, signOffs: demo.signOffs, asOf: '2030-01-01T00:00:00.000Z' }))
+    .bytes;
+
+describe('the line estimate', () => {
+  test('a text longer than a line of its column takes more lines; one that fits, one', () => {
+    expect(linesOf(LONG, 36, 'xlsx')).toBe(2);
+    expect(linesOf(SHORT, 36, 'xlsx')).toBe(1);
+    expect(wraps(LONG, 36, 'ods')).toBe(true);
+    expect(wraps(SHORT, 36, 'ods')).toBe(false);
+    expect(wraps(45_000, 4, 'xlsx')).toBe(false);
+    expect(linesOf('one\ntwo\nthree', 36, 'xlsx')).toBe(3);
+  });
+
+  test('the .ods font is wider, so the same column holds fewer characters', () => {
+    const thirty = 'Head of Information Governance';
+    expect(wraps(thirty, 28, 'xlsx')).toBe(false);
+    expect(wraps(thirty, 28, 'ods')).toBe(true);
+  });
+
+  test('a row is as tall as its tallest cell; one line needs no height; upright names need their length', () => {
+    expect(rowPoints([SHORT, 3, 'Monthly'], [36, 10, 12], 'xlsx')).toBeUndefined();
+    expect(rowPoints([SHORT, LONG], [36, 36], 'xlsx')).toBe(2 * LINE_POINTS);
+    expect(rowPoints(['Activity', LONG], [30, 4], 'xlsx', (c) => c > 0)).toBe(LONG.length * 6 + 10);
+  });
+});
+
+test('Excel appendix: the long organisation name wraps in a taller row; a short one stays on one line', async () => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await exported('xlsx')) as unknown as ArrayBuffer);
+  const ws = wb.getWorksheet(CONTACTS)!;
+  expect(ws).toBeDefined();
+  const column = (ws.getRow(1).values as unknown[]).indexOf('Organisation');
+  let long: ExcelJS.Row | undefined;
+  let short: ExcelJS.Row | undefined;
+  ws.eachRow((row) => {
+    const v = row.getCell(column).value;
+    if (v === LONG) long ??= row;
+    if (v === SHORT) short ??= row;
+  });
+  expect(long?.getCell(column).alignment).toMatchObject({ wrapText: true, vertical: 'top' });
+  expect(long!.height).toBeGreaterThanOrEqual(2 * LINE_POINTS);
+  expect(short?.getCell(column).alignment?.wrapText).toBeFalsy();
+  // Rows whose every text fits are left one line high (Excel's default height).
+  let oneLine = 0;
+  ws.eachRow((row, n) => {
+    if (n > 1 && row.height === undefined) oneLine++;
+  });
+  expect(oneLine).toBeGreaterThan(0);
+});
+
+test('.ods appendix: the long organisation name wraps in a row with a set height; other rows keep theirs', async () => {
+  const zip = await JSZip.loadAsync(await exported('ods'));
+  const content = await zip.file('content.xml')!.async('string');
+  const heights = new Map(
+    [
+      ...content.matchAll(
+        /style:name="(ro\d+)" style:family="table-row"><style:table-row-properties style:row-height="([\d.]+)pt"/g,
+      ),
+    ].map((m) => [m[1]!, Number(m[2])]),
+  );
+  const wrapping = new Set(
+    [
+      ...content.matchAll(
+        /style:name="(ce\d+)" style:family="table-cell"[^>]*><style:table-cell-properties [^>]*fo:wrap-option="wrap"/g,
+      ),
+    ].map((m) => m[1]!),
+  );
+  const sheet = new RegExp(`<table:table table:name="${CONTACTS}".*?</table:table>`, 's').exec(content)![0];
+  const rows = [...sheet.matchAll(/<table:table-row( table:style-name="(ro\d+)")?>(.*?)<\/table:table-row>/gs)];
+  const longRow = rows.find((r) => r[3]!.includes(`<text:p>${LONG}</text:p>`))!;
+  expect(longRow).toBeDefined();
+  expect(heights.get(longRow[2]!)).toBeGreaterThanOrEqual(2 * LINE_POINTS);
+  const longCell = /<table:table-cell table:style-name="(ce\d+)"[^>]*><text:p>Northshire Shared/.exec(longRow[3]!);
+  expect(wrapping.has(longCell?.[1] ?? '')).toBe(true);
+  const plain = rows.filter((r) => r[1] === undefined);
+  expect(plain.length).toBeGreaterThan(0);
+});
