@@ -6,7 +6,8 @@
  * timer misses a render that never yields.
  */
 import { readFileSync } from 'node:fs';
-import { renderAppendix, type AppendixFormat } from '../server/export/appendix/render.js';
+import type { AppendixFormat } from '../server/export/appendix/formats.js';
+import { renderAppendix } from '../server/export/appendix/render.js';
 import type { AppendixInput } from '../server/export/appendix/model.js';
 
 const input = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as AppendixInput;

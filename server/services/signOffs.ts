@@ -6,7 +6,6 @@ import { isGoverning } from '../../shared/catalogue.js';
 import type { Issue } from '../../shared/issues.js';
 import { compareCodeUnits } from '../../shared/order.js';
 import type { MemberRole } from '../../shared/types.js';
-import { SignOffWithdrawnError } from '../store/errors.js';
 import type { SignOff, Store, StoredRegister } from '../store/types.js';
 import { NotPermitted, NotPossible } from './errors.js';
 import { requireRegister } from './registers.js';
@@ -95,12 +94,8 @@ export async function signOff(opts: {
       'not-governing',
     );
   }
-  const record = await store
-    .addSignOff({ registerVersion, organisationId, actor: actor.email })
-    .catch((err: unknown) => {
-      if (err instanceof SignOffWithdrawnError) throw new NotPossible(err.message, 'sign-off-withdrawn');
-      throw err;
-    });
+  // A partner that withdrew its sign-off of this version is refused by the store (SignOffWithdrawnError).
+  const record = await store.addSignOff({ registerVersion, organisationId, actor: actor.email });
   return { signOff: record, status: statusOf(stored, await store.listSignOffs(registerVersion)) };
 }
 

@@ -5,7 +5,7 @@
  */
 import { inlineWorkers, workerPool, type Workers } from '../../server/workers/workers.js';
 import { WorkTimedOut } from '../../server/workers/errors.js';
-import { APPENDIX_FORMATS } from '../../server/export/appendix/render.js';
+import { APPENDIX_FORMATS } from '../../server/export/appendix/formats.js';
 import { rejection } from '../helpers/rejection.js';
 import { demoRegister, type DemoRegister } from './demoRegister.js';
 

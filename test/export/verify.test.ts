@@ -4,7 +4,8 @@
  */
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { APPENDIX_FORMATS, renderAppendix } from '../../server/export/appendix/render.js';
+import { APPENDIX_FORMATS } from '../../server/export/appendix/formats.js';
+import { renderAppendix } from '../../server/export/appendix/render.js';
 import { verifyAppendix, type RegisterLookup } from '../../server/export/appendix/verify/index.js';
 import { demoRegister, type DemoRegister } from './demoRegister.js';
 

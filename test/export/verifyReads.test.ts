@@ -6,7 +6,8 @@
  */
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { renderAppendix, type AppendixFormat } from '../../server/export/appendix/render.js';
+import type { AppendixFormat } from '../../server/export/appendix/formats.js';
+import { renderAppendix } from '../../server/export/appendix/render.js';
 import {
   MAX_DIFFERENCES,
   verifyAppendix,

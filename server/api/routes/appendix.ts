@@ -11,17 +11,12 @@ import { noSuchRegister, registerWithSignOffs } from '../../services/registers.j
 import { APPENDIX_FORMATS, FORMAT_FILES, type AppendixFormat } from '../../export/appendix/formats.js';
 
 /** One route per file type (its extension in the path), so each is documented with its media type. */
-const EXTENSIONS: { extension: string; format: AppendixFormat; operationId: string; what: string }[] = [
-  { extension: 'docx', format: 'docx', operationId: 'getRegisterAppendixDocx', what: 'as a Word document' },
-  { extension: 'xlsx', format: 'xlsx', operationId: 'getRegisterAppendixXlsx', what: 'as an Excel workbook' },
-  {
-    extension: 'ods',
-    format: 'ods',
-    operationId: 'getRegisterAppendixOds',
-    what: 'as an OpenDocument spreadsheet (LibreOffice)',
-  },
-  { extension: 'zip', format: 'csv', operationId: 'getRegisterAppendixCsv', what: 'as CSV files in a zip' },
-  { extension: 'json', format: 'json', operationId: 'getRegisterAppendixJson', what: 'as the register JSON' },
+const ROUTES: { format: AppendixFormat; operationId: string; what: string }[] = [
+  { format: 'docx', operationId: 'getRegisterAppendixDocx', what: 'as a Word document' },
+  { format: 'xlsx', operationId: 'getRegisterAppendixXlsx', what: 'as an Excel workbook' },
+  { format: 'ods', operationId: 'getRegisterAppendixOds', what: 'as an OpenDocument spreadsheet (LibreOffice)' },
+  { format: 'csv', operationId: 'getRegisterAppendixCsv', what: 'as CSV files in a zip' },
+  { format: 'json', operationId: 'getRegisterAppendixJson', what: 'as the register JSON' },
 ];
 
 const differenceSchema = z.object({
@@ -51,10 +46,10 @@ export function appendixRoutes({ store, workers }: ApiDeps): AnyRoute[] {
   // hundreds of partners takes seconds of CPU), and kept in the store.
   const files = new AppendixFiles(store, (format, input) => workers.renderAppendix(format, input));
   return [
-    ...EXTENSIONS.map(({ extension, format, operationId, what }) =>
+    ...ROUTES.map(({ format, operationId, what }) =>
       defineRoute({
         method: 'get',
-        path: `/registers/{version}/appendix.${extension}`,
+        path: `/registers/{version}/appendix.${FORMAT_FILES[format].extension}`,
         operationId,
         tag: 'registers',
         summary: `The MoU appendices of a register version ${what}, with the sign-off status as it is now (as at the last sign-off).`,
