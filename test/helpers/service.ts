@@ -28,8 +28,10 @@ export interface Service {
 /**
  * Starts server/main.ts with HOME and DATA_DIR as given, PORT free, silent logs and NODE_ENV=development, plus
  * `env`, and resolves once it prints "serving" (it is killed and the promise rejects if it exits or has not
- * started within 30 s).
+ * started within START_LIMIT_MS).
  */
+const START_LIMIT_MS = 90_000;
+
 export async function startService(opts: {
   home: string;
   dataDir: string;
@@ -56,9 +58,22 @@ export async function startService(opts: {
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.on('exit', (code, signal) => resolve({ code, signal })),
   );
-  for (let i = 0; i < 300 && !out.includes('serving') && child.exitCode === null; i++) {
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  // Waits for the line, the exit, or START_LIMIT_MS (generous: a loaded CI machine can take many seconds).
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, START_LIMIT_MS);
+    const check = () => {
+      if (out.includes('serving') || child.exitCode !== null || child.signalCode !== null) {
+        clearTimeout(timer);
+        child.stdout.off('data', check);
+        child.stderr.off('data', check);
+        resolve();
+      }
+    };
+    child.stdout.on('data', check);
+    child.stderr.on('data', check);
+    void exited.then(check);
+    check();
+  });
   if (!out.includes('serving')) {
     child.kill('SIGKILL');
     throw new Error(`the service did not start:\n${out}`);
