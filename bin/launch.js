@@ -7,6 +7,7 @@
  * The compiled start takes a fraction of the time: tsx compiles every module at every start.
  */
 import { readdirSync, statSync } from 'node:fs';
+import module from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -78,6 +79,10 @@ export async function load(name, note) {
     );
     const { register } = await import('tsx/esm/api');
     register();
+  } else {
+    // V8's compiled code for the bundle is kept on disk (Node's compile cache, in the system's temporary folder),
+    // so every start after the first skips compiling its two megabytes; where it cannot be written, it is skipped.
+    module.enableCompileCache?.();
   }
   return import(pathToFileURL(build.file).href);
 }

@@ -122,6 +122,15 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   // prom-client is loaded only when the metrics are on.
   const metricsModule = config.metricsPort === null ? null : await import('./metrics.js');
   const metrics = metricsModule?.createMetrics() ?? null;
+  const pool = serviceWorkers(config.workerThreads, {
+    maxQueue: config.workerQueueLimit,
+    taskTimeoutMs: config.workerTaskTimeoutMs,
+    ...(metrics ? { observer: metrics.workerObserver } : {}),
+  });
+  const workers = metrics ? metrics.timedWorkers(pool) : pool;
+  // Readiness (GET /api/ready) answers 200 once a worker thread is up: the first one starts now, loading on its
+  // own thread while this one opens the database and builds the app; it is awaited before saying "serving".
+  const workersReady = workers.ready().catch((err: unknown) => logger.error({ err }, 'the worker threads cannot start'));
   const opened = await createStore({
     ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { sqlitePath: config.sqlitePath }),
     clock,
@@ -144,12 +153,6 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   }
 
   const auth = await createAuthenticator(authConfigOf(config), { lookupMember: memberLookup(store), clock });
-  const pool = serviceWorkers(config.workerThreads, {
-    maxQueue: config.workerQueueLimit,
-    taskTimeoutMs: config.workerTaskTimeoutMs,
-    ...(metrics ? { observer: metrics.workerObserver } : {}),
-  });
-  const workers = metrics ? metrics.timedWorkers(pool) : pool;
   const app = createApp({
     store,
     auth,
@@ -202,8 +205,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
-  // Readiness (GET /api/ready) answers 200 once a worker thread is up: start one now, before saying "serving".
-  await workers.ready().catch((err: unknown) => logger.error({ err }, 'the worker threads cannot start'));
+  await workersReady;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const pmgEmail = (await store.getCatalogue())?.catalogue.members.find((m) => m.role === 'pmg')?.email ?? null;
   process.stdout.write(`${nextSteps(config, `${scheme}://${shownHost}:${config.port}`, store, pmgEmail)}\n`);
