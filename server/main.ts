@@ -130,7 +130,9 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   const workers = metrics ? metrics.timedWorkers(pool) : pool;
   // Readiness (GET /api/ready) answers 200 once a worker thread is up: the first one starts now, loading on its
   // own thread while this one opens the database and builds the app; it is awaited before saying "serving".
-  const workersReady = workers.ready().catch((err: unknown) => logger.error({ err }, 'the worker threads cannot start'));
+  const workersReady = workers
+    .ready()
+    .catch((err: unknown) => logger.error({ err }, 'the worker threads cannot start'));
   const opened = await createStore({
     ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { sqlitePath: config.sqlitePath }),
     clock,
@@ -208,10 +210,12 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   await workersReady;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const pmgEmail = (await store.getCatalogue())?.catalogue.members.find((m) => m.role === 'pmg')?.email ?? null;
-  process.stdout.write(`${nextSteps(config, `${scheme}://${shownHost}:${config.port}`, store, pmgEmail)}\n`);
-  if (config.metricsPort !== null) {
-    process.stdout.write(`  Prometheus metrics: http://${shownHost}:${config.metricsPort}/metrics\n`);
-  }
+  // One write, so whoever waits for "serving" reads the whole banner.
+  const metricsLine =
+    config.metricsPort === null ? '' : `  Prometheus metrics: http://${shownHost}:${config.metricsPort}/metrics\n`;
+  process.stdout.write(
+    `${nextSteps(config, `${scheme}://${shownHost}:${config.port}`, store, pmgEmail)}\n${metricsLine}`,
+  );
 }
 
 /** Starts the service for `npm start` (bin/serve.js) or `node dist/server/service.js`; a failure is one line and exit 1. */
