@@ -52,6 +52,9 @@ export function serverBuildOptions(outdir = path.join(ROOT, 'dist/server')) {
     // Error names and messages are what users see; keep class and function names as written.
     keepNames: true,
     external: EXTERNAL.flatMap((name) => [name, `${name}/*`]),
+    // jsonc-parser's "main" is a UMD module whose factory requires its own files, which a bundler cannot follow:
+    // bundle its ES module build instead (Node, under tsx and jest, loads the UMD one, which works there).
+    alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
     // Bundled CommonJS packages (Express, commander) call require() for Node's own modules: give them one.
     banner: {
       js: "import { createRequire as __odaCreateRequire } from 'node:module'; const require = __odaCreateRequire(import.meta.url);",

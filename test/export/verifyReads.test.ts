@@ -273,6 +273,32 @@ describe('Excel: what a cell shows, and what is hidden', () => {
     ]);
   });
 
+  test('conditional formatting that would hide text is found, naming the sheet and its range', async () => {
+    const wb = await workbook();
+    wb.getWorksheet('D Commitments')!.addConditionalFormatting({
+      ref: 'A2:Z500',
+      rules: [
+        {
+          type: 'expression',
+          priority: 1,
+          formulae: ['$A2="northshire-icb"'],
+          style: { font: { color: { argb: 'FFFFFFFF' } } },
+        },
+      ],
+    });
+    const result = await verify(await saved(wb));
+    expectEdited(result);
+    expect(result.differences).toEqual([
+      {
+        where: 'sheet "D Commitments"',
+        row: null,
+        field: 'conditional formats',
+        found: 'A2:Z500 (expression)',
+        expected: 'none',
+      },
+    ]);
+  });
+
   test('a hidden sheet is found', async () => {
     const wb = await workbook();
     const ws = wb.addWorksheet('Adjustments', { state: 'hidden' });
@@ -405,6 +431,19 @@ describe('JSON: every field by its path', () => {
         found: `commitments[${register.commitments.length - 1}]`,
         expected: 'commitments[0]',
       },
+    ]);
+  });
+
+  test('a key given twice is named: JSON.parse would keep the second, another reader may show the first', async () => {
+    const text = files.get('json')!.toString('utf8');
+    const name = JSON.parse(text).partnership.name as string;
+    // The partnership's name given twice: "Southshire ODA" first, the true name second (the one JSON.parse keeps).
+    const twice = text.replace(`"name": "${name}"`, `"name": "Southshire ODA", "name": "${name}"`);
+    expect(twice).not.toBe(text);
+    const result = await verify(Buffer.from(twice));
+    expectEdited(result);
+    expect(result.differences).toEqual([
+      { where: 'the register', row: null, field: 'partnership.name', found: 'given 2 times', expected: 'given once' },
     ]);
   });
 

@@ -20,13 +20,17 @@ const MAX_ROW_POINTS = 409;
 
 /** Lines a wrapped text takes in a column `width` characters wide. */
 export function linesOf(text: string, width: number, font: SheetFont): number {
-  const cap = Math.max(1, Math.floor(width * CHARS_PER_WIDTH[font]));
+  const cap = lineCapacity(width, font);
+  // Most cells are one short line: no split (an appendix can have a million cells).
+  if (!text.includes('\n')) return Math.max(1, Math.ceil(text.length / cap));
   return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / cap)), 0);
 }
 
+const lineCapacity = (width: number, font: SheetFont) => Math.max(1, Math.floor(width * CHARS_PER_WIDTH[font]));
+
 /** Whether a value needs wrapping to be read whole in a column `width` characters wide. */
 export function wraps(value: SheetValue, width: number, font: SheetFont): value is string {
-  return typeof value === 'string' && linesOf(value, width, font) > 1;
+  return typeof value === 'string' && (value.length > lineCapacity(width, font) || value.includes('\n'));
 }
 
 /**

@@ -134,8 +134,8 @@ async function readFile(
       return { opened, identity: odsIdentity(sheets), content: async () => odsBlocks(sheets) };
     }
     case 'json': {
-      const value = parseJson(opened.text);
-      return { opened, identity: jsonIdentity(value), content: async () => value };
+      const json = parseJson(opened.text);
+      return { opened, identity: jsonIdentity(json.value), content: async () => json };
     }
   }
 }

@@ -1,9 +1,11 @@
 /**
  * The register JSON compared field by field with the register version's own JSON: every field named by its path
  * (`totals.byOrganisation[2].fundingGbp`), the rows of each list matched by content and key like a table's rows,
- * so a row added or removed is named rather than shifting the rows after it. The file's depth was bounded before
- * it was parsed (open.ts).
+ * so a row added or removed is named rather than shifting the rows after it. A key given twice in one object is
+ * named too: JSON.parse keeps the last value, and another reader may take the first. The file's depth was bounded
+ * before it was parsed (open.ts).
  */
+import { visit } from 'jsonc-parser';
 import { canonicalJson } from '../../../../shared/digest.js';
 import { REGISTER_SCHEMA } from '../../../../shared/types.js';
 import { PROPERTY } from '../identity.js';
@@ -29,12 +31,45 @@ function text(v: Json | undefined): string {
   }
 }
 
-export function parseJson(source: string): Json {
+/** The register JSON as read: its value, and the paths of keys it gives more than once. */
+export interface JsonContent {
+  value: Json;
+  duplicateKeys: string[];
+}
+
+export function parseJson(source: string): JsonContent {
+  let value: Json;
   try {
-    return JSON.parse(source) as Json;
+    value = JSON.parse(source) as Json;
   } catch {
     throw new NotAnAppendix('the file is neither a Word, Excel or zip file nor valid JSON.');
   }
+  return { value, duplicateKeys: duplicateKeys(source) };
+}
+
+/** "totals.byOrganisation[2].fundingGbp" from its segments. */
+const pathText = (segments: readonly (string | number)[]) =>
+  segments.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
+
+/** The path of every key given a second time in the same object (jsonc-parser's scanner, which keeps them all). */
+function duplicateKeys(source: string): string[] {
+  const open: Set<string>[] = [];
+  const found: string[] = [];
+  visit(source, {
+    onObjectBegin: () => {
+      open.push(new Set());
+    },
+    onObjectEnd: () => {
+      open.pop();
+    },
+    onObjectProperty: (key, _offset, _length, _line, _character, pathOf) => {
+      const keys = open.at(-1);
+      if (!keys) return;
+      if (keys.has(key)) found.push(pathText([...pathOf(), key]));
+      keys.add(key);
+    },
+  });
+  return found;
 }
 
 export function jsonIdentity(value: Json): FileIdentity {
@@ -129,6 +164,11 @@ function compareValue(path: string, found: Json | undefined, expected: Json | un
   }
 }
 
-export function compareJson(found: Json, expected: Json, out: Differences): void {
-  compareValue('', found, expected, out);
+export function compareJson(found: JsonContent, expected: JsonContent, out: Differences): void {
+  const times = new Map<string, number>();
+  for (const path of found.duplicateKeys) times.set(path, (times.get(path) ?? 1) + 1);
+  for (const [path, n] of times) {
+    out.add({ where: WHERE, row: null, field: path, found: `given ${n} times`, expected: 'given once' });
+  }
+  compareValue('', found.value, expected.value, out);
 }

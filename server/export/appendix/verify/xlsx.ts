@@ -3,7 +3,8 @@
  * hidden; its hidden rows and columns (hidden, or too narrow or low to show anything); its printed header and
  * footer; and every cell as it shows (the value through its number format, so a format that shows £45,000 as
  * £45.00 is a difference), with the value it holds where that reads otherwise, its formula and its note, marked
- * when its font makes it unreadable (the colour of its background, or under 4 pt). The cover is a sheet like the others. The package is checked as an upload is
+ * when its font makes it unreadable (the colour of its background, or under 4 pt); and any conditional
+ * formatting (the appendix has none, and a rule can hide text). The cover is a sheet like the others. The package is checked as an upload is
  * (vetWorkbookFile: rows per sheet, merged cells, its parts) and ExcelJS reads a copy built from the vetted parts
  * only, so no part ExcelJS reads escaped the vetting.
  */
@@ -89,6 +90,13 @@ function unreadable(cell: ExcelJS.Cell): string | null {
   return rgb(font?.color) === background ? 'text the colour of its background' : null;
 }
 
+/** A sheet's conditional formatting as "A2:F40 (expression, cellIs)", or "none". */
+function conditionalFormats(ws: ExcelJS.Worksheet): string {
+  const rules =
+    (ws as { conditionalFormattings?: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings ?? [];
+  return rules.map((f) => `${f.ref} (${f.rules.map((r) => r.type).join(', ')})`).join('; ') || 'none';
+}
+
 const STATES: Record<string, string> = { visible: 'shown', hidden: 'hidden', veryHidden: 'very hidden' };
 
 function sheetBlocks(ws: ExcelJS.Worksheet): Block[] {
@@ -125,6 +133,8 @@ function sheetBlocks(ws: ExcelJS.Worksheet): Block[] {
         ['hidden rows', hiddenRows.join(', ') || 'none'],
         ['hidden columns', hiddenColumns || 'none'],
         // What prints at the top and foot of each page (codes such as &P for the page number as written).
+        // A rule can hide text (a white font where a condition holds): the appendix has none, so any is an edit.
+        ['conditional formats', conditionalFormats(ws)],
         ['printed header', ws.headerFooter?.oddHeader ?? ''],
         ['printed footer', ws.headerFooter?.oddFooter ?? ''],
       ],
