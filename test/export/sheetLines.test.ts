@@ -1,7 +1,8 @@
 /**
  * Nothing in the spreadsheet appendices is cut at a column's edge in print: a text longer than a line of its
  * column wraps and its row is as tall as its lines, in the Excel and the .ods appendix (LibreOffice, and so a
- * PDF made from either, does not grow a row for wrapped text); a text that fits keeps its row one line high.
+ * PDF made from either, does not grow a row for wrapped text); a text that fits keeps its row one line high; a
+ * sheet too wide to print legibly on one page has its widest text columns narrowed.
  * The organisation "Northshire Shared Information Governance Service" (48 characters in a 36-wide column) was
  * printed as "Northshire Shared Information Governance Se".
  */
@@ -98,4 +99,21 @@ test('.ods appendix: the long organisation name wraps in a row with a set height
   expect(wrapping.has(longCell?.[1] ?? '')).toBe(true);
   const plain = rows.filter((r) => r[1] === undefined);
   expect(plain.length).toBeGreaterThan(0);
+});
+
+test('a sheet too wide to print legibly has its widest text columns narrowed (they wrap); others keep their widths', async () => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await exported('xlsx')) as unknown as ArrayBuffer);
+  const widths = (name: string) => wb.getWorksheet(name)!.columns.map((c) => c.width ?? 0);
+  const total = (name: string) => widths(name).reduce((a, b) => a + b, 0);
+  // The datasets shared: 16 columns of 374 characters in the contract, printed one page wide.
+  expect(total('H Datasets shared')).toBeLessThanOrEqual(270);
+  expect(Math.min(...widths('H Datasets shared'))).toBeGreaterThanOrEqual(8);
+  const header = wb.getWorksheet('H Datasets shared')!.getRow(1).values as unknown[];
+  // Its organisation ID is never narrowed (an identifier reads whole).
+  expect(widths('H Datasets shared')[header.indexOf('Organisation ID') - 1]).toBe(28);
+  // The points of contact are narrower than the limit: the contract's widths (Email 42, Phone 16).
+  const contacts = wb.getWorksheet(CONTACTS)!.getRow(1).values as unknown[];
+  expect(widths(CONTACTS)[contacts.indexOf('Email') - 1]).toBe(42);
+  expect(widths(CONTACTS)[contacts.indexOf('Organisation') - 1]).toBe(36);
 });

@@ -7,6 +7,7 @@ import { ukDate } from '../../../shared/displayFormat.js';
 import { raciKey, type Appendix, type AppendixColumn } from './model.js';
 import { DATE_WIDTH, sheetValue, xmlSafe, type SheetValue } from './cellValues.js';
 import { asAtText, statusText } from './docxLayout.js';
+import { ORGANISATION_ID } from './columns.js';
 
 /** Under the totals: the cells hold the register's figures, which Excel shows rounded. */
 const TOTALS_NOTE =
@@ -30,6 +31,33 @@ export interface SheetPlan {
 }
 
 export const COVER_SHEET = 'Cover';
+
+/**
+ * The widest a table's columns are together (in characters) before it prints too small: each sheet prints one
+ * page wide, so a sheet of 374 characters (the datasets shared, 16 columns) printed at two fifths of its size.
+ * Past it, the widest text columns are narrowed to a common width and their text wraps (sheetLines.ts).
+ */
+const PRINTABLE_WIDTH = 260;
+
+/** The columns' widths: the contract's (dates wide enough for "30 September 2026"), narrowed to print. */
+function printableWidths(columns: readonly AppendixColumn[]): number[] {
+  const widths = columns.map((c) => (c.kind === 'date' ? Math.max(c.width, DATE_WIDTH) : c.width));
+  const total = widths.reduce((a, b) => a + b, 0);
+  if (total <= PRINTABLE_WIDTH) return widths;
+  // Columns that must stay whole (identifiers, addresses, numbers) and short ones keep their width; the others
+  // share what is left, each at most `cap`, the largest cap that fits (never under 16).
+  const narrowable = columns.map(
+    (c, i) => c.kind === 'text' && !c.keepWhole && c.key !== ORGANISATION_ID.key && widths[i]! > 16,
+  );
+  const fixed = widths.reduce((sum, w, i) => sum + (narrowable[i] ? 0 : w), 0);
+  let cap = Math.max(...widths);
+  while (
+    cap > 16 &&
+    fixed + widths.reduce((sum, w, i) => sum + (narrowable[i] ? Math.min(w, cap) : 0), 0) > PRINTABLE_WIDTH
+  )
+    cap--;
+  return widths.map((w, i) => (narrowable[i] ? Math.min(w, cap) : w));
+}
 
 /** The cover's field labels, read back by verify. */
 export const COVER = {
@@ -109,7 +137,7 @@ export function xlsxSheets(appendix: Appendix): SheetPlan[] {
         name: sheetName(t.letter, SHEET_TITLES[t.id] ?? t.title),
         caption,
         table: { name: tableName(t.letter, t.id), columns: t.columns },
-        widths: t.columns.map((c) => (c.kind === 'date' ? Math.max(c.width, DATE_WIDTH) : c.width)),
+        widths: printableWidths(t.columns),
         rows: [
           t.columns.map((c) => xmlSafe(c.header)),
           ...t.rows.map((row) => t.columns.map((c, i) => sheetValue(c, row[i] ?? null))),
