@@ -11,7 +11,6 @@ import { renderXlsx } from './xlsx.js';
 import { renderOds } from './ods.js';
 import { appendixFileName, FORMAT_FILES, type AppendixFormat } from './formats.js';
 
-
 export interface RenderedAppendix {
   format: AppendixFormat;
   fileName: string;
