@@ -186,6 +186,38 @@ describe('Word: text a reader cannot read', () => {
     expect(result.differences[0]!.found).toMatch(new RegExp(`^\\[${why}: DRAFT`));
   });
 
+  test.each([
+    ['black highlighted black', '<w:color w:val="000000"/><w:highlight w:val="black"/>'],
+    ['navy on navy run shading', '<w:color w:val="1F3864"/><w:shd w:val="clear" w:color="auto" w:fill="1F3864"/>'],
+    [
+      'navy on a solid navy pattern',
+      '<w:color w:val="1F3864"/><w:shd w:val="solid" w:color="1F3864" w:fill="FFFFFF"/>',
+    ],
+  ])('the draft mark in %s is found as text the colour of its background', async (_, rPr) => {
+    const result = await verify(await edited('docx', 'word/document.xml', draftWith(rPr)));
+    expectEdited(result);
+    expect(result.differences).toHaveLength(1);
+    expect(result.differences[0]!.found).toMatch(/^\[text the colour of its background: DRAFT/);
+  });
+
+  /** The cell holding "DRAFT" shaded `fill`, and its run coloured `colour`. */
+  const draftInCell = (fill: string, colour: string) => (xml: string) =>
+    xml.replace(
+      /<w:tcPr>((?:(?!<w:tcPr>).)*?)<w:r>(<w:t(?:\s[^>]*)?>DRAFT)/s,
+      `<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="${fill}"/>$1<w:r><w:rPr><w:color w:val="${colour}"/></w:rPr>$2`,
+    );
+
+  test('black text in a cell shaded black is found; white text in it reads, and the copy is true', async () => {
+    const hidden = await verify(await edited('docx', 'word/document.xml', draftInCell('000000', '000000')));
+    expectEdited(hidden);
+    expect(hidden.differences).toHaveLength(1);
+    expect(hidden.differences[0]).toMatchObject({ where: 'the title block' });
+    expect(hidden.differences[0]!.found).toMatch(/^\[text the colour of its background: DRAFT/);
+    // Looks are not compared: white text on the black cell is read as the same text.
+    const readable = await verify(await edited('docx', 'word/document.xml', draftInCell('000000', 'FFFFFF')));
+    expect(readable.verdict).toBe('true-copy');
+  });
+
   test('a paragraph style hidden in styles.xml hides its paragraphs, and each is found', async () => {
     const result = await verify(
       await edited('docx', 'word/styles.xml', (xml) =>

@@ -3,8 +3,10 @@
  * its contents list, each appendix's paragraphs and notes, headings included), every table (every row and cell,
  * the RACI key among them), the text of the page headers and footers, and the document properties (core and
  * custom). A scanner over the WordprocessingML that keeps to what is shown: text of w:t (w:tab and w:br as white
- * space), text a reader cannot read marked as such (hidden by w:vanish, white, or under 4 pt, set on the run, its
- * character or paragraph style or the document's defaults: styles.xml is read for it), deleted text (w:delText)
+ * space), text a reader cannot read marked as such (hidden by w:vanish, the colour of what is behind it (the
+ * run's highlight or shading, else its paragraph's, cell's or table's shading, else the white page), or under
+ * 4 pt, set on the run, its character or paragraph style or the document's defaults: styles.xml is read for
+ * it), deleted text (w:delText)
  * and field codes left out, and the
  * results of page-number fields left out (Word fills them in when it saves). A file Word has re-saved (runs split,
  * proofing marks, other part names) reads the same.
@@ -21,6 +23,8 @@ const COMPUTED_FIELD = /^\s*(PAGE|NUMPAGES|SECTIONPAGES|SECTION|DATE|TIME|SAVEDA
 interface Paragraph {
   style: string;
   text: string;
+  /** Its own shading (w:pPr/w:shd), upper-case hex. */
+  shading?: string;
 }
 
 interface Table {
@@ -36,6 +40,41 @@ interface Look {
   color?: string;
   /** Half-points. */
   size?: number;
+  /** The run's own background: its shading (w:shd), upper-case hex. */
+  shading?: string;
+  /** Its highlight (w:highlight), as hex: drawn over the shading. */
+  highlight?: string;
+}
+
+/** Word's highlight colours by name. */
+const HIGHLIGHT: Record<string, string> = {
+  black: '000000',
+  blue: '0000FF',
+  cyan: '00FFFF',
+  green: '00FF00',
+  magenta: 'FF00FF',
+  red: 'FF0000',
+  yellow: 'FFFF00',
+  white: 'FFFFFF',
+  darkBlue: '000080',
+  darkCyan: '008080',
+  darkGreen: '008000',
+  darkMagenta: '800080',
+  darkRed: '800000',
+  darkYellow: '808000',
+  darkGray: '808080',
+  lightGray: 'C0C0C0',
+};
+
+/**
+ * The colour a w:shd element paints, or undefined when it paints none: a solid pattern is its pattern colour
+ * (w:color), any other its fill (w:fill); "auto" and "nil" paint nothing.
+ */
+function shadingColour(attrs: string): string | undefined {
+  const pattern = attr(attrs, 'w:val');
+  if (pattern === 'nil') return undefined;
+  const colour = pattern === 'solid' ? attr(attrs, 'w:color') : attr(attrs, 'w:fill');
+  return colour && !/^auto$/i.test(colour) ? colour.toUpperCase() : undefined;
 }
 
 /** Styles by id: what each sets of the look, and the style it is based on. */
@@ -55,6 +94,12 @@ function setLook(look: Look, local: string, attrs: string): void {
   else if (local === 'sz') {
     const size = Number(VAL.exec(attrs)?.[1]);
     if (Number.isFinite(size)) look.size = size;
+  } else if (local === 'shd') {
+    const colour = shadingColour(attrs);
+    if (colour) look.shading = colour;
+  } else if (local === 'highlight') {
+    const colour = HIGHLIGHT[VAL.exec(attrs)?.[1] ?? ''];
+    if (colour) look.highlight = colour;
   }
 }
 
@@ -95,10 +140,15 @@ function styleLook(styles: Styles, id: string): Look {
   return Object.assign({}, ...chain) as Look;
 }
 
-/** Why a reader cannot read text of this look ("hidden text", "white text", "text under 4 pt"), or null. */
-function unreadable(look: Look): string | null {
+/**
+ * Why a reader cannot read text of this look on this background ("hidden text", "white text", "text the colour
+ * of its background", "text under 4 pt"), or null. The background is the run's highlight or shading, else its
+ * paragraph's, cell's or table's shading, else the white page.
+ */
+function unreadable(look: Look, background: string): string | null {
   if (look.vanish) return 'hidden text';
-  if (look.color === 'FFFFFF') return 'white text';
+  const behind = look.highlight ?? look.shading ?? background;
+  if (look.color === behind) return behind === 'FFFFFF' ? 'white text' : 'text the colour of its background';
   if (look.size !== undefined && look.size < 8) return 'text under 4 pt';
   return null;
 }
@@ -117,12 +167,24 @@ function attr(attrs: string, name: string): string | null {
 function scan(xml: string, part: string, styles: Styles): Scanned {
   const body: (Paragraph | Table)[] = [];
   const paragraphs: Paragraph[] = [];
-  const tables: { table: Table; row: string[] | null; cell: string[] | null }[] = [];
+  const tables: {
+    table: Table;
+    row: string[] | null;
+    cell: string[] | null;
+    /** The table's shading (w:tblPr/w:shd) and the open cell's (w:tcPr/w:shd). */
+    shading?: string;
+    cellShading?: string;
+  }[] = [];
   const fields: { instr: string; showing: boolean }[] = [];
   let inText = false;
   let inInstr = false;
   let inRun = false;
   let inRunProperties = false;
+  /** Inside any w:rPr (a run's, or a paragraph mark's within w:pPr), w:pPr, w:tcPr, w:tblPr. */
+  let inAnyRunProperties = false;
+  let inParagraphProperties = false;
+  let inCellProperties = false;
+  let inTableProperties = false;
   /** The run's own properties and its character style. */
   let run: Look = {};
   let runStyle = '';
@@ -137,7 +199,9 @@ function scan(xml: string, part: string, styles: Styles): Scanned {
       ...styleLook(styles, runStyle),
       ...run,
     };
-    const why = unreadable(look);
+    const t = tables[tables.length - 1];
+    const background = p.shading ?? (t?.cell ? t.cellShading : undefined) ?? t?.shading ?? 'FFFFFF';
+    const why = unreadable(look, background);
     p.text += why ? `[${why}: ${text}]` : text;
   };
   for (const m of xml.matchAll(TOKEN)) {
@@ -157,7 +221,10 @@ function scan(xml: string, part: string, styles: Styles): Scanned {
         inRun = inRunProperties = false;
         run = {};
         runStyle = '';
-      } else if (local === 'rPr') inRunProperties = false;
+      } else if (local === 'rPr') inRunProperties = inAnyRunProperties = false;
+      else if (local === 'pPr') inParagraphProperties = false;
+      else if (local === 'tcPr') inCellProperties = false;
+      else if (local === 'tblPr') inTableProperties = false;
       else if (local === 'fldSimple') fields.pop();
       else if (local === 'p') {
         const p = paragraphs.pop();
@@ -199,6 +266,30 @@ function scan(xml: string, part: string, styles: Styles): Scanned {
         break;
       case 'rPr':
         inRunProperties = inRun && !selfClosing;
+        inAnyRunProperties = !selfClosing;
+        break;
+      case 'pPr':
+        inParagraphProperties = !selfClosing && !inRun;
+        break;
+      case 'tcPr':
+        inCellProperties = !selfClosing;
+        break;
+      case 'tblPr':
+        inTableProperties = !selfClosing;
+        break;
+      case 'shd': {
+        // A run's shading is its look; a paragraph's, cell's or table's is the background of the text in it.
+        if (inRunProperties) setLook(run, local, attrs);
+        else if (inAnyRunProperties)
+          break; // a paragraph mark's run properties: no text of its own
+        else if (inParagraphProperties && paragraphs.length)
+          paragraphs[paragraphs.length - 1]!.shading = shadingColour(attrs);
+        else if (inCellProperties && tables.length) tables[tables.length - 1]!.cellShading = shadingColour(attrs);
+        else if (inTableProperties && tables.length) tables[tables.length - 1]!.shading = shadingColour(attrs);
+        break;
+      }
+      case 'highlight':
+        if (inRunProperties) setLook(run, local, attrs);
         break;
       case 'rStyle':
         if (inRunProperties) runStyle = VAL.exec(attrs)?.[1] ?? '';
@@ -251,7 +342,10 @@ function scan(xml: string, part: string, styles: Styles): Scanned {
         break;
       }
       case 'tc':
-        if (tables.length) tables[tables.length - 1]!.cell = [];
+        if (tables.length) {
+          tables[tables.length - 1]!.cell = [];
+          tables[tables.length - 1]!.cellShading = undefined;
+        }
         break;
     }
   }
