@@ -331,6 +331,28 @@ describe('Excel: what a cell shows, and what is hidden', () => {
     ]);
   });
 
+  test("a table style of the workbook's own (it can colour text like its background) is found", async () => {
+    const zip = await JSZip.loadAsync(files.get('xlsx')!);
+    const styles = await zip.file('xl/styles.xml')!.async('string');
+    // A style whose whole table uses the first differential format: white text, say.
+    zip.file(
+      'xl/styles.xml',
+      styles.replace(
+        '</styleSheet>',
+        '<tableStyles count="1"><tableStyle name="Quiet" pivot="0" count="1"><tableStyleElement type="wholeTable" dxfId="0"/></tableStyle></tableStyles></styleSheet>',
+      ),
+    );
+    const tablePart = Object.keys(zip.files).find((n) => /^xl\/tables\/[^/]+\.xml$/.test(n))!;
+    const table = await zip.file(tablePart)!.async('string');
+    zip.file(tablePart, table.replace(/(<tableStyleInfo\b[^>]*?\bname=")[^"]*"/, '$1Quiet"'));
+    const result = await verify(await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    expectEdited(result);
+    expect(result.differences.map((d) => [d.where, d.field, d.found, d.expected])).toEqual([
+      ['the workbook', 'table styles', expect.stringMatching(/: Quiet(;|$)/), expect.not.stringMatching(/Quiet/)],
+      ['the workbook', 'table styles of its own', 'Quiet', 'none'],
+    ]);
+  });
+
   test('a hidden sheet is found', async () => {
     const wb = await workbook();
     const ws = wb.addWorksheet('Adjustments', { state: 'hidden' });

@@ -127,7 +127,7 @@ async function readFile(
       return { opened, identity: csvIdentity(opened.parts), content: async () => csvBlocks(opened.parts) };
     case 'xlsx': {
       const wb = await loadWorkbook(bytes, opened.parts);
-      return { opened, identity: xlsxIdentity(wb), content: async () => xlsxBlocks(wb) };
+      return { opened, identity: xlsxIdentity(wb), content: async () => xlsxBlocks(wb, opened.parts) };
     }
     case 'ods': {
       const sheets = loadOdsSheets(opened.parts);

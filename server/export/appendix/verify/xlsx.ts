@@ -3,8 +3,9 @@
  * hidden; its hidden rows and columns (hidden, or too narrow or low to show anything); its printed header and
  * footer; and every cell as it shows (the value through its number format, so a format that shows £45,000 as
  * £45.00 is a difference), with the value it holds where that reads otherwise, its formula and its note, marked
- * when its font makes it unreadable (the colour of its background, or under 4 pt); and any conditional
- * formatting (the appendix has none, and a rule can hide text). The cover is a sheet like the others. The package is checked as an upload is
+ * when its font makes it unreadable (the colour of its background, or under 4 pt); any conditional formatting,
+ * each table's style and any table style the workbook defines (the appendix uses one built-in table style: a
+ * rule or a style of one's own can hide text). The cover is a sheet like the others. The package is checked as an upload is
  * (vetWorkbookFile: rows per sheet, merged cells, its parts) and ExcelJS reads a copy built from the vetted parts
  * only, so no part ExcelJS reads escaped the vetting.
  */
@@ -184,13 +185,35 @@ export function xlsxIdentity(wb: ExcelJS.Workbook): FileIdentity {
   return coverIdentity(fields);
 }
 
-export function xlsxBlocks(wb: ExcelJS.Workbook): Block[] {
+/**
+ * Each table's style ("D_Commitments: TableStyleMedium2"), and the table styles the workbook defines itself:
+ * a table style of one's own can colour a table's text like its background, so the appendix uses a built-in
+ * one and defines none.
+ */
+function tableStyles(parts: Map<string, Buffer>): string[][] {
+  const used = [...parts]
+    .filter(([name]) => /^xl\/tables\/[^/]+\.xml$/.test(name))
+    .map(([, bytes]) => {
+      const xml = bytes.toString('utf8');
+      const table = /<table\b[^>]*?\bdisplayName="([^"]*)"/.exec(xml)?.[1] ?? '(a table)';
+      return `${table}: ${/<tableStyleInfo\b[^>]*?\bname="([^"]*)"/.exec(xml)?.[1] ?? 'none'}`;
+    })
+    .sort();
+  const styles = parts.get('xl/styles.xml')?.toString('utf8') ?? '';
+  const own = [...styles.matchAll(/<tableStyle\b[^>]*?\bname="([^"]*)"/g)].map((m) => m[1]!).sort();
+  return [
+    ['table styles', used.join('; ') || 'none'],
+    ['table styles of its own', own.join('; ') || 'none'],
+  ];
+}
+
+export function xlsxBlocks(wb: ExcelJS.Workbook, parts: Map<string, Buffer>): Block[] {
   const order: Block = {
     id: 'sheets',
     where: 'the workbook',
     kind: 'fields',
     header: false,
-    rows: [['sheets', wb.worksheets.map((ws) => ws.name).join('; ')]],
+    rows: [['sheets', wb.worksheets.map((ws) => ws.name).join('; ')], ...tableStyles(parts)],
   };
   return [order, ...wb.worksheets.flatMap(sheetBlocks)];
 }
