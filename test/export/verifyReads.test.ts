@@ -218,6 +218,24 @@ describe('Word: text a reader cannot read', () => {
     expect(readable.verdict).toBe('true-copy');
   });
 
+  test.each([
+    ['white text', '<w:rPr><w:color w:val="FFFFFF"/></w:rPr>', /^\[white text: /],
+    [
+      'navy text in navy cells',
+      '<w:rPr><w:color w:val="1F3864"/></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="1F3864"/></w:tcPr>',
+      /^\[text the colour of its background: /,
+    ],
+  ])('the default table style given %s in styles.xml hides the tables, and is found', async (_, props, marked) => {
+    const result = await verify(
+      await edited('docx', 'word/styles.xml', (xml) =>
+        xml.replace(/(w:styleId="TableNormal"(?:(?!<\/w:style>).)*?)<\/w:style>/, `$1${props}</w:style>`),
+      ),
+    );
+    expect(result.verdict).toBe('edited');
+    expect(result.differenceCount).toBeGreaterThan(100);
+    expect(result.differences[0]!.found).toMatch(marked);
+  });
+
   test('a paragraph style hidden in styles.xml hides its paragraphs, and each is found', async () => {
     const result = await verify(
       await edited('docx', 'word/styles.xml', (xml) =>

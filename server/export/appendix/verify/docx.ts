@@ -5,8 +5,8 @@
  * custom). A scanner over the WordprocessingML that keeps to what is shown: text of w:t (w:tab and w:br as white
  * space), text a reader cannot read marked as such (hidden by w:vanish, the colour of what is behind it (the
  * run's highlight or shading, else its paragraph's, cell's or table's shading, else the white page), or under
- * 4 pt, set on the run, its character or paragraph style or the document's defaults: styles.xml is read for
- * it), deleted text (w:delText)
+ * 4 pt, set on the run, its character, paragraph or table style or the document's defaults: styles.xml is read
+ * for it), deleted text (w:delText)
  * and field codes left out, and the
  * results of page-number fields left out (Word fills them in when it saves). A file Word has re-saved (runs split,
  * proofing marks, other part names) reads the same.
@@ -82,7 +82,10 @@ interface Styles {
   defaults: Look;
   /** The paragraph style of a paragraph that names none. */
   normal: string;
-  byId: Map<string, { basedOn: string | null; look: Look }>;
+  /** The table style of a table that names none. */
+  normalTable: string;
+  /** A table style's look is under the paragraph's; its cell shading (w:tcPr/w:shd) is behind the text. */
+  byId: Map<string, { basedOn: string | null; look: Look; cellShading?: string }>;
 }
 
 const OFF = /w:val\s*=\s*"(0|false|off)"/;
@@ -114,16 +117,27 @@ function readStyles(parts: Map<string, Buffer>): Styles {
   const xml = parts.get('word/styles.xml')?.toString('utf8') ?? '';
   const rPr = (s: string) => /<w:rPr>([\s\S]*?)<\/w:rPr>/.exec(s)?.[1] ?? '';
   const defaults = lookOf(rPr(/<w:rPrDefault>([\s\S]*?)<\/w:rPrDefault>/.exec(xml)?.[1] ?? ''));
-  const byId = new Map<string, { basedOn: string | null; look: Look }>();
+  const byId = new Map<string, { basedOn: string | null; look: Look; cellShading?: string }>();
   let normal = '';
+  let normalTable = '';
   for (const m of xml.matchAll(/<w:style\b([^>]*)>([\s\S]*?)<\/w:style>/g)) {
     const id = attr(m[1]!, 'w:styleId');
     if (!id) continue;
-    if (attr(m[1]!, 'w:type') === 'paragraph' && /^(1|true|on)$/.test(attr(m[1]!, 'w:default') ?? '')) normal = id;
-    const basedOn = /<w:basedOn\s[^>]*w:val\s*=\s*"([^"]*)"/.exec(m[2]!)?.[1] ?? null;
-    byId.set(id, { basedOn, look: lookOf(rPr(m[2]!.replace(/<w:pPr>[\s\S]*?<\/w:pPr>/, ''))) });
+    const isDefault = /^(1|true|on)$/.test(attr(m[1]!, 'w:default') ?? '');
+    if (isDefault && attr(m[1]!, 'w:type') === 'paragraph') normal = id;
+    if (isDefault && attr(m[1]!, 'w:type') === 'table') normalTable = id;
+    // A table style's parts for its first row, banded rows and the like (w:tblStylePr) are not its whole look.
+    const own = m[2]!.replace(/<w:tblStylePr\b[\s\S]*?<\/w:tblStylePr>/g, '');
+    const basedOn = /<w:basedOn\s[^>]*w:val\s*=\s*"([^"]*)"/.exec(own)?.[1] ?? null;
+    const shd = /<w:tcPr>(?:(?!<\/w:tcPr>)[\s\S])*?<w:shd\b([^>]*?)\/?>/.exec(own)?.[1];
+    const cellShading = shd === undefined ? undefined : shadingColour(shd);
+    byId.set(id, {
+      basedOn,
+      look: lookOf(rPr(own.replace(/<w:pPr>[\s\S]*?<\/w:pPr>/, ''))),
+      ...(cellShading ? { cellShading } : {}),
+    });
   }
-  return { defaults, normal, byId };
+  return { defaults, normal, normalTable, byId };
 }
 
 /** A style's look with those of the styles it is based on under it. */
@@ -138,6 +152,19 @@ function styleLook(styles: Styles, id: string): Look {
     at = style.basedOn;
   }
   return Object.assign({}, ...chain) as Look;
+}
+
+/** The cell shading a table style (or one it is based on) gives its cells, if any. */
+function styleShading(styles: Styles, id: string): string | undefined {
+  const seen = new Set<string>();
+  for (let at: string | null = id; at && !seen.has(at);) {
+    seen.add(at);
+    const style = styles.byId.get(at);
+    if (!style) return undefined;
+    if (style.cellShading) return style.cellShading;
+    at = style.basedOn;
+  }
+  return undefined;
 }
 
 /**
@@ -173,6 +200,8 @@ function scan(xml: string, part: string, styles: Styles): Scanned {
     cell: string[] | null;
     /** The table's shading (w:tblPr/w:shd) and the open cell's (w:tcPr/w:shd). */
     shading?: string;
+    /** Its table style (w:tblStyle), or '' for the document's default table style. */
+    style?: string;
     cellShading?: string;
   }[] = [];
   const fields: { instr: string; showing: boolean }[] = [];
@@ -193,14 +222,21 @@ function scan(xml: string, part: string, styles: Styles): Scanned {
   const add = (text: string) => {
     const p = paragraphs[paragraphs.length - 1];
     if (!p || hiddenField()) return;
+    const t = tables[tables.length - 1];
+    const tableStyle = t ? t.style || styles.normalTable : '';
     const look = {
       ...styles.defaults,
+      ...(tableStyle ? styleLook(styles, tableStyle) : {}),
       ...styleLook(styles, p.style || styles.normal),
       ...styleLook(styles, runStyle),
       ...run,
     };
-    const t = tables[tables.length - 1];
-    const background = p.shading ?? (t?.cell ? t.cellShading : undefined) ?? t?.shading ?? 'FFFFFF';
+    const background =
+      p.shading ??
+      (t?.cell ? t.cellShading : undefined) ??
+      t?.shading ??
+      (tableStyle ? styleShading(styles, tableStyle) : undefined) ??
+      'FFFFFF';
     const why = unreadable(look, background);
     p.text += why ? `[${why}: ${text}]` : text;
   };
@@ -290,6 +326,9 @@ function scan(xml: string, part: string, styles: Styles): Scanned {
       }
       case 'highlight':
         if (inRunProperties) setLook(run, local, attrs);
+        break;
+      case 'tblStyle':
+        if (inTableProperties && tables.length) tables[tables.length - 1]!.style = VAL.exec(attrs)?.[1] ?? '';
         break;
       case 'rStyle':
         if (inRunProperties) runStyle = VAL.exec(attrs)?.[1] ?? '';
