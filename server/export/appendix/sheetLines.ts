@@ -46,11 +46,12 @@ export function rowPoints(
 ): number | undefined {
   let lines = 1;
   let uprightPoints = 0;
-  values.forEach((v, c) => {
-    if (typeof v !== 'string') return;
+  for (let c = 0; c < values.length; c++) {
+    const v = values[c];
+    if (typeof v !== 'string') continue;
     if (upright(c)) uprightPoints = Math.max(uprightPoints, v.length * 6 + 10);
     else lines = Math.max(lines, linesOf(v, widths[c] ?? 10, font));
-  });
+  }
   const points = Math.max(lines * LINE_POINTS, uprightPoints);
   return points > LINE_POINTS ? Math.min(MAX_ROW_POINTS, points) : undefined;
 }

@@ -32,10 +32,18 @@ type CellStyle = Partial<ExcelJS.Style>;
  * gives a number cell without a format the "General" format and a text cell none.
  */
 class SharedStyles {
-  private readonly cache = new Map<string, CellStyle>();
-  get(key: string, make: () => CellStyle): CellStyle {
-    let style = this.cache.get(key);
-    if (!style) this.cache.set(key, (style = make()));
+  private readonly cache = new Map<string, Map<string, Map<string, CellStyle>>>();
+  /**
+   * The style of a look (`look`, e.g. one column's plain body cells), a value type and a number format, made once.
+   * Keyed by the strings as they are (no key is built per cell: a sheet can have a million cells).
+   */
+  get(look: string, type: string, numFmt: string, make: () => CellStyle): CellStyle {
+    let byType = this.cache.get(look);
+    if (!byType) this.cache.set(look, (byType = new Map()));
+    let byFormat = byType.get(type);
+    if (!byFormat) byType.set(type, (byFormat = new Map()));
+    let style = byFormat.get(numFmt);
+    if (!style) byFormat.set(numFmt, (style = make()));
     return style;
   }
 }
@@ -106,16 +114,17 @@ function writeSheet(
   ws.columns = plan.widths.map((width) => ({ width }));
   const columns = plan.table?.columns ?? [];
   const styles = new SharedStyles();
+  // Each column's looks, named once (not per cell).
+  const looks = plan.widths.map((_, c) => ({ plain: `p${c}`, wrapped: `w${c}`, raci: `r${c}` }));
   const styleOf = (r: number, c: number, v: string | number | Date): CellStyle => {
     // Text that could start a formula: the text format (and so the quote-prefix style), whatever the column.
     const quoted = typeof v === 'string' && isLive(v);
     const type = quoted ? 'quoted' : valueType(v);
-    const textFormat: CellStyle = quoted ? { numFmt: TEXT_FORMAT } : {};
     if (r === 0) {
       // Header names wrap (long ones in narrow columns); the matrix's organisation names stand upright.
       const upright = plan.raci && c > 0;
-      return styles.get(`h|${type}|${upright}`, () => ({
-        ...textFormat,
+      return styles.get(upright ? 'upright header' : 'header', type, '', () => ({
+        ...(quoted ? { numFmt: TEXT_FORMAT } : {}),
         font: { bold: true },
         fill: HEADER_FILL,
         alignment: upright
@@ -123,23 +132,26 @@ function writeSheet(
           : { wrapText: true, vertical: 'bottom' },
       }));
     }
-    const numFmt = quoted ? TEXT_FORMAT : sheetFormat(columns[c]?.kind, v);
-    const base: CellStyle = numFmt ? { numFmt } : {};
+    const numFmt = quoted ? TEXT_FORMAT : (sheetFormat(columns[c]?.kind, v) ?? '');
+    const look = looks[c] ?? { plain: `p${c}`, wrapped: `w${c}`, raci: `r${c}` };
     if (plan.raci && c > 0 && typeof v === 'string') {
       const f = FILL_OF_LETTER.get(v);
-      return styles.get(`r|${c}|${type}|${numFmt}|${f ? v : ''}`, () => ({
-        ...base,
+      return styles.get(look.raci, type, `${numFmt}|${f ? v : ''}`, () => ({
+        ...(numFmt ? { numFmt } : {}),
         ...(f ? { fill: f } : {}),
         alignment: { horizontal: 'center' },
       }));
     }
     // Body cells sit at the top of their row, so a row grown for one wrapped cell reads across.
     if (wraps(v, plan.widths[c] ?? 10, 'xlsx'))
-      return styles.get(`w|${c}|${type}|${numFmt}`, () => ({
-        ...base,
+      return styles.get(look.wrapped, type, numFmt, () => ({
+        ...(numFmt ? { numFmt } : {}),
         alignment: { wrapText: true, vertical: 'top' },
       }));
-    return styles.get(`p|${c}|${type}|${numFmt}`, () => ({ ...base, alignment: { vertical: 'top' } }));
+    return styles.get(look.plain, type, numFmt, () => ({
+      ...(numFmt ? { numFmt } : {}),
+      alignment: { vertical: 'top' },
+    }));
   };
   const extraByRow = new Map<number, SheetPlan['extra']>();
   for (const e of plan.extra) extraByRow.set(e.row, [...(extraByRow.get(e.row) ?? []), e]);
