@@ -17,6 +17,8 @@ export function readCommitments(table: LocatedTable | null, partnership: Partner
   if (!table) return [];
   const commitments: Commitment[] = [];
   const refRows = new Map<string, number>();
+  // In words once, not for every row (a PUT of 50 rows formatted it 100 times).
+  const period = `the MoU period ${ukDate(partnership.mouStart)} to ${ukDate(partnership.mouEnd)}`;
   for (const row of dataRows(table)) {
     const v = readRow(table, row, issues);
     const c: Commitment = {
@@ -68,7 +70,6 @@ export function readCommitments(table: LocatedTable | null, partnership: Partner
         placeOf(table, row, 'end'),
       );
     }
-    const period = `the MoU period ${ukDate(partnership.mouStart)} to ${ukDate(partnership.mouEnd)}`;
     if (c.start !== '' && (c.start < partnership.mouStart || c.start > partnership.mouEnd)) {
       issues.add(
         'commitment/outside-mou-period',
