@@ -45,7 +45,7 @@ describe('the line estimate', () => {
   test('a row is as tall as its tallest cell; one line needs no height; upright names need their length', () => {
     expect(rowPoints([SHORT, 3, 'Monthly'], [36, 10, 12], 'xlsx')).toBeUndefined();
     expect(rowPoints([SHORT, LONG], [36, 36], 'xlsx')).toBe(2 * LINE_POINTS);
-    expect(rowPoints(['Activity', LONG], [30, 4], 'xlsx', (c) => c > 0)).toBe(LONG.length * 6 + 10);
+    expect(rowPoints(['Activity', LONG], [30, 4], 'xlsx', { upright: (c) => c > 0 })).toBe(LONG.length * 6 + 10);
   });
 });
 
@@ -112,8 +112,26 @@ test('a sheet too wide to print legibly has its widest text columns narrowed (th
   const header = wb.getWorksheet('H Datasets shared')!.getRow(1).values as unknown[];
   // Its organisation ID is never narrowed (an identifier reads whole).
   expect(widths('H Datasets shared')[header.indexOf('Organisation ID') - 1]).toBe(28);
-  // The points of contact are narrower than the limit: the contract's widths (Email 42, Phone 16).
+  // The points of contact are narrower than the limit: the contract's widths (Organisation 36, Phone 16).
   const contacts = wb.getWorksheet(CONTACTS)!.getRow(1).values as unknown[];
-  expect(widths(CONTACTS)[contacts.indexOf('Email') - 1]).toBe(42);
   expect(widths(CONTACTS)[contacts.indexOf('Organisation') - 1]).toBe(36);
+  expect(widths(CONTACTS)[contacts.indexOf('Phone') - 1]).toBe(16);
+});
+
+test('email addresses never wrap: their column is as wide as the longest, in both appendices', async () => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await exported('xlsx')) as unknown as ArrayBuffer);
+  const ws = wb.getWorksheet(CONTACTS)!;
+  const column = (ws.getRow(1).values as unknown[]).indexOf('Email');
+  const emails: string[] = [];
+  ws.eachRow((row, n) => {
+    if (n > 1) emails.push(String(row.getCell(column).value));
+  });
+  const longest = emails.reduce((a, b) => (b.length > a.length ? b : a), '');
+  // "helen.ashworth@northshire.police.uk.example" (43 characters) was broken over two lines in the .ods (42 wide).
+  expect(longest.length).toBeGreaterThan(42);
+  const width = ws.getColumn(column).width!;
+  expect(width).toBeGreaterThan(42);
+  for (const font of ['xlsx', 'ods'] as const) expect(wraps(longest, width, font)).toBe(false);
+  expect(ws.getRow(emails.indexOf(longest) + 2).getCell(column).alignment?.wrapText).toBeFalsy();
 });

@@ -38,7 +38,9 @@ function sheetOf(plan: SheetPlan): OdsSheet {
   const upright = (r: number, c: number) => r === 0 && plan.raci && c > 0;
   for (let r = 0; r < rowCount; r++) {
     const values: SheetValue[] = plan.rows[r] ?? [];
-    heights.push(rowPoints(values, plan.widths, 'ods', (c) => upright(r, c)));
+    // The header row and the cover's labels are bold.
+    const bold = (c: number) => r === 0 || (!plan.table && c === 0);
+    heights.push(rowPoints(values, plan.widths, 'ods', { upright: (c) => upright(r, c), bold }));
     const cells: OdsCell[] = values.map((v, c) => {
       if (r === 0)
         return upright(r, c)
@@ -47,7 +49,7 @@ function sheetOf(plan: SheetPlan): OdsSheet {
               value: v,
               bold: true,
               fill: HEADER_FILL,
-              ...(wraps(v, plan.widths[c] ?? 10, 'ods') ? { wrap: true } : {}),
+              ...(wraps(v, plan.widths[c] ?? 10, 'ods', true) ? { wrap: true } : {}),
             };
       const kind = columns[c]?.kind;
       const format =
@@ -60,7 +62,7 @@ function sheetOf(plan: SheetPlan): OdsSheet {
         const fill = FILL_OF_LETTER.get(v);
         return { ...cell, center: true, ...(fill ? { fill } : {}) };
       }
-      if (wraps(v, plan.widths[c] ?? 10, 'ods')) cell.wrap = true;
+      if (wraps(v, plan.widths[c] ?? 10, 'ods', bold(c))) cell.wrap = true;
       return cell;
     });
     for (const e of plan.extra.filter((x) => x.row === r + 1)) {

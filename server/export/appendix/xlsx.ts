@@ -143,7 +143,7 @@ function writeSheet(
       }));
     }
     // Body cells sit at the top of their row, so a row grown for one wrapped cell reads across.
-    if (wraps(v, plan.widths[c] ?? 10, 'xlsx'))
+    if (wraps(v, plan.widths[c] ?? 10, 'xlsx', !plan.table && c === 0))
       return styles.get(look.wrapped, type, numFmt, () => ({
         ...(numFmt ? { numFmt } : {}),
         alignment: { wrapText: true, vertical: 'top' },
@@ -159,7 +159,11 @@ function writeSheet(
   for (let r = 0; r < rowCount; r++) {
     const values: SheetValue[] = plan.rows[r] ?? [];
     const row = ws.getRow(r + 1);
-    const height = rowPoints(values, plan.widths, 'xlsx', (c) => r === 0 && plan.raci && c > 0);
+    const height = rowPoints(values, plan.widths, 'xlsx', {
+      upright: (c) => r === 0 && plan.raci && c > 0,
+      // The header row and the cover's labels are bold.
+      bold: (c) => r === 0 || (!plan.table && c === 0),
+    });
     if (height !== undefined) row.height = height;
     for (let c = 0; c < values.length; c++) {
       const v = values[c];

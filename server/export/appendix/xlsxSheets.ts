@@ -8,6 +8,7 @@ import { raciKey, type Appendix, type AppendixColumn } from './model.js';
 import { DATE_WIDTH, sheetValue, xmlSafe, type SheetValue } from './cellValues.js';
 import { asAtText, statusText } from './docxLayout.js';
 import { ORGANISATION_ID } from './columns.js';
+import { wholeWidth } from './sheetLines.js';
 
 /** Under the totals: the cells hold the register's figures, which Excel shows rounded. */
 const TOTALS_NOTE =
@@ -39,9 +40,20 @@ export const COVER_SHEET = 'Cover';
  */
 const PRINTABLE_WIDTH = 260;
 
-/** The columns' widths: the contract's (dates wide enough for "30 September 2026"), narrowed to print. */
-function printableWidths(columns: readonly AppendixColumn[]): number[] {
-  const widths = columns.map((c) => (c.kind === 'date' ? Math.max(c.width, DATE_WIDTH) : c.width));
+/** Past this, a column that must stay whole is not widened further (its longest value is cut instead). */
+const WIDEST_WHOLE = 60;
+
+/**
+ * The columns' widths: the contract's, with dates wide enough for "30 September 2026" and email addresses and
+ * phone numbers (which must not wrap) wide enough for their longest value, then narrowed to print.
+ */
+function printableWidths(columns: readonly AppendixColumn[], rows: readonly SheetValue[][]): number[] {
+  const widths = columns.map((c, i) => {
+    if (c.kind === 'date') return Math.max(c.width, DATE_WIDTH);
+    if (!c.keepWhole) return c.width;
+    const texts = rows.map((r) => r[i]).filter((v): v is string => typeof v === 'string');
+    return Math.max(c.width, Math.min(WIDEST_WHOLE, wholeWidth(texts)));
+  });
   const total = widths.reduce((a, b) => a + b, 0);
   if (total <= PRINTABLE_WIDTH) return widths;
   // Columns that must stay whole (identifiers, addresses, numbers) and short ones keep their width; the others
@@ -105,7 +117,7 @@ export function xlsxSheets(appendix: Appendix): SheetPlan[] {
     name: COVER_SHEET,
     caption: 'the cover sheet',
     table: null,
-    widths: [30, 90],
+    widths: [32, 90],
     raci: false,
     extra: [],
     rows: [
@@ -137,7 +149,7 @@ export function xlsxSheets(appendix: Appendix): SheetPlan[] {
         name: sheetName(t.letter, SHEET_TITLES[t.id] ?? t.title),
         caption,
         table: { name: tableName(t.letter, t.id), columns: t.columns },
-        widths: printableWidths(t.columns),
+        widths: [],
         rows: [
           t.columns.map((c) => xmlSafe(c.header)),
           ...t.rows.map((row) => t.columns.map((c, i) => sheetValue(c, row[i] ?? null))),
@@ -146,6 +158,7 @@ export function xlsxSheets(appendix: Appendix): SheetPlan[] {
         raci: t.id === 'raci-matrix',
         ...(t.id === 'commitment-totals' ? { totalsRow: true as const } : {}),
       };
+      plan.widths = printableWidths(t.columns, plan.rows.slice(1));
       if (plan.totalsRow) plan.extra.push({ row: plan.rows.length + 2, column: 1, value: TOTALS_NOTE });
       if (plan.raci) {
         const at = t.columns.length + 2;
