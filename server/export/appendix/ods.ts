@@ -75,7 +75,16 @@ function sheetOf(plan: SheetPlan): OdsSheet {
     }
     rows.push(cells);
   }
-  return { name: plan.name, widths: plan.widths, rows, rowHeights: heights };
+  return {
+    name: plan.name,
+    widths: plan.widths,
+    rows,
+    rowHeights: heights,
+    // As the Excel appendix prints: a table's header row on every page; a wide matrix over several pages wide,
+    // its first column on each.
+    ...(plan.table ? { headerRows: 1 } : {}),
+    ...(plan.pagesWide > 1 ? { pagesWide: plan.pagesWide, headerColumns: 1 } : {}),
+  };
 }
 
 /** The appendix of a register version as the bytes of an .ods file. */

@@ -99,15 +99,17 @@ function writeSheet(
   const ws = workbook.addWorksheet(plan.name, {
     views: [{ state: 'frozen', ySplit: 1, xSplit: plan.raci ? 1 : 0 }],
     properties: { defaultRowHeight: 15 },
-    // Printed landscape, as wide as the page, the header row on every page.
+    // Printed landscape, as wide as the page (a wide matrix: as many pages), the header row on every page.
     pageSetup: {
       orientation: 'landscape',
       fitToPage: true,
-      fitToWidth: 1,
+      fitToWidth: plan.pagesWide,
       fitToHeight: 0,
       paperSize: 9,
       margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
       ...(plan.table ? { printTitlesRow: '1:1' } : {}),
+      // A matrix printed over several pages wide names its rows (the activity, the provider) on each.
+      ...(plan.pagesWide > 1 ? { printTitlesColumn: 'A:A' } : {}),
     },
     headerFooter: printedHeaderFooter(appendix),
   });

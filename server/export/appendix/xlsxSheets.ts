@@ -29,6 +29,11 @@ export interface SheetPlan {
   raci: boolean;
   /** The table's last row is its totals row (an Excel table total row: kept last when the table is sorted). */
   totalsRow?: true;
+  /**
+   * Printed this many pages wide, its first column on every page (a matrix of many partners: fitted to one
+   * page's width, 200 partners' columns would print too small to read). 1 for every other sheet.
+   */
+  pagesWide: number;
 }
 
 export const COVER_SHEET = 'Cover';
@@ -39,6 +44,17 @@ export const COVER_SHEET = 'Cover';
  * Past it, the widest text columns are narrowed to a common width and their text wraps (sheetLines.ts).
  */
 const PRINTABLE_WIDTH = 260;
+
+/**
+ * Characters of column width a landscape A4 page holds still legibly: about 140 at full size (its 10.7 inches at
+ * 7 pixels a character), 200 at seven tenths.
+ */
+const MATRIX_PAGE_CHARS = 200;
+
+/** Pages wide a matrix prints at: as many as its columns need at seven tenths of full size or more. */
+function matrixPages(widths: readonly number[]): number {
+  return Math.max(1, Math.ceil(widths.reduce((a, b) => a + b, 0) / MATRIX_PAGE_CHARS));
+}
 
 /** Past this, a column that must stay whole is not widened further (its longest value is cut instead). */
 const WIDEST_WHOLE = 60;
@@ -119,6 +135,7 @@ export function xlsxSheets(appendix: Appendix): SheetPlan[] {
     table: null,
     widths: [32, 90],
     raci: false,
+    pagesWide: 1,
     extra: [],
     rows: [
       ['Field', 'Value'],
@@ -156,9 +173,11 @@ export function xlsxSheets(appendix: Appendix): SheetPlan[] {
         ],
         extra: [],
         raci: t.id === 'raci-matrix',
+        pagesWide: 1,
         ...(t.id === 'commitment-totals' ? { totalsRow: true as const } : {}),
       };
       plan.widths = printableWidths(t.columns, plan.rows.slice(1));
+      if (t.id === 'raci-matrix' || t.id === 'data-flows') plan.pagesWide = matrixPages(plan.widths);
       if (plan.totalsRow) plan.extra.push({ row: plan.rows.length + 2, column: 1, value: TOTALS_NOTE });
       if (plan.raci) {
         const at = t.columns.length + 2;

@@ -42,6 +42,11 @@ export interface OdsSheet {
   rows: readonly (readonly (OdsValue | OdsCell)[])[];
   /** Row heights in points, by row (undefined: the default height). */
   rowHeights?: readonly (number | undefined)[];
+  /** Printed this many pages wide (default 1: fitted to the page's width). */
+  pagesWide?: number;
+  /** The first rows and columns printed again on every page (print titles). */
+  headerRows?: number;
+  headerColumns?: number;
   /** Rows (0-based) written bold, as the .xlsx writers' header rows. */
   boldRows?: readonly number[];
   hidden?: boolean;
@@ -253,6 +258,8 @@ class Styles {
     }
     return style.name;
   }
+  /** Table styles of sheets printed `n` pages wide, each on the master page of that name (styles.xml). */
+  readonly widePrints: number[] = [];
   xml(): string {
     const columns = [...this.widths].map(
       ([length, name]) =>
@@ -267,6 +274,10 @@ class Styles {
       ...rows,
       '<style:style style:name="ta1" style:family="table" style:master-page-name="Default"><style:table-properties table:display="true" style:writing-mode="lr-tb"/></style:style>',
       '<style:style style:name="taHidden" style:family="table" style:master-page-name="Default"><style:table-properties table:display="false" style:writing-mode="lr-tb"/></style:style>',
+      ...this.widePrints.map(
+        (n) =>
+          `<style:style style:name="taWide${n}" style:family="table" style:master-page-name="Wide${n}"><style:table-properties table:display="true" style:page-number="auto" style:writing-mode="lr-tb"/></style:style>`,
+      ),
       ...Object.values(DATA_STYLES),
       ...[...this.cells.values()].map((c) => c.xml),
     ].join('');
@@ -321,22 +332,32 @@ function cellXml(raw: OdsValue | OdsCell, boldRow: boolean, styles: Styles): str
 }
 
 function sheetXml(sheet: OdsSheet, styles: Styles): string {
-  const columns = sheet.widths
-    .map(
-      (w) =>
-        `<table:table-column table:style-name="${styles.columnStyle(w)}" table:default-cell-style-name="Default"/>`,
-    )
-    .join('');
+  const columnXml = sheet.widths.map(
+    (w) => `<table:table-column table:style-name="${styles.columnStyle(w)}" table:default-cell-style-name="Default"/>`,
+  );
+  const columns = printTitles(columnXml, sheet.headerColumns ?? 0, 'table:table-header-columns');
   const bold = new Set(sheet.boldRows ?? []);
-  const rows = sheet.rows
-    .map((cells, r) => {
-      const height = sheet.rowHeights?.[r];
-      const style = height === undefined ? '' : ` table:style-name="${styles.rowStyle(height)}"`;
-      return `<table:table-row${style}>${cells.map((c) => cellXml(c, bold.has(r), styles)).join('')}</table:table-row>`;
-    })
-    .join('');
-  const style = sheet.hidden ? 'taHidden' : 'ta1';
+  const rowXml = sheet.rows.map((cells, r) => {
+    const height = sheet.rowHeights?.[r];
+    const style = height === undefined ? '' : ` table:style-name="${styles.rowStyle(height)}"`;
+    return `<table:table-row${style}>${cells.map((c) => cellXml(c, bold.has(r), styles)).join('')}</table:table-row>`;
+  });
+  const rows = printTitles(rowXml, sheet.headerRows ?? 0, 'table:table-header-rows');
+  const wide = sheet.pagesWide ?? 1;
+  const style = sheet.hidden ? 'taHidden' : wide > 1 ? `taWide${wide}` : 'ta1';
   return `<table:table table:name="${escapeXml(sheet.name)}" table:style-name="${style}">${columns || '<table:table-column/>'}${rows || '<table:table-row><table:table-cell/></table:table-row>'}</table:table>`;
+}
+
+/** The first `count` of `parts` inside `wrapper` (the rows or columns printed on every page), then the rest. */
+function printTitles(parts: readonly string[], count: number, wrapper: string): string {
+  const n = Math.min(count, parts.length);
+  if (n === 0) return parts.join('');
+  return `<${wrapper}>${parts.slice(0, n).join('')}</${wrapper}>${parts.slice(n).join('')}`;
+}
+
+/** The distinct numbers of pages wide, over 1, that the sheets print at (each a page style of styles.xml). */
+function widePrints(sheets: readonly OdsSheet[]): number[] {
+  return [...new Set(sheets.map((s) => s.pagesWide ?? 1).filter((n) => n > 1))].sort((a, b) => a - b);
 }
 
 function rangeAddress(range: OdsDatabaseRange): string {
@@ -362,6 +383,7 @@ function validationXml(v: OdsValidation): string {
 
 function contentXml(doc: OdsDocument): string {
   const styles = new Styles();
+  styles.widePrints.push(...widePrints(doc.sheets));
   const tables = doc.sheets.map((s) => sheetXml(s, styles)).join('');
   const validations =
     doc.validations && doc.validations.length > 0
@@ -379,21 +401,30 @@ function contentXml(doc: OdsDocument): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content ${NAMESPACES} office:version="1.3"><office:automatic-styles>${styles.xml()}</office:automatic-styles><office:body><office:spreadsheet>${validations}${tables}${ranges}</office:spreadsheet></office:body></office:document-content>`;
 }
 
-const PAGE_LAYOUT =
-  '<style:page-layout-properties style:print-orientation="landscape" fo:page-width="11.6929in" fo:page-height="8.2673in" fo:margin-top="0.5in" fo:margin-bottom="0.5in" fo:margin-left="0.5in" fo:margin-right="0.5in" style:scale-to-X="1"/>';
+/** Landscape A4, fitted to `pagesWide` pages' width. */
+const pageLayout = (pagesWide: number) =>
+  `<style:page-layout-properties style:print-orientation="landscape" fo:page-width="11.6929in" fo:page-height="8.2673in" fo:margin-top="0.5in" fo:margin-bottom="0.5in" fo:margin-left="0.5in" fo:margin-right="0.5in" style:scale-to-X="${pagesWide}" style:first-page-number="continue"/>`;
 const HEADER_FOOTER_STYLE = '<style:header-footer-properties fo:min-height="0.3in" fo:margin-bottom="0.1in"/>';
 
-/** styles.xml: the page (landscape A4, fitted to its width) and, when asked, the printed header and footer. */
-function stylesXml(printed: OdsDocument['printed']): string {
+/**
+ * styles.xml: the page (landscape A4, fitted to its width; and one page style per number of pages wide a sheet
+ * prints at) and, when asked, the printed header and footer.
+ */
+function stylesXml(printed: OdsDocument['printed'], wide: readonly number[]): string {
   const region = (side: 'left' | 'center' | 'right', inner: string, style = '') =>
     `<style:region-${side}><text:p${style}>${inner}</text:p></style:region-${side}>`;
-  const master = printed
-    ? `<style:master-page style:name="Default" style:page-layout-name="pm1"><style:header>${region('left', escapeXml(printed.headerLeft))}${printed.headerMark ? region('center', escapeXml(printed.headerMark), ' text:style-name="Mark"') : ''}</style:header><style:footer>${region('left', escapeXml(printed.footerLeft))}${region('right', 'Page <text:page-number>1</text:page-number> of <text:page-count>1</text:page-count>')}</style:footer></style:master-page>`
-    : '<style:master-page style:name="Default" style:page-layout-name="pm1"/>';
+  const masterPage = (name: string, layout: string) =>
+    printed
+      ? `<style:master-page style:name="${name}" style:page-layout-name="${layout}"><style:header>${region('left', escapeXml(printed.headerLeft))}${printed.headerMark ? region('center', escapeXml(printed.headerMark), ' text:style-name="Mark"') : ''}</style:header><style:footer>${region('left', escapeXml(printed.footerLeft))}${region('right', 'Page <text:page-number>1</text:page-number> of <text:page-count>1</text:page-count>')}</style:footer></style:master-page>`
+      : `<style:master-page style:name="${name}" style:page-layout-name="${layout}"/>`;
   const headerFooter = printed
     ? `<style:header-style>${HEADER_FOOTER_STYLE}</style:header-style><style:footer-style>${HEADER_FOOTER_STYLE.replace('fo:margin-bottom', 'fo:margin-top')}</style:footer-style>`
     : '';
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<office:document-styles ${NAMESPACES} office:version="1.3"><office:styles><style:default-style style:family="table-cell"><style:text-properties fo:font-size="11pt"/></style:default-style><style:style style:name="Default" style:family="table-cell"/><style:style style:name="Mark" style:family="paragraph"><style:text-properties fo:color="#c00000" fo:font-weight="bold"/></style:style></office:styles><office:automatic-styles><style:page-layout style:name="pm1">${PAGE_LAYOUT}${headerFooter}</style:page-layout></office:automatic-styles><office:master-styles>${master}</office:master-styles></office:document-styles>`;
+  const layouts = [1, ...wide]
+    .map((n) => `<style:page-layout style:name="pm${n}">${pageLayout(n)}${headerFooter}</style:page-layout>`)
+    .join('');
+  const master = [masterPage('Default', 'pm1'), ...wide.map((n) => masterPage(`Wide${n}`, `pm${n}`))].join('');
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<office:document-styles ${NAMESPACES} office:version="1.3"><office:styles><style:default-style style:family="table-cell"><style:text-properties fo:font-size="11pt"/></style:default-style><style:style style:name="Default" style:family="table-cell"/><style:style style:name="Mark" style:family="paragraph"><style:text-properties fo:color="#c00000" fo:font-weight="bold"/></style:style></office:styles><office:automatic-styles>${layouts}</office:automatic-styles><office:master-styles>${master}</office:master-styles></office:document-styles>`;
 }
 
 function metaXml(doc: OdsDocument): string {
@@ -420,7 +451,7 @@ export async function writeOds(doc: OdsDocument): Promise<Buffer> {
   zip.file('mimetype', MIMETYPE, { compression: 'STORE', date: FIXED_DATE });
   zip.file('META-INF/manifest.xml', MANIFEST_XML, { date: FIXED_DATE });
   zip.file('content.xml', contentXml(doc), { date: FIXED_DATE });
-  zip.file('styles.xml', stylesXml(doc.printed), { date: FIXED_DATE });
+  zip.file('styles.xml', stylesXml(doc.printed, widePrints(doc.sheets)), { date: FIXED_DATE });
   zip.file('meta.xml', metaXml(doc), { date: FIXED_DATE });
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }

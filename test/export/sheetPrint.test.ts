@@ -2,13 +2,17 @@
  * Nothing in the spreadsheet appendices is cut at a column's edge in print: a text longer than a line of its
  * column wraps and its row is as tall as its lines, in the Excel and the .ods appendix (LibreOffice, and so a
  * PDF made from either, does not grow a row for wrapped text); a text that fits keeps its row one line high; a
- * sheet too wide to print legibly on one page has its widest text columns narrowed.
+ * sheet too wide to print legibly on one page has its widest text columns narrowed; a matrix of many partners
+ * prints over several pages wide with its first column on each, and every table's header row on every page.
  * The organisation "Northshire Shared Information Governance Service" (48 characters in a 36-wide column) was
  * printed as "Northshire Shared Information Governance Se".
  */
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { renderAppendix } from '../../server/export/appendix/render.js';
+import type { StoredRegister } from '../../server/store/types.js';
+import { consolidate } from '../../shared/consolidate.js';
+import { syntheticCatalogue, syntheticSources } from '../../bench/generate.js';
 import { linesOf, rowPoints, wraps, LINE_POINTS } from '../../server/export/appendix/sheetLines.js';
 import { demoRegister, type DemoRegister } from './demoRegister.js';
 
@@ -134,4 +138,61 @@ test('email addresses never wrap: their column is as wide as the longest, in bot
   expect(width).toBeGreaterThan(42);
   for (const font of ['xlsx', 'ods'] as const) expect(wraps(longest, width, font)).toBe(false);
   expect(ws.getRow(emails.indexOf(longest) + 2).getCell(column).alignment?.wrapText).toBeFalsy();
+});
+
+describe('a matrix of 200 partners', () => {
+  /** A register of 200 partners and 40 activities (the benchmark's generator). */
+  function wideRegister(): StoredRegister {
+    const catalogue = syntheticCatalogue(200, 40);
+    const createdAt = '2026-01-01T00:00:00.000Z';
+    const register = consolidate(catalogue, syntheticSources(catalogue, 2), { version: 1, createdAt });
+    return { version: 1, digest: register.digest, createdBy: 'test', createdAt, register };
+  }
+  const render = (format: 'xlsx' | 'ods', stored: StoredRegister) =>
+    renderAppendix(format, { stored, signOffs: [], asOf: stored.createdAt }).then((r) => r.bytes);
+
+  test('Excel: the RACI matrix prints several pages wide, its activities on each; the demo fits one page', async () => {
+    const wide = new ExcelJS.Workbook();
+    await wide.xlsx.load((await render('xlsx', wideRegister())) as unknown as ArrayBuffer);
+    const matrix = wide.getWorksheet('C RACI matrix')!;
+    // 200 organisation columns fitted to one page printed at a tenth of their size, unreadable.
+    expect(matrix.pageSetup.fitToWidth).toBeGreaterThanOrEqual(4);
+    expect(matrix.pageSetup.printTitlesColumn).toBe('A:A');
+    expect(matrix.pageSetup.printTitlesRow).toBe('1:1');
+    expect(wide.getWorksheet('D Commitments')!.pageSetup.fitToWidth).toBe(1);
+    const demoBook = new ExcelJS.Workbook();
+    await demoBook.xlsx.load((await exported('xlsx')) as unknown as ArrayBuffer);
+    for (const name of ['C RACI matrix', 'H Data flows']) {
+      expect(demoBook.getWorksheet(name)!.pageSetup.fitToWidth).toBe(1);
+      expect(demoBook.getWorksheet(name)!.pageSetup.printTitlesColumn).toBeFalsy();
+    }
+  });
+
+  test('.ods: the same, through its own page style, and every table repeats its header row', async () => {
+    const zip = await JSZip.loadAsync(await render('ods', wideRegister()));
+    const content = await zip.file('content.xml')!.async('string');
+    const styles = await zip.file('styles.xml')!.async('string');
+    const sheet = (name: string) => new RegExp(`<table:table table:name="${name}"[^>]*>`).exec(content)![0];
+    const wideStyle = /table:style-name="taWide(\d+)"/.exec(sheet('C RACI matrix'))!;
+    const pages = Number(wideStyle[1]);
+    expect(pages).toBeGreaterThanOrEqual(4);
+    // Its page style fits it to that many pages and keeps numbering the pages on from the sheets before it.
+    expect(styles).toMatch(
+      new RegExp(`<style:master-page style:name="Wide${pages}" style:page-layout-name="pm${pages}">`),
+    );
+    expect(styles).toMatch(
+      new RegExp(
+        `<style:page-layout style:name="pm${pages}"><style:page-layout-properties [^>]*style:scale-to-X="${pages}" style:first-page-number="continue"`,
+      ),
+    );
+    const matrix = /<table:table table:name="C RACI matrix".*?<\/table:table>/s.exec(content)![0];
+    expect(matrix).toMatch(
+      /^<table:table [^>]*><table:table-header-columns><table:table-column [^>]*\/><\/table:table-header-columns>/,
+    );
+    expect(matrix).toContain('<table:table-header-rows><table:table-row');
+    expect(sheet('D Commitments')).toContain('table:style-name="ta1"');
+    const commitments = /<table:table table:name="D Commitments".*?<\/table:table>/s.exec(content)![0];
+    expect(commitments).toContain('<table:table-header-rows><table:table-row');
+    expect(commitments).not.toContain('table-header-columns');
+  });
 });
