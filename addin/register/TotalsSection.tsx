@@ -3,7 +3,7 @@
  * a title and description for screen readers), and the same numbers as a table for anyone who prefers one.
  */
 import type { Register } from '../../shared/types.js';
-import { MEASURES, totalsCharts, type TotalsChart } from './model/totals.js';
+import { MEASURES, totalsCharts, withUnit, type TotalsChart } from './model/totals.js';
 import { useSpacing } from './spacing.js';
 
 const ROW = 40;
@@ -19,9 +19,7 @@ function BarChart({ chart }: { chart: TotalsChart }) {
   const height = bars.length * ROW;
   return (
     <figure>
-      <figcaption id={`${id}-caption`}>
-        {chart.title} ({chart.unit})
-      </figcaption>
+      <figcaption id={`${id}-caption`}>{withUnit(chart)}</figcaption>
       <svg
         role="img"
         aria-labelledby={`${id}-title ${id}-desc`}
@@ -82,7 +80,7 @@ export function TotalsSection({ register }: { register: Register }) {
                 <th scope="col">Organisation</th>
                 {MEASURES.map((m) => (
                   <th scope="col" className="num" key={m.key}>
-                    {m.title} ({m.unit})
+                    {withUnit(m)}
                   </th>
                 ))}
               </tr>

@@ -13,7 +13,7 @@ import { issueGroups } from '../../addin/register/model/issues.js';
 import { partnerRows } from '../../addin/register/model/partners.js';
 import { roleMatrix } from '../../addin/register/model/roleMatrix.js';
 import { signOffBadge, signOffView } from '../../addin/register/model/signOffs.js';
-import { totalsCharts } from '../../addin/register/model/totals.js';
+import { totalsCharts, withUnit } from '../../addin/register/model/totals.js';
 import type { SignOffStatus } from '../../addin/api/client.js';
 import { cleanSources, commitment, role, source, testCatalogue } from '../helpers/registerFixtures.js';
 
@@ -78,6 +78,16 @@ describe('partners and totals', () => {
     expect(fteChart.total).toBe('2.50');
     const funding = charts.find((c) => c.key === 'fundingGbp')!;
     expect(funding.bars[0]).toMatchObject({ organisation: 'Acme Council', label: '£12,345.50', fraction: 1 });
+  });
+
+  test('each chart and column is headed by its measure and unit, in the words of the figures under it', () => {
+    // The figures read "£12,345.50": the unit is £, not "GBP a year" beside "per year"; a count needs none.
+    expect(totalsCharts(registerOf()).map(withUnit)).toEqual([
+      'Funding, lump sums (£)',
+      'Funding per year (£)',
+      'Analyst time (FTE)',
+      'Datasets',
+    ]);
   });
 });
 

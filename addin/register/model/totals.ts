@@ -9,11 +9,16 @@ import { count, fte, money } from '../../../shared/displayFormat.js';
 export type Measure = 'fundingGbp' | 'fundingGbpPerYear' | 'analystFte' | 'datasets';
 
 export const MEASURES: { key: Measure; title: string; unit: string; format: (n: number) => string }[] = [
-  { key: 'fundingGbp', title: 'Funding, lump sums', unit: 'GBP', format: money },
-  { key: 'fundingGbpPerYear', title: 'Funding per year', unit: 'GBP a year', format: money },
+  { key: 'fundingGbp', title: 'Funding, lump sums', unit: '£', format: money },
+  { key: 'fundingGbpPerYear', title: 'Funding per year', unit: '£', format: money },
   { key: 'analystFte', title: 'Analyst time', unit: 'FTE', format: fte },
-  { key: 'datasets', title: 'Datasets', unit: 'datasets', format: count },
+  { key: 'datasets', title: 'Datasets', unit: '', format: count },
 ];
+
+/** "Funding per year (£)", "Analyst time (FTE)", "Datasets": a measure's title with its unit, where it has one. */
+export function withUnit(measure: { title: string; unit: string }): string {
+  return measure.unit ? `${measure.title} (${measure.unit})` : measure.title;
+}
 
 export interface Bar {
   organisation: string;
