@@ -13,6 +13,7 @@ import {
   axeViolations,
   cell,
   fill,
+  fillFirstWorkbook,
   notice,
   rawTablesOf,
   see,
@@ -262,22 +263,7 @@ describe('the task pane at 320 px, by keyboard only', () => {
     await tabTo(page, /^button: Set up workbook$/, { limit: 1 });
     await page.keyboard.press('Enter');
     await see(notice(page, 'success'), 'The workbook is set up');
-    await fill(page, 'Contacts', {
-      A2: 'Tina Tapp',
-      B2: 'Data lead',
-      C2: 'tina.tapp(at)harbourline',
-      E2: 'Point of contact',
-      F2: 'Yes',
-    });
-    await fill(page, 'Commitments', {
-      A2: 'D1',
-      B2: 'Data',
-      C2: 'Monthly reservoir and leakage extracts',
-      D2: '3',
-      E2: 'Datasets',
-      F2: '2025-04-01',
-      I2: 'Agreed',
-    });
+    await fillFirstWorkbook(page);
     await enterPane(page);
     await tabTo(page, /^button: Check$/);
     await page.keyboard.press('Enter');

@@ -12,6 +12,7 @@ import {
   axeViolations,
   cell,
   fill,
+  fillFirstWorkbook,
   notice,
   openPane,
   rawTablesOf,
@@ -70,22 +71,7 @@ describe('a line manager in the task pane', () => {
   });
 
   test('fills it in, checks it: issues grouped by sheet, and a click selects the cell', async () => {
-    await fill(page, 'Contacts', {
-      A2: 'Tina Tapp',
-      B2: 'Data lead',
-      C2: 'tina.tapp(at)harbourline',
-      E2: 'Point of contact',
-      F2: 'Yes',
-    });
-    await fill(page, 'Commitments', {
-      A2: 'D1',
-      B2: 'Data',
-      C2: 'Monthly reservoir and leakage extracts',
-      D2: '3',
-      E2: 'Datasets',
-      F2: '2025-04-01',
-      I2: 'Agreed',
-    });
+    await fillFirstWorkbook(page);
     await fill(page, 'Participation', { A2: 'Data providers forum', B2: 'Tina Tapp', C2: 'Monthly', D2: 'Video call' });
     await page.getByRole('button', { name: 'Check', exact: true }).click();
     await see(notice(page, 'warning'), '1 error to fix');

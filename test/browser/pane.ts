@@ -94,6 +94,29 @@ export async function fill(page: Page, sheet: string, values: Record<string, str
   for (const [address, value] of Object.entries(values)) await cell(page, sheet, address).fill(value);
 }
 
+/**
+ * Harbourline's first workbook as a line manager types it after Set up: one contact (with a mistyped email, the
+ * one error Check finds) and one commitment.
+ */
+export async function fillFirstWorkbook(page: Page): Promise<void> {
+  await fill(page, 'Contacts', {
+    A2: 'Tina Tapp',
+    B2: 'Data lead',
+    C2: 'tina.tapp(at)harbourline',
+    E2: 'Point of contact',
+    F2: 'Yes',
+  });
+  await fill(page, 'Commitments', {
+    A2: 'D1',
+    B2: 'Data',
+    C2: 'Monthly reservoir and leakage extracts',
+    D2: '3',
+    E2: 'Datasets',
+    F2: '2025-04-01',
+    I2: 'Agreed',
+  });
+}
+
 /** Waits until the element shows the text (Playwright's own waiting), failing with what it shows instead. */
 export async function see(locator: Locator, text: string | RegExp): Promise<void> {
   try {
