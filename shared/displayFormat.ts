@@ -79,9 +79,9 @@ const GROUPED = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 4, useGr
  * 0 -> "£0", -3 -> "-£3". Amounts are to the penny (the register rounds them so).
  */
 export function money(n: number): string {
-  const pence = Math.round(Math.abs(n) * 100);
-  const pounds = pence % 100 === 0 ? GROUPED_0DP.format(pence / 100) : GROUPED_2DP.format(pence / 100);
-  return n < 0 && pence > 0 ? `-£${pounds}` : `£${pounds}`;
+  const pounds = Math.round(Math.abs(n) * 100) / 100;
+  const text = isWholePounds(n) ? GROUPED_0DP.format(pounds) : GROUPED_2DP.format(pounds);
+  return n < 0 && pounds > 0 ? `-£${text}` : `£${text}`;
 }
 
 /** Whole pounds (no pence to show), as money() writes them. */
@@ -104,10 +104,8 @@ export function quantity(n: number): string {
   return GROUPED.format(n);
 }
 
-/** 12000 -> "12,000" (a count: whole numbers, grouped). */
-export function count(n: number): string {
-  return GROUPED.format(n);
-}
+/** 12000 -> "12,000": a count, written as a quantity is. */
+export const count = quantity;
 
 /** "1 organisation", "3 organisations", "1,200 partners". */
 export function plural(n: number, noun: string, nouns = `${noun}s`): string {

@@ -6,6 +6,7 @@
  * they agree on what a capped report says.
  */
 import { ISSUE_CODES, type Issue, type IssueCode } from './issues.js';
+import { count } from './displayFormat.js';
 
 /** How many issues a report lists. */
 export const ISSUE_LIST_LIMIT = 1000;
@@ -48,10 +49,6 @@ export function issueReport(issues: readonly Issue[], limit: number = ISSUE_LIST
 /** How many issues the report counts but does not list. */
 export function unlistedIssueCount(report: Pick<IssueReport, 'errors' | 'warnings' | 'issues'>): number {
   return Math.max(0, report.errors + report.warnings - report.issues.length);
-}
-
-function count(n: number): string {
-  return n.toLocaleString('en-GB');
 }
 
 /**

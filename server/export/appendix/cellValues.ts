@@ -86,7 +86,7 @@ export function sheetValue(col: AppendixColumn, value: Value): SheetValue {
 
 /**
  * Excel number formats by kind, showing what shared/displayFormat.ts writes: dates "1 April 2025", money with
- * pence (a whole-pound amount gets WHOLE_POUNDS_FORMAT: sheetFormat).
+ * pence (a whole-pound amount gets SHEET_FORMAT.wholePounds: sheetFormat).
  */
 export const SHEET_FORMATS: Partial<Record<AppendixColumn['kind'], string>> = {
   date: SHEET_FORMAT.date,
@@ -99,9 +99,6 @@ export const SHEET_FORMATS: Partial<Record<AppendixColumn['kind'], string>> = {
 
 /** Characters a date column needs for the longest date in words ("30 September 2025"), wider than the workbook's. */
 export const DATE_WIDTH = 20;
-
-/** Money in whole pounds, shown as money() writes it: "£80,000". */
-export const WHOLE_POUNDS_FORMAT = SHEET_FORMAT.wholePounds;
 
 /** A cell's number format: its column's, but whole pounds without pence ("£80,000", "£1,234.50"), as money() writes. */
 export function sheetFormat(kind: AppendixColumn['kind'] | undefined, value: SheetValue): string | undefined {

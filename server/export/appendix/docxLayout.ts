@@ -3,7 +3,7 @@
  * (cells as a reader sees them). `docx.ts` lays this out on pages and `verify` compares a Word file's tables
  * with `docxTables` of the register version the file names.
  */
-import { ukDate, ukDateTime } from '../../../shared/displayFormat.js';
+import { plural, ukDate, ukDateTime } from '../../../shared/displayFormat.js';
 import {
   allTables,
   PARTNERSHIP_TOTAL,
@@ -282,7 +282,6 @@ export function docxLayout(appendix: Appendix): DocLayout {
         const t = table('issues');
         const errors = t.rows.filter((r) => r[0] === 'error').length;
         const warnings = t.rows.length - errors;
-        const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
         sections.push({
           ...s,
           landscape: true,
@@ -291,10 +290,10 @@ export function docxLayout(appendix: Appendix): DocLayout {
               kind: 'paragraph',
               text:
                 (errors > 0
-                  ? `${count(errors, 'error')} must be resolved before the MoU is signed; ${errors === 1 ? 'it is' : 'they are'} listed first. `
+                  ? `${plural(errors, 'error')} must be resolved before the MoU is signed; ${errors === 1 ? 'it is' : 'they are'} listed first. `
                   : 'No error stands in the way of the MoU. ') +
                 (warnings > 0
-                  ? `${count(warnings, 'warning')} ${warnings === 1 ? 'is' : 'are'} for the PMG to consider. `
+                  ? `${plural(warnings, 'warning')} ${warnings === 1 ? 'is' : 'are'} for the PMG to consider. `
                   : '') +
                 'Each says where it is in the partner’s workbook; the reference is for the PMG’s tools.',
             },

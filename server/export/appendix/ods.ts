@@ -8,7 +8,8 @@
  * `verify` reads it back (verifyOds.ts) and compares every cell with these plans.
  */
 import { RACI_FILLS } from './docx.js';
-import { WHOLE_POUNDS_FORMAT, sheetFormat, type SheetValue } from './cellValues.js';
+import { SHEET_FORMAT } from '../../../shared/displayFormat.js';
+import { sheetFormat, type SheetValue } from './cellValues.js';
 import { identityProperties } from './identity.js';
 import { printedPage } from './printedPage.js';
 import { rowPoints, wraps } from './sheetLines.js';
@@ -53,7 +54,7 @@ function sheetOf(plan: SheetPlan): OdsSheet {
             };
       const kind = columns[c]?.kind;
       const format =
-        sheetFormat(kind, v) === WHOLE_POUNDS_FORMAT ? 'wholeMoney' : kind ? FORMAT_OF_KIND[kind] : undefined;
+        sheetFormat(kind, v) === SHEET_FORMAT.wholePounds ? 'wholeMoney' : kind ? FORMAT_OF_KIND[kind] : undefined;
       // Under a row grown for a wrapped cell, every cell starts at the top, so the row reads across.
       const top = heights[r] !== undefined;
       const cell: OdsCell = { value: v, ...(format ? { format } : {}), ...(top ? { top } : {}) };
