@@ -149,6 +149,8 @@ test('the .ods appendix shows dates in words and whole pounds without pence, as 
     expect(dataStyle(style!)).toBe('NlongDate');
     expect(text).toBe(ukDate(iso!));
   }
+  // One fixed date from the demo data, written out here rather than by the renderer's own function.
+  expect(dates.map(([, , iso, text]) => `${iso} ${text}`)).toContain('2025-04-01 1 April 2025');
   const money = [
     ...content.matchAll(
       /table:style-name="(ce\d+)" office:value-type="currency" office:currency="GBP" office:value="([\d.-]+)"/g,
