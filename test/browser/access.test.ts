@@ -156,6 +156,42 @@ async function focused(page: Page): Promise<string> {
 }
 
 /**
+ * Waits until the focus is on the element whose `focused()` label is `label` (or matches it): the pane moves the
+ * focus after it renders, so a single read can come too early. Fails naming where the focus is instead.
+ */
+async function focusIs(page: Page, label: string | RegExp): Promise<void> {
+  const [source, flags, exact] = typeof label === 'string' ? [label, '', true] : [label.source, label.flags, false];
+  try {
+    await page.waitForFunction(
+      ([source, flags, exact]) => {
+        const el = document.activeElement;
+        let at = 'body';
+        if (el && el !== document.body) {
+          const text =
+            el.getAttribute('aria-label') ??
+            (el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null) ??
+            (el as HTMLElement).innerText ??
+            '';
+          at = `${el.getAttribute('role') ?? el.tagName.toLowerCase()}: ${text.trim()}`;
+        }
+        return exact ? at === source : new RegExp(source as string, flags as string).test(at);
+      },
+      [source, flags, exact] as const,
+      { timeout: 10_000 },
+    );
+  } catch {
+    throw new Error(`The focus never reached ${String(label)}; it is on ${await focused(page)}`);
+  }
+}
+
+/** Waits until `locator`'s element has the focus. */
+async function focusOn(page: Page, locator: Locator): Promise<void> {
+  await page.waitForFunction((el) => el === document.activeElement, await locator.elementHandle(), {
+    timeout: 10_000,
+  });
+}
+
+/**
  * How the focused element shows it has the focus: an outline, or a border or outline on its ::after (Fluent's
  * focus ring), or a box shadow, that is there only while it has the focus; null when nothing shows.
  */
@@ -255,7 +291,7 @@ describe('the task pane at 320 px, by keyboard only', () => {
     await page.keyboard.press('Enter');
     await page.getByTestId('who').waitFor();
     // The sign-in form is gone; the focus goes to the selected tab, not to the top of the page.
-    await expect(focused(page)).resolves.toBe('tab: Workbook');
+    await focusIs(page, 'tab: Workbook');
     await expect(focusIndicator(page)).resolves.not.toBeNull();
   });
 
@@ -273,7 +309,7 @@ describe('the task pane at 320 px, by keyboard only', () => {
     await tabTo(page, /C2/);
     await page.keyboard.press('Enter');
     const c2 = cell(page, 'Contacts', 'C2');
-    await expect(c2.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await focusOn(page, c2);
     await page.keyboard.press('Control+A');
     await page.keyboard.type('tina.tapp@harbourlinewater.co.uk.example');
     await enterPane(page);
@@ -291,7 +327,9 @@ describe('the task pane at 320 px, by keyboard only', () => {
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog');
     await see(dialog, 'Replace your changes?');
-    await expect(dialog.evaluate((d) => d.contains(document.activeElement))).resolves.toBe(true);
+    await page.waitForFunction((d) => d!.contains(document.activeElement), await dialog.elementHandle(), {
+      timeout: 10_000,
+    });
     await expect(overflow(page, '[data-testid="pane"]')).resolves.toEqual([]);
     await page.setViewportSize({ width: 320, height: 900 });
     await expect(overflow(page, '[role="dialog"] .fui-DialogContent')).resolves.toEqual([]);
@@ -303,14 +341,14 @@ describe('the task pane at 320 px, by keyboard only', () => {
     await page.setViewportSize({ width: 1100, height: 900 });
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
-    await expect(focused(page)).resolves.toBe('button: Get latest');
+    await focusIs(page, 'button: Get latest');
     await page.keyboard.press('Enter');
     await see(page.getByRole('dialog'), 'Replace your changes?');
-    await expect(focused(page)).resolves.toBe('button: Keep my workbook');
+    await focusIs(page, 'button: Keep my workbook');
     await expect(focusIndicator(page)).resolves.not.toBeNull();
     await page.keyboard.press('Enter');
     await page.getByRole('dialog').waitFor({ state: 'detached' });
-    await expect(focused(page)).resolves.toBe('button: Get latest');
+    await focusIs(page, 'button: Get latest');
     await expect(cell(page, 'Contacts', 'B2').inputValue()).resolves.toBe('Chief data officer');
   });
 
@@ -411,7 +449,7 @@ describe('the other views at 320 px', () => {
     await tabTo(helen, /^button: Cancel$/, { limit: 4 });
     await helen.keyboard.press('Enter');
     await dialog.waitFor({ state: 'detached' });
-    await expect(opener.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await focusOn(helen, opener);
     await helen.close();
   });
 
