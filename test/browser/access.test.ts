@@ -531,6 +531,7 @@ describe('the register page at 320 px, by keyboard only', () => {
     for (let n = 0; n < 40 && (await page.getByTestId('dev-member').inputValue()) !== VIEWER; n++) {
       await page.keyboard.press('ArrowDown');
     }
+    await expect(page.getByTestId('dev-member').inputValue()).resolves.toBe(VIEWER);
     await tabTo(page, /^button: Sign in$/, { limit: 1 });
     await page.keyboard.press('Enter');
     await page.getByTestId('version-detail').waitFor();
