@@ -12,7 +12,7 @@ import type { StoredCatalogue } from '../store/types.js';
 import type { Workers } from '../workers/workers.js';
 import { jsonText } from './jsonText.js';
 
-export type CheckedBody = Extract<SubmissionBodyCheck, { kind: 'checked' }>;
+type CheckedBody = Extract<SubmissionBodyCheck, { kind: 'checked' }>;
 
 export async function checkedBody(
   workers: Workers,
@@ -24,7 +24,7 @@ export async function checkedBody(
     body: jsonText(req, rawBody),
     catalogue: snapshot?.catalogue ?? null,
     expectedOrganisationId: organisationId,
-    ...(purpose === 'validate' ? { purpose } : {}),
+    purpose,
   });
   if (check.kind === 'malformed-json') throw malformedJson(check.message);
   if (check.kind === 'invalid-request') throw invalidRequest(check.errors);

@@ -16,7 +16,7 @@ export type DomainErrorKind =
   | 'workbook-too-large'
   /** The caller may not do this: NotPermitted, and an AuthError for a user the PMG must place itself. */
   | 'not-permitted'
-  /** Not possible with the data as it is: NotPossible (`sign-off-withdrawn` also SignOffWithdrawnError). */
+  /** Not possible with the data as it is: NotPossible, and the store's SignOffWithdrawnError (`sign-off-withdrawn`). */
   | 'no-catalogue'
   | 'not-governing'
   | 'unknown-organisation'

@@ -39,12 +39,7 @@ export class NotPossible extends DomainError {
   constructor(
     message: string,
     readonly kind:
-      | 'no-catalogue'
-      | 'not-governing'
-      | 'unknown-organisation'
-      | 'invalid-catalogue'
-      | 'organisation-required'
-      | 'sign-off-withdrawn',
+      'no-catalogue' | 'not-governing' | 'unknown-organisation' | 'invalid-catalogue' | 'organisation-required',
     readonly problems: { path: string; message: string }[] = [],
   ) {
     super(message);

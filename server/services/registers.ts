@@ -9,7 +9,7 @@ import type { SignOff, Store, StoredRegister, StoredSubmission } from '../store/
 import { requireCatalogue } from './catalogue.js';
 
 /** The error of a register version that does not exist (a 404 problem at the API). */
-export function noSuchRegister(version: number): NotFoundError {
+function noSuchRegister(version: number): NotFoundError {
   return new NotFoundError(`There is no register version ${version}.`);
 }
 
@@ -30,6 +30,16 @@ export async function registerWithSignOffs(
 ): Promise<{ stored: StoredRegister; signOffs: SignOff[] } | null> {
   const stored = version === 'latest' ? await store.latestRegister() : await store.getRegister(version);
   return stored ? { stored, signOffs: await store.listSignOffs(stored.version) } : null;
+}
+
+/** registerWithSignOffs of a version that must exist: NotFoundError (a 404 problem at the API) when it does not. */
+export async function requireRegisterWithSignOffs(
+  store: Store,
+  version: number,
+): Promise<{ stored: StoredRegister; signOffs: SignOff[] }> {
+  const found = await registerWithSignOffs(store, version);
+  if (!found) throw noSuchRegister(version);
+  return found;
 }
 
 export function toSource(s: StoredSubmission): SubmissionSource {

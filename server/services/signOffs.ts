@@ -8,7 +8,7 @@ import { compareCodeUnits } from '../../shared/order.js';
 import type { MemberRole } from '../../shared/types.js';
 import type { SignOff, Store, StoredRegister } from '../store/types.js';
 import { NotPermitted, NotPossible } from './errors.js';
-import { requireRegister } from './registers.js';
+import { requireRegister, requireRegisterWithSignOffs } from './registers.js';
 
 export interface SignOffActor {
   email: string;
@@ -51,8 +51,8 @@ function statusOf(stored: StoredRegister, signOffs: SignOff[]): SignOffStatus {
 }
 
 export async function signOffStatus(opts: { store: Store; registerVersion: number }): Promise<SignOffStatus> {
-  const stored = await requireRegister(opts.store, opts.registerVersion);
-  return statusOf(stored, await opts.store.listSignOffs(opts.registerVersion));
+  const { stored, signOffs } = await requireRegisterWithSignOffs(opts.store, opts.registerVersion);
+  return statusOf(stored, signOffs);
 }
 
 /**

@@ -7,17 +7,20 @@ import type { ApiDeps } from '../deps.js';
 import { json, problems } from '../docs.js';
 import { registerParams, storedRegisterSchema, z } from '../schemas.js';
 import { AppendixFiles } from '../../services/appendixFiles.js';
-import { noSuchRegister, registerWithSignOffs } from '../../services/registers.js';
+import { registerWithSignOffs, requireRegisterWithSignOffs } from '../../services/registers.js';
 import { APPENDIX_FORMATS, FORMAT_FILES, type AppendixFormat } from '../../export/appendix/formats.js';
 
-/** One route per file type (its extension in the path), so each is documented with its media type. */
-const ROUTES: { format: AppendixFormat; operationId: string; what: string }[] = [
-  { format: 'docx', operationId: 'getRegisterAppendixDocx', what: 'as a Word document' },
-  { format: 'xlsx', operationId: 'getRegisterAppendixXlsx', what: 'as an Excel workbook' },
-  { format: 'ods', operationId: 'getRegisterAppendixOds', what: 'as an OpenDocument spreadsheet (LibreOffice)' },
-  { format: 'csv', operationId: 'getRegisterAppendixCsv', what: 'as CSV files in a zip' },
-  { format: 'json', operationId: 'getRegisterAppendixJson', what: 'as the register JSON' },
-];
+/**
+ * One route per file type (its extension in the path), so each is documented with its media type: what each
+ * file is, by format (every format has one: the compiler holds it), its operation getRegisterAppendix<Format>.
+ */
+const WHAT: Record<AppendixFormat, string> = {
+  docx: 'as a Word document',
+  xlsx: 'as an Excel workbook',
+  ods: 'as an OpenDocument spreadsheet (LibreOffice)',
+  csv: 'as CSV files in a zip',
+  json: 'as the register JSON',
+};
 
 const differenceSchema = z.object({
   where: z.string(),
@@ -46,13 +49,13 @@ export function appendixRoutes({ store, workers }: ApiDeps): AnyRoute[] {
   // hundreds of partners takes seconds of CPU), and kept in the store.
   const files = new AppendixFiles(store, (format, input) => workers.renderAppendix(format, input));
   return [
-    ...ROUTES.map(({ format, operationId, what }) =>
+    ...APPENDIX_FORMATS.map((format) =>
       defineRoute({
         method: 'get',
         path: `/registers/{version}/appendix.${FORMAT_FILES[format].extension}`,
-        operationId,
+        operationId: `getRegisterAppendix${format[0]!.toUpperCase()}${format.slice(1)}`,
         tag: 'registers',
-        summary: `The MoU appendices of a register version ${what}, with the sign-off status as it is now (as at the last sign-off).`,
+        summary: `The MoU appendices of a register version ${WHAT[format]}, with the sign-off status as it is now (as at the last sign-off).`,
         access: 'member',
         params: registerParams,
         responses: {
@@ -69,8 +72,7 @@ export function appendixRoutes({ store, workers }: ApiDeps): AnyRoute[] {
           ...problems(404, 503),
         },
         handler: async ({ params, res }) => {
-          const found = await registerWithSignOffs(store, params.version);
-          if (!found) throw noSuchRegister(params.version);
+          const found = await requireRegisterWithSignOffs(store, params.version);
           const file = await files.file(format, found.stored, found.signOffs);
           res
             .status(200)
