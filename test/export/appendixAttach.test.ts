@@ -12,12 +12,10 @@ import { parse } from 'csv-parse/sync';
 import { renderAppendix } from '../../server/export/appendix/render.js';
 import { docxTableTexts } from '../../server/export/appendix/docxRead.js';
 import { fundingOverTerm, yearsInTerm } from '../../server/export/appendix/mouTerm.js';
-import { consolidate } from '../../shared/consolidate.js';
 import { isGoverning } from '../../shared/catalogue.js';
 import { largestRemainder } from '../../shared/rounding.js';
 import type { SignOff, StoredRegister } from '../../server/store/types.js';
-import { syntheticCatalogue, syntheticSources } from '../../bench/generate.js';
-import { demoRegister, type DemoRegister } from './demoRegister.js';
+import { demoRegister, syntheticStored, type DemoRegister } from './demoRegister.js';
 
 const AS_OF = '2030-01-01T00:00:00.000Z';
 let demo: DemoRegister;
@@ -130,10 +128,7 @@ describe('Appendix B, D and G', () => {
 describe('shown figures add up at 200 partners', () => {
   let stored: StoredRegister;
   beforeAll(() => {
-    const catalogue = syntheticCatalogue(200, 60);
-    const createdAt = '2026-01-01T00:00:00.000Z';
-    const register = consolidate(catalogue, syntheticSources(catalogue, 10), { version: 1, createdAt });
-    stored = { version: 1, digest: register.digest, createdBy: 'test', createdAt, register };
+    stored = syntheticStored(200, 60, 10);
   });
   const cents = (s: string) => Math.round(Number(s.replace(/[£,%]/g, '')) * 100);
 

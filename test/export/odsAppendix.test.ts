@@ -6,14 +6,12 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { readOdsContent, type OdsSheet } from '../../server/import/ods/readOds.js';
-import { renderAppendix } from '../../server/export/appendix/render.js';
 import { verifyAppendix, type RegisterLookup } from '../../server/export/appendix/verify/index.js';
-import { demoRegister, type DemoRegister } from './demoRegister.js';
+import { demoRegister, exportDemo, type DemoRegister } from './demoRegister.js';
 import { ukDate } from '../../shared/displayFormat.js';
 
 let demo: DemoRegister;
 let lookup: RegisterLookup;
-const AS_OF = '2030-01-01T00:00:00.000Z';
 
 beforeAll(async () => {
   demo = await demoRegister();
@@ -22,8 +20,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => demo?.close());
 
-const exported = async (format: 'xlsx' | 'ods') =>
-  (await renderAppendix(format, { stored: demo.stored, signOffs: demo.signOffs, asOf: AS_OF })).bytes;
+const exported = (format: 'xlsx' | 'ods') => exportDemo(demo, format);
 
 async function contentOf(ods: Buffer): Promise<string> {
   return (await JSZip.loadAsync(ods)).file('content.xml')!.async('string');

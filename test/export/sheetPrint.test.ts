@@ -11,10 +11,8 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { renderAppendix } from '../../server/export/appendix/render.js';
 import type { StoredRegister } from '../../server/store/types.js';
-import { consolidate } from '../../shared/consolidate.js';
-import { syntheticCatalogue, syntheticSources } from '../../bench/generate.js';
 import { linesOf, rowPoints, wraps, LINE_POINTS } from '../../server/export/appendix/sheetLines.js';
-import { demoRegister, type DemoRegister } from './demoRegister.js';
+import { demoRegister, exportDemo, syntheticStored, type DemoRegister } from './demoRegister.js';
 
 const LONG = 'Northshire Shared Information Governance Service';
 const SHORT = 'Northshire Police';
@@ -26,9 +24,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => demo?.close());
 
-const exported = async (format: 'xlsx' | 'ods') =>
-  (await renderAppendix(format, { stored: demo.stored, signOffs: demo.signOffs, asOf: '2030-01-01T00:00:00.000Z' }))
-    .bytes;
+const exported = (format: 'xlsx' | 'ods') => exportDemo(demo, format);
 
 describe('the line estimate', () => {
   test('a text longer than a line of its column takes more lines; one that fits, one', () => {
@@ -143,12 +139,7 @@ test('email addresses never wrap: their column is as wide as the longest, in bot
 
 describe('a matrix of 200 partners', () => {
   /** A register of 200 partners and 40 activities (the benchmark's generator). */
-  function wideRegister(): StoredRegister {
-    const catalogue = syntheticCatalogue(200, 40);
-    const createdAt = '2026-01-01T00:00:00.000Z';
-    const register = consolidate(catalogue, syntheticSources(catalogue, 2), { version: 1, createdAt });
-    return { version: 1, digest: register.digest, createdBy: 'test', createdAt, register };
-  }
+  const wideRegister = () => syntheticStored(200, 40, 2);
   const render = (format: 'xlsx' | 'ods', stored: StoredRegister) =>
     renderAppendix(format, { stored, signOffs: [], asOf: stored.createdAt }).then((r) => r.bytes);
 
