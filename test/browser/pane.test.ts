@@ -560,8 +560,20 @@ describe('the PMG and sign-off', () => {
     const pmg = await openPane(harness, CHAIR);
     await page.getByRole('tab', { name: 'Workbook' }).click();
     // Both panes have fetched the views' code they preload at sign-in (a view whose code never arrived shows
-    // the boundary's Retry instead, tested on its own), so what follows is the outage, not a half-loaded pane.
-    await Promise.all([page.waitForLoadState('networkidle'), pmg.waitForLoadState('networkidle')]);
+    // the boundary's Retry instead, tested on its own), so what follows is the outage, not a half-loaded pane:
+    // the Sign off chunk for every member, and the PMG chunk for the chair (signoff.<hash>.js, pmg.<hash>.js).
+    const fetched = (p: Page, chunks: string[]) =>
+      p.waitForFunction(
+        (chunks) =>
+          chunks.every((chunk) =>
+            performance
+              .getEntriesByType('resource')
+              .some((e) => new RegExp(`/${chunk}(\\.[0-9a-f]{8})?\\.js$`).test(e.name)),
+          ),
+        chunks,
+        { timeout: 10_000 },
+      );
+    await Promise.all([fetched(page, ['signoff']), fetched(pmg, ['signoff', 'pmg'])]);
     harness.service.child.kill('SIGTERM');
     await harness.service.exited;
 
