@@ -10,6 +10,7 @@ import type { Issue } from '../shared/issues.js';
 import type { ExcelSetup } from '../shared/excelSetup.js';
 import type { RawTables } from '../shared/types.js';
 import type { TableName } from '../shared/contract.js';
+import type { Choices } from '../shared/merge.js';
 
 /** Progress of a long action, for the pane's spinner ("Writing Commitments: 2,000 of 10,000 rows"). */
 export type Progress = (step: { label: string; done: number; total: number }) => void;
@@ -75,7 +76,7 @@ export interface PaneState {
   /** Check's result was on show (Check is pure and local, so it is run again rather than stored). */
   checked?: boolean;
   /** A merge the user had not settled: the newer version, the base both started from, and the choices made. */
-  conflict?: { theirs: number; base: number | null; choices: Record<string, 'base' | 'mine' | 'theirs'> };
+  conflict?: { theirs: number; base: number | null; choices: Choices };
 }
 
 export interface WorkbookGateway {
@@ -106,8 +107,8 @@ export interface WorkbookGateway {
   saveSettings(settings: WorkbookSettings): Promise<void>;
   /** What `user`'s pane showed in this workbook ({} when nothing is kept). */
   readPaneState(user: string): Promise<PaneState>;
-  /** Replaces what `user`'s pane showed (other users' states are kept). */
-  savePaneState(user: string, state: PaneState): Promise<void>;
+  /** Merges `change` into what `user`'s pane showed (other users' states are kept); nothing new is not written. */
+  savePaneState(user: string, change: PaneState): Promise<void>;
   /** Writes a register into new sheets (replacing sheets of the same names), in a few batches. */
   writeRegisterSheets(sheets: readonly RegisterSheet[], progress?: Progress): Promise<void>;
 }

@@ -20,8 +20,8 @@ import { writtenCell } from './cellValues.js';
 
 export const SETTINGS_KEY = 'odaRegister.settings';
 
-/** The settings in `value` that have the right types; the rest is dropped. */
-export function settingsFrom(value: unknown): WorkbookSettings {
+/** `value`, or the JSON text of it, as a plain object; {} when it is not one. */
+function objectFrom(value: unknown): Record<string, unknown> {
   let data: unknown = value;
   if (typeof value === 'string') {
     try {
@@ -30,8 +30,12 @@ export function settingsFrom(value: unknown): WorkbookSettings {
       return {};
     }
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return {};
-  const record = data as Record<string, unknown>;
+  return typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+}
+
+/** The settings in `value` that have the right types; the rest is dropped. */
+export function settingsFrom(value: unknown): WorkbookSettings {
+  const record = objectFrom(value);
   const settings: WorkbookSettings = {};
   if (typeof record.organisationId === 'string') settings.organisationId = record.organisationId;
   if (typeof record.baseVersion === 'number' && Number.isInteger(record.baseVersion) && record.baseVersion > 0) {
@@ -99,9 +103,8 @@ export async function saveSettings(context: Excel.RequestContext, settings: Work
 export const PANE_KEY = 'odaRegister.pane';
 const VIEWS = ['workbook', 'signoff', 'pmg'] as const;
 
-export function paneStateFrom(value: unknown): PaneState {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
-  const record = value as Record<string, unknown>;
+function paneStateFrom(value: unknown): PaneState {
+  const record = objectFrom(value);
   const state: PaneState = {};
   if (VIEWS.includes(record.view as PaneState['view'] & string)) state.view = record.view as PaneState['view'];
   if (record.checked === true) state.checked = true;
@@ -127,22 +130,24 @@ export function paneStateFrom(value: unknown): PaneState {
 async function paneStates(context: Excel.RequestContext): Promise<Record<string, unknown>> {
   const setting = context.workbook.settings.getItemOrNullObject(PANE_KEY).load('value');
   await context.sync();
-  if (setting.isNullObject || typeof setting.value !== 'string') return {};
-  try {
-    const all: unknown = JSON.parse(setting.value);
-    return typeof all === 'object' && all !== null && !Array.isArray(all) ? (all as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
+  return setting.isNullObject || typeof setting.value !== 'string' ? {} : objectFrom(setting.value);
 }
 
 export async function readPaneState(context: Excel.RequestContext, user: string): Promise<PaneState> {
   return paneStateFrom((await paneStates(context))[user.toLowerCase()]);
 }
 
-export async function savePaneState(context: Excel.RequestContext, user: string, state: PaneState): Promise<void> {
+/**
+ * Merges `change` into what `user`'s pane showed, in the one read of the setting; nothing new is not written
+ * (each write is a change to the document in Excel).
+ */
+export async function savePaneState(context: Excel.RequestContext, user: string, change: PaneState): Promise<void> {
   const all = await paneStates(context);
-  all[user.toLowerCase()] = paneStateFrom(state);
+  const u = user.toLowerCase();
+  const now = paneStateFrom(all[u]);
+  const next = paneStateFrom({ ...now, ...change });
+  if (JSON.stringify(next) === JSON.stringify(now)) return;
+  all[u] = next;
   context.workbook.settings.add(PANE_KEY, JSON.stringify(all));
   await context.sync();
 }

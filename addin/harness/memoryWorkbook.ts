@@ -235,8 +235,9 @@ export class MemoryGateway implements WorkbookGateway {
     return json ? (JSON.parse(json) as PaneState) : {};
   }
 
-  async savePaneState(user: string, state: PaneState): Promise<void> {
-    this.workbook.paneStates[user.toLowerCase()] = JSON.stringify(state);
+  async savePaneState(user: string, change: PaneState): Promise<void> {
+    const now = await this.readPaneState(user);
+    this.workbook.paneStates[user.toLowerCase()] = JSON.stringify({ ...now, ...change });
   }
 
   async writeRegisterSheets(sheets: readonly RegisterSheet[], progress?: Progress): Promise<void> {

@@ -1,7 +1,8 @@
 /**
  * What the pane shows, kept in the workbook's settings for the signed-in user (gateway.ts, PaneState), so a
  * pane Excel reloads opens as it was. `restored` is what was kept when the user signed in (null while it is
- * read); `remember` changes part of it, one save at a time (each reads what is there, so no change is lost).
+ * read); `remember` changes part of it, one save at a time (each merges into what is there, so no change is
+ * lost, and writes only what is new).
  * A workbook that cannot keep it costs only the restoring, never the action.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -32,14 +33,7 @@ export function usePaneMemory(gateway: WorkbookGateway, user: string | null): Pa
   const remember = useCallback(
     (change: PaneState) => {
       if (!user) return;
-      saving.current = saving.current
-        .then(async () => {
-          const now = await gateway.readPaneState(user);
-          const next = { ...now, ...change };
-          // Nothing new is not written: each write is a change to the document in Excel.
-          if (JSON.stringify(next) !== JSON.stringify(now)) await gateway.savePaneState(user, next);
-        })
-        .catch(() => undefined);
+      saving.current = saving.current.then(() => gateway.savePaneState(user, change)).catch(() => undefined);
     },
     [gateway, user],
   );
