@@ -130,6 +130,9 @@ export function amount(q: number, unit: string): string {
   return words ? words(q) : `${quantity(q)} ${unit}`.trim();
 }
 
+/** Characters a spreadsheet column needs for the longest date in words ("30 September 2025"). */
+export const DATE_WIDTH = 20;
+
 /**
  * Spreadsheet number formats (Excel's, which LibreOffice reads) that show a typed value as this module writes it:
  * the appendices' sheets and the sheets the pane writes for the PMG.

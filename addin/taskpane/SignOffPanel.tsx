@@ -95,21 +95,20 @@ export function SignOffPanel({ session }: { session: Session }) {
             <Text size={300} weight="semibold" as="h3" className={styles.heading}>
               {issues.ours.length === 0
                 ? `No issue names ${org.name}`
-                : `${issues.ours.length} issue${issues.ours.length === 1 ? '' : 's'} naming or involving ${org.name}`}
+                : `${plural(issues.ours.length, 'issue')} naming or involving ${org.name}`}
             </Text>
             {issues.ours.length > 0 ? <RegisterIssueList issues={issues.ours} testId="issues-ours" /> : null}
             {issues.registerWide.length > 0 ? (
               <>
                 <Text size={300} weight="semibold" as="h3" className={styles.heading}>
-                  {issues.registerWide.length} other blocking issue{issues.registerWide.length === 1 ? '' : 's'} in the
-                  register
+                  {plural(issues.registerWide.length, 'other blocking issue')} in the register
                 </Text>
                 <RegisterIssueList issues={issues.registerWide} testId="issues-register-wide" />
               </>
             ) : null}
           </div>
           <Text size={300} weight="semibold" as="h3" className={styles.heading}>
-            {commitments.length} commitment{commitments.length === 1 ? '' : 's'}
+            {plural(commitments.length, 'commitment')}
           </Text>
           <ul className={styles.list}>
             {commitments.map((c, n) => (
@@ -123,7 +122,7 @@ export function SignOffPanel({ session }: { session: Session }) {
             ))}
           </ul>
           <Text size={300} weight="semibold" as="h3" className={styles.heading}>
-            {roles.length} role{roles.length === 1 ? '' : 's'}
+            {plural(roles.length, 'role')}
           </Text>
           <ul className={styles.list}>
             {roles.map((r) => (
@@ -188,8 +187,8 @@ export function SignOffPanel({ session }: { session: Session }) {
                     </p>
                     {blocking > 0 ? (
                       <p>
-                        It has {blocking} blocking issue{blocking === 1 ? '' : 's'} (listed above): until they are
-                        settled the register is not ready for the MoU.
+                        It has {plural(blocking, 'blocking issue')} (listed above): until they are settled the register
+                        is not ready for the MoU.
                       </p>
                     ) : null}
                   </DialogContent>

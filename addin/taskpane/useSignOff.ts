@@ -53,12 +53,13 @@ export function useSignOff(session: Session) {
     });
   }, [api, version]);
 
-  const organisationName = register?.organisations.find((o) => o.id === organisationId)?.name ?? organisationId;
+  const org = register?.organisations.find((o) => o.id === organisationId);
+  const organisationName = org?.name ?? organisationId;
   const role = me.role;
+  const forWhom = role === 'pmg' ? `on behalf of ${organisationName}` : `for ${organisationName}`;
 
   /** What the chosen version says about the organisation, and where its sign-off stands. */
   const about = useMemo(() => {
-    const org = register?.organisations.find((o) => o.id === organisationId);
     const issues = register ? signOffIssues(register, organisationId) : { ours: [], registerWide: [] };
     return {
       org,
@@ -70,10 +71,10 @@ export function useSignOff(session: Session) {
       totals: register?.totals.byOrganisation.find((t) => t.organisationId === organisationId),
       signed: status?.signOffs.find((x) => x.organisationId === organisationId),
       governing: status?.governingPartners.some((p) => p.id === organisationId) ?? false,
-      forWhom: role === 'pmg' ? `on behalf of ${org?.name ?? organisationId}` : `for ${org?.name ?? organisationId}`,
+      forWhom,
       digest: status ? shortDigest(status.registerDigest) : '',
     };
-  }, [register, status, organisationId, role]);
+  }, [register, status, organisationId, org, forWhom]);
   /** A viewer reads; a line manager signs for their own organisation; the PMG records a partner's confirmation. */
   const canSign = role === 'line-manager' || role === 'pmg';
 
@@ -84,11 +85,10 @@ export function useSignOff(session: Session) {
       try {
         const result = await api.signOff(version, role === 'pmg' ? organisationId : undefined);
         setStatus(result.status);
-        const onBehalf = role === 'pmg' ? ` on behalf of ${organisationName}` : ` for ${organisationName}`;
         setNotice({
           intent: 'success',
           title: `Signed off register version ${version}`,
-          body: `Recorded by ${result.signOff.signedBy}${onBehalf} on ${ukDateTime(result.signOff.signedAt)}.${result.status.readyForMou ? ' Every governing partner has now signed: the register is ready for the MoU.' : ` Still to sign: ${result.status.missing.length}.`}`,
+          body: `Recorded by ${result.signOff.signedBy} ${forWhom} on ${ukDateTime(result.signOff.signedAt)}.${result.status.readyForMou ? ' Every governing partner has now signed: the register is ready for the MoU.' : ` Still to sign: ${result.status.missing.length}.`}`,
         });
       } catch (err) {
         fail(err, 'Signing off');

@@ -5,7 +5,7 @@
  * which the pane fetches from the service by the base version kept in the workbook's settings.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { ukDateTime as when } from '../../shared/displayFormat.js';
+import { plural, ukDateTime as when } from '../../shared/displayFormat.js';
 import { excelSetupFor } from '../../shared/excelSetup.js';
 import type { Issue } from '../../shared/issues.js';
 import { changesOf, fateOfChanges, mergeThreeWay, type Choices, type Side } from '../../shared/merge.js';
@@ -233,7 +233,7 @@ export function useWorkbookSync(session: Session, gateway: WorkbookGateway, memo
           setNotice({
             intent: 'warning',
             title: `${lost} is not reopened yet`,
-            body: `The workbook has ${result.report.errors.toLocaleString('en-GB')} error${result.report.errors === 1 ? '' : 's'} now: fix them, then Submit to fetch it again. Your workbook is unchanged.`,
+            body: `The workbook has ${plural(result.report.errors, 'error')} now: fix them, then Submit to fetch it again. Your workbook is unchanged.`,
           });
           return;
         }

@@ -14,7 +14,7 @@ import {
   ROLES,
   type ColumnDef,
 } from '../../../shared/contract.js';
-import { SHEET_FORMAT, sheetMoneyFormat } from '../../../shared/displayFormat.js';
+import { DATE_WIDTH, SHEET_FORMAT, sheetMoneyFormat } from '../../../shared/displayFormat.js';
 import { enumLabel, INVOLVEMENT, SECTOR } from '../../../shared/enums.js';
 import { roundMoney, roundShare } from '../../../shared/rounding.js';
 import type { Register } from '../../../shared/types.js';
@@ -30,9 +30,6 @@ export const RACI_FILLS: Record<string, string> = {
 };
 
 const ORG = 'Organisation';
-
-/** Characters a date column needs for the longest date in words ("30 September 2025"). */
-const DATE_WIDTH = 20;
 
 /** A contract column's format in the PMG's sheets: dates in words, as everywhere the register is shown. */
 const shownFormat = (c: ColumnDef | undefined): string | null =>

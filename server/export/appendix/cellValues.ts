@@ -97,9 +97,6 @@ export const SHEET_FORMATS: Partial<Record<AppendixColumn['kind'], string>> = {
   quantity: '#,##0.####',
 };
 
-/** Characters a date column needs for the longest date in words ("30 September 2025"), wider than the workbook's. */
-export const DATE_WIDTH = 20;
-
 /** A cell's number format: its column's, but whole pounds without pence ("£80,000", "£1,234.50"), as money() writes. */
 export function sheetFormat(kind: AppendixColumn['kind'] | undefined, value: SheetValue): string | undefined {
   if (kind === undefined) return undefined;

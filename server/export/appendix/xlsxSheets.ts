@@ -3,9 +3,9 @@
  * RACI matrix with its key beside it). `xlsx.ts` writes these cells and `verify` compares a workbook with
  * them.
  */
-import { ukDate } from '../../../shared/displayFormat.js';
+import { DATE_WIDTH, ukDate } from '../../../shared/displayFormat.js';
 import { raciKey, type Appendix, type AppendixColumn } from './model.js';
-import { DATE_WIDTH, sheetValue, xmlSafe, type SheetValue } from './cellValues.js';
+import { sheetValue, xmlSafe, type SheetValue } from './cellValues.js';
 import { asAtText, statusText } from './docxLayout.js';
 import { ORGANISATION_ID } from './columns.js';
 import { wholeWidth } from './sheetLines.js';
