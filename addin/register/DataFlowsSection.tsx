@@ -5,6 +5,7 @@
  */
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { Register } from '../../shared/types.js';
+import { useLayoutStyles } from '../taskpane/layout.js';
 import { dataFlows, SENSITIVITY_KEY, sensitivityOf } from './model/dataFlows.js';
 
 /**
@@ -42,19 +43,12 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStrokeAccessible}`,
     borderRadius: tokens.borderRadiusSmall,
   },
-  hidden: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
-    whiteSpace: 'nowrap',
-  },
 });
 
 /** The swatch and cell colours are the data's (each sensitivity's own), so they stay inline. */
 export function DataFlowsSection({ register }: { register: Register }) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const flows = dataFlows(register);
   if (flows.providers.length === 0) return null;
   return (
@@ -72,7 +66,7 @@ export function DataFlowsSection({ register }: { register: Register }) {
       </ul>
       <div role="region" aria-label="Data flows, scrolls sideways" tabIndex={0} className={`scroll ${styles.region}`}>
         <table className={`matrix ${styles.table}`}>
-          <caption className={styles.hidden}>
+          <caption className={layout.visuallyHidden}>
             Datasets each provider shares with each recipient, by most sensitive category
           </caption>
           <thead>
@@ -120,7 +114,7 @@ export function DataFlowsSection({ register }: { register: Register }) {
           tabIndex={0}
         >
           <table className={styles.table} data-testid="data-flows-table">
-            <caption className={styles.hidden}>Datasets each provider shares with each recipient</caption>
+            <caption className={layout.visuallyHidden}>Datasets each provider shares with each recipient</caption>
             <thead>
               <tr>
                 <th scope="col" className={styles.cell}>

@@ -28,7 +28,7 @@ export function SignOffSummary({ status }: { status: SignOffStatus }) {
         </>
       ) : null}
       {view.waitingFor.length > 0 ? (
-        <p className={`${space.flush} ${space.below}`}>
+        <p className={space.sectionTitle}>
           <strong>Still to confirm:</strong> {view.waitingFor.join(', ')}.
         </p>
       ) : null}

@@ -15,9 +15,10 @@ import {
   webLightTheme,
 } from '@fluentui/react-components';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
-import type { WorkbookGateway } from '../gateway.js';
+import type { PaneState, WorkbookGateway } from '../gateway.js';
 import { forgetSignIn, rememberSignIn, resumeSession } from './auth/resume.js';
 import type { Session } from './auth/session.js';
+import { useLayoutStyles } from './layout.js';
 import { SignIn } from './SignIn.js';
 import { usePaneMemory } from './usePaneMemory.js';
 import { ViewBoundary } from './ViewBoundary.js';
@@ -46,7 +47,7 @@ const pmgCode = loader(() => import(/* webpackChunkName: "pmg" */ './PmgPanel.js
 const lazySignOff = () => lazy(() => signOffCode.load().then((m) => ({ default: m.SignOffPanel })));
 const lazyPmg = () => lazy(() => pmgCode.load().then((m) => ({ default: m.PmgPanel })));
 
-type View = 'workbook' | 'signoff' | 'pmg';
+type View = NonNullable<PaneState['view']>;
 
 const useStyles = makeStyles({
   provider: { minHeight: '100vh' },
@@ -69,12 +70,11 @@ const useStyles = makeStyles({
   },
   title: { margin: 0 },
   who: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'baseline', flexWrap: 'wrap', minWidth: 0 },
-  /** A long e-mail address breaks rather than runs off a 320 px pane. */
-  email: { overflowWrap: 'anywhere', minWidth: 0 },
 });
 
 export function App({ gateway }: { gateway: WorkbookGateway }) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const [session, setSession] = useState<Session | null>(null);
   const [expired, setExpired] = useState(false);
   /** The tab the user chose in this session; until they choose, the one kept in the workbook for them. */
@@ -159,7 +159,7 @@ export function App({ gateway }: { gateway: WorkbookGateway }) {
           </Text>
           {session ? (
             <span className={styles.who}>
-              <Text size={200} data-testid="who" className={styles.email}>
+              <Text size={200} data-testid="who" className={layout.wrap}>
                 {session.me.email}
                 {session.me.organisation
                   ? `, ${String(session.me.organisation.name)}`

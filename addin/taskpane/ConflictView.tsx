@@ -22,6 +22,7 @@ const useStyles = makeStyles({
   root: { display: 'grid', rowGap: tokens.spacingVerticalS, minWidth: 0 },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, overflowWrap: 'anywhere' },
   list: { margin: `${tokens.spacingVerticalXXS} 0 0 ${tokens.spacingHorizontalL}`, padding: 0 },
+  /** A difference's line, and a choice's label: a long address wraps. */
   item: { overflowWrap: 'anywhere' },
   question: {
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
@@ -33,7 +34,6 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalXS,
     minWidth: 0,
   },
-  choice: { overflowWrap: 'anywhere' },
   legend: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
   rowButtons: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS },
   actions: { display: 'grid', rowGap: tokens.spacingVerticalS },
@@ -125,7 +125,7 @@ export function ConflictView({ sync }: { sync: WorkbookSync }) {
                     <Radio
                       key={side}
                       value={side}
-                      label={{ children: choiceLabel(c, side, theirs.submittedBy), className: styles.choice }}
+                      label={{ children: choiceLabel(c, side, theirs.submittedBy), className: styles.item }}
                     />
                   ))}
                 </RadioGroup>

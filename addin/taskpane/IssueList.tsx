@@ -17,6 +17,7 @@ import type { IssueReport } from '../../shared/issueReport.js';
 import { unlistedIssuesSentence } from '../../shared/issueReport.js';
 import type { Issue } from '../../shared/issues.js';
 import { WHOLE_WORKBOOK, type SheetIssues } from './model/check.js';
+import { useLayoutStyles } from './layout.js';
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', rowGap: tokens.spacingVerticalXXS },
@@ -36,14 +37,6 @@ const useStyles = makeStyles({
   },
   line: { display: 'flex', columnGap: tokens.spacingHorizontalSNudge, alignItems: 'baseline' },
   badge: { flexShrink: 0 },
-  hidden: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
-    whiteSpace: 'nowrap',
-  },
 });
 
 function counts(errors: number, warnings: number): string {
@@ -60,6 +53,7 @@ export function IssueList(props: {
   disabled?: boolean;
 }) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const { report, bySheet, onSelect } = props;
   if (report.errors + report.warnings === 0) return null;
   const more = unlistedIssuesSentence(report, 'fix the ones listed and check again to see the rest');
@@ -86,7 +80,7 @@ export function IssueList(props: {
                         appearance="filled"
                         className={styles.badge}
                       >
-                        <span className={styles.hidden}>{issue.severity} </span>
+                        <span className={layout.visuallyHidden}>{issue.severity} </span>
                         {issue.cell ?? (issue.row ? `row ${issue.row}` : group.sheet === WHOLE_WORKBOOK ? 'all' : '—')}
                       </Badge>
                       <span>{issue.message}</span>

@@ -32,9 +32,8 @@ const useStyles = makeStyles({
     gridTemplateColumns: 'repeat(auto-fill, minmax(130px, 1fr))',
     gap: tokens.spacingHorizontalS,
   },
+  /** The base's line and the dialog (which names a member by e-mail address): they wrap in a 320 px pane. */
   base: { overflowWrap: 'anywhere' },
-  /** The dialog names a member by e-mail address: it wraps in a 320 px pane. */
-  dialogText: { overflowWrap: 'anywhere' },
 });
 
 export function WorkbookPanel(props: { session: Session; gateway: WorkbookGateway; memory?: PaneMemory }) {
@@ -94,7 +93,7 @@ export function WorkbookPanel(props: { session: Session; gateway: WorkbookGatewa
         <DialogSurface>
           <DialogBody>
             <DialogTitle>Replace your changes?</DialogTitle>
-            <DialogContent className={styles.dialogText}>
+            <DialogContent className={styles.base}>
               Your workbook has changes that are not on the service. Getting version {confirmLatest?.version} (by{' '}
               {confirmLatest?.submittedBy}) replaces the rows of every table, and those changes are lost.
             </DialogContent>

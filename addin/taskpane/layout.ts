@@ -10,4 +10,13 @@ export const useLayoutStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalSNudge },
   /** Long words (an e-mail address, a digest) break rather than run off the pane. */
   wrap: { overflowWrap: 'anywhere', minWidth: 0 },
+  /** Read by screen readers, not shown (a table's caption, a badge's severity). */
+  visuallyHidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
 });
